@@ -1,0 +1,35 @@
+import type { CellRef, Lang, Localized, Severity } from '../finding';
+import type { SheetGrid } from '../grid';
+import type { WorkbookModel } from '../model';
+import type { Profile } from '../profile';
+import type { WorkbookSnapshot } from '../snapshot';
+
+/** What every rule sees: the snapshot, its grids, the recognised model and the profile. */
+export interface RuleContext {
+  snapshot: WorkbookSnapshot;
+  grids: ReadonlyMap<string, SheetGrid>;
+  model: WorkbookModel;
+  profile: Profile;
+}
+
+/** One problem a rule reports, before its message is put in the user's language. */
+export interface RuleReport {
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
+  sheet: string;
+  cell: string;
+  expected?: number | string;
+  actual?: number | string | null;
+  related?: CellRef[];
+}
+
+/** A rule, kept the ESLint way: code, severity, messages in both languages, a description, and its check. */
+export interface Rule {
+  code: string;
+  severity: Severity;
+  description: Localized;
+  messages: Readonly<Record<string, Localized>>;
+  check(context: RuleContext): RuleReport[];
+}
+
+export type { Lang };

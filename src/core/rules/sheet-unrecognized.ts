@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+
+/** A sheet with nothing recognisable is reported, not guessed at. */
+export const sheetUnrecognized: Rule = {
+  code: 'sheet/unrecognized',
+  severity: 'info',
+  description: {
+    'zh-CN': '工作表中未识别出评分表、资金表、问卷表或汇总表',
+    'en-US': 'Nothing in the sheet was recognised as a scoring, funds, survey or summary table',
+  },
+  messages: {
+    empty: { 'zh-CN': '工作表“{sheet}”为空', 'en-US': 'Sheet "{sheet}" is empty' },
+    unrecognized: {
+      'zh-CN': '工作表“{sheet}”中未识别出评分表、资金表、问卷表或汇总表',
+      'en-US': 'Nothing in sheet "{sheet}" was recognised as a scoring, funds, survey or summary table',
+    },
+    noSheets: { 'zh-CN': '工作簿中没有工作表', 'en-US': 'The workbook has no worksheets' },
+  },
+  check({ snapshot, model }) {
+    if (snapshot.sheets.length === 0) return [{ messageId: 'noSheets', data: {}, sheet: '', cell: 'A1' }];
+    return model.sheets
+      .filter((sheet) => sheet.tables.length === 0)
+      .map((sheet) => {
+        const cells = snapshot.sheets.find((s) => s.name === sheet.name)?.cells.length ?? 0;
+        return { messageId: cells === 0 ? 'empty' : 'unrecognized', data: { sheet: sheet.name }, sheet: sheet.name, cell: 'A1' };
+      });
+  },
+};

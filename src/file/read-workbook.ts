@@ -1,0 +1,43 @@
+import * as CFB from 'cfb';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { WorkbookReadError } from './read-error';
+import { readXls } from './xls/read-xls';
+import { readXlsx } from './xlsx/read-xlsx';
+
+export type ReadResult = { ok: true; workbook: WorkbookSnapshot } | { ok: false; error: WorkbookReadError };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, i) => bytes[i] === byte);
+}
+
+/**
+ * Reads .xlsx, .xlsm and .xls bytes into a snapshot, choosing the reader from the content, not the file name
+ * (government systems often name a BIFF file .xlsx or the reverse). Never throws: failures come back typed.
+ */
+export function readWorkbook(bytes: Uint8Array, name: string): ReadResult {
+  try {
+    if (bytes.length === 0) throw new WorkbookReadError('empty-file');
+    if (startsWith(bytes, ZIP_MAGIC)) return { ok: true, workbook: { ...readXlsx(bytes), source: { name, format: 'xlsx' } } };
+    if (startsWith(bytes, OLE_MAGIC)) {
+      // Password-protected OOXML is an OLE container holding EncryptionInfo and EncryptedPackage.
+      if (isEncryptedPackage(bytes)) throw new WorkbookReadError('encrypted');
+      return { ok: true, workbook: { ...readXls(bytes), source: { name, format: 'xls' } } };
+    }
+    throw new WorkbookReadError('not-workbook');
+  } catch (error) {
+    if (error instanceof WorkbookReadError) return { ok: false, error };
+    return { ok: false, error: new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)) };
+  }
+}
+
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  try {
+    const container = CFB.read(bytes, { type: 'array' });
+    return CFB.find(container, 'EncryptedPackage') !== null;
+  } catch {
+    return false; // the .xls reader reports what is wrong with the container
+  }
+}
