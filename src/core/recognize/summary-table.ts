@@ -5,7 +5,7 @@ import type { Profile } from '../profile';
 import { normalizeLabel } from '../text';
 import { figureAt, textAt } from './figures';
 import { headerInPercentUnits, headerRole, indicatorKey, isTotalLabel, level1Canonical } from './vocabulary';
-import { isBlankRow, type HeaderColumn } from './header-row';
+import { headerColumns, isBlankRow, type HeaderColumn } from './header-row';
 import { titleAbove } from './indicator-table';
 
 /** Fewest level-1 names that make a list of rows or columns a summary of the level-1 indicators. */
@@ -25,7 +25,7 @@ export function recognizeVerticalSummary(grid: SheetGrid, headerRow: number, hea
   let total: SummaryRow | undefined;
   let lastRow = headerRow;
   for (let row = headerRow + 1; row < grid.rowCount; row++) {
-    if (isBlankRow(grid, row, firstCol, lastCol)) break;
+    if (isBlankRow(grid, row, firstCol, lastCol) || headerColumns(grid, row).length >= 2) break;
     const text = grid.text(row, nameColumn.col).trim();
     if (!text) break;
     const entry = summaryRow(grid, row, nameColumn.col, valueColumns, profile);

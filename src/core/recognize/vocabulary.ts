@@ -55,10 +55,17 @@ export function withoutParentheses(normalized: string): string {
   return normalized.replace(/\([^()]*\)/g, '').replace(/\[[^\]]*\]/g, '');
 }
 
+const LEVEL_PREFIX = /^(一级|二级|三级)(指标)?/;
+
 export function headerRole(text: string): HeaderRole | undefined {
   const normalized = normalizeLabel(text);
   if (normalized.length === 0 || normalized.length > 24) return undefined;
-  return ROLE_BY_WORD.get(withoutParentheses(normalized));
+  const word = withoutParentheses(normalized);
+  const role = ROLE_BY_WORD.get(word);
+  if (role || !LEVEL_PREFIX.test(word)) return role;
+  // 一级分值, 二级指标权重: a value column of one level.
+  const levelled = ROLE_BY_WORD.get(word.replace(LEVEL_PREFIX, ''));
+  return levelled === 'weight' || levelled === 'score' || levelled === 'rate' ? levelled : undefined;
 }
 
 /** True when a header asks for values in percent units: 得分率（%）, 执行率(%). */

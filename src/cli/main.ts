@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { checkWorkbook } from '../core/check';
+import { formatMessage, LangSchema, type Lang } from '../core/finding';
+import { readErrorMessage, WorkbookReadError } from '../file/read-error';
+import { readWorkbook, type ReadResult } from '../file/read-workbook';
+import { formatCheckText, formatModelText } from './format';
+import { CLI_TEXT } from './strings';
+
+/** Exit codes fixed by CONTRACT.md. */
+export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const NODE_IO: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
+
+async function readFileAsWorkbook(path: string): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: new WorkbookReadError(code === 'ENOENT' ? 'not-found' : 'corrupt', code === 'ENOENT' ? undefined : String(code)) };
+  }
+  return readWorkbook(bytes, path);
+}
+
+function guessLang(): Lang {
+  const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return env.startsWith('en') ? 'en-US' : 'zh-CN';
+}
+
+/** Runs the command line; returns the exit code. Never throws for bad input. */
+export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    const lang = guessLang();
+    io.err(formatMessage(CLI_TEXT.badOption[lang], { detail: error instanceof Error ? error.message : String(error) }));
+    return EXIT.unusable;
+  }
+  const { values, positionals } = parsed;
+  const langResult = LangSchema.safeParse(values.lang ?? 'zh-CN');
+  const lang: Lang = langResult.success ? langResult.data : guessLang();
+  if (!langResult.success) {
+    io.err(CLI_TEXT.badLang[lang]);
+    return EXIT.unusable;
+  }
+  const [command, ...files] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(CLI_TEXT.usage[lang]);
+    return values.help ? EXIT.clean : EXIT.unusable;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') {
+    io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: 'text, json' }));
+    return EXIT.unusable;
+  }
+  if (command !== 'check' && command !== 'inspect') {
+    io.err(formatMessage(CLI_TEXT.unknownCommand[lang], { command }));
+    io.err(CLI_TEXT.usage[lang]);
+    return EXIT.unusable;
+  }
+  if (files.length === 0) {
+    io.err(CLI_TEXT.noFiles[lang]);
+    return EXIT.unusable;
+  }
+  return command === 'check' ? check(files, format, lang, io) : inspect(files, format, lang, io);
+}
+
+async function check(files: string[], format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
+  let exit: number = EXIT.clean;
+  const reports: unknown[] = [];
+  for (const file of files) {
+    const read = await readFileAsWorkbook(file);
+    if (!read.ok) {
+      const message = readErrorMessage(read.error, lang);
+      io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message }));
+      reports.push({ file, ok: false, error: message, summary: { totalScore: null, grade: null, errors: 0, warnings: 0, infos: 0 }, findings: [] });
+      exit = EXIT.unusable;
+      continue;
+    }
+    const result = checkWorkbook(read.workbook, { lang });
+    if (result.summary.errors > 0 && exit === EXIT.clean) exit = EXIT.errors;
+    if (format === 'json') reports.push({ file, ok: true, summary: result.summary, findings: result.findings });
+    else io.out(formatCheckText(file, result, lang));
+  }
+  if (format === 'json') io.out(JSON.stringify(reports, null, 2));
+  return exit;
+}
+
+async function inspect(files: string[], format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
+  let exit: number = EXIT.clean;
+  const models: unknown[] = [];
+  for (const file of files) {
+    const read = await readFileAsWorkbook(file);
+    if (!read.ok) {
+      io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(read.error, lang) }));
+      exit = EXIT.unusable;
+      continue;
+    }
+    const { model } = checkWorkbook(read.workbook, { lang });
+    if (format === 'json') models.push({ file, model });
+    else io.out(formatModelText(file, model));
+  }
+  if (format === 'json') io.out(JSON.stringify(models, null, 2));
+  return exit;
+}

@@ -1,0 +1,36 @@
+import type { Lang, Severity } from '../core/finding';
+
+/** Text of the command line in both languages (Chinese first). */
+export const CLI_TEXT = {
+  usage: {
+    'zh-CN': `用法：
+  score-audit check 文件... [--format text|json] [--lang zh-CN|en-US]   检查评分工作簿
+  score-audit inspect 文件 [--format text|json]                           显示识别出的表格与指标树
+  score-audit --help                                                      显示本帮助
+
+退出码：0 无错误；1 有错误类发现；2 文件无法读取或参数错误。`,
+    'en-US': `Usage:
+  score-audit check FILE... [--format text|json] [--lang zh-CN|en-US]   check scoring workbooks
+  score-audit inspect FILE [--format text|json]                          show the recognised tables and indicator tree
+  score-audit --help                                                     show this help
+
+Exit codes: 0 no errors; 1 error findings; 2 a file could not be read or the arguments are wrong.`,
+  },
+  unknownCommand: { 'zh-CN': '未知命令：{command}', 'en-US': 'unknown command: {command}' },
+  noFiles: { 'zh-CN': '请指定至少一个文件', 'en-US': 'name at least one file' },
+  badOption: { 'zh-CN': '参数错误：{detail}', 'en-US': 'bad arguments: {detail}' },
+  badFormat: { 'zh-CN': '--format 只能是 {allowed}', 'en-US': '--format must be one of {allowed}' },
+  badLang: { 'zh-CN': '--lang 只能是 zh-CN 或 en-US', 'en-US': '--lang must be zh-CN or en-US' },
+  unreadable: { 'zh-CN': '{file}：{message}', 'en-US': '{file}: {message}' },
+  fileHeader: { 'zh-CN': '{file}  总分 {total}  等级 {grade}  错误 {errors}  警告 {warnings}  提示 {infos}', 'en-US': '{file}  total {total}  grade {grade}  errors {errors}  warnings {warnings}  infos {infos}' },
+  noFindings: { 'zh-CN': '  未发现问题', 'en-US': '  no findings' },
+  expectedActual: { 'zh-CN': '（应为 {expected}，实为 {actual}）', 'en-US': ' (expected {expected}, found {actual})' },
+  none: { 'zh-CN': '无', 'en-US': 'none' },
+  tables: { 'zh-CN': '识别出的表格', 'en-US': 'recognised tables' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export const SEVERITY_TEXT: Readonly<Record<Severity, Readonly<Record<Lang, string>>>> = {
+  error: { 'zh-CN': '错误', 'en-US': 'error' },
+  warning: { 'zh-CN': '警告', 'en-US': 'warning' },
+  info: { 'zh-CN': '提示', 'en-US': 'info' },
+};

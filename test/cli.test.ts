@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FindingSchema } from '../src/core/finding';
+import { EXIT, main } from '../src/cli/main';
+import { encryptedWorkbook, truncatedZip } from './fixtures/bad-files';
+import { buildWorkbook, VARIANTS } from './fixtures/build-workbook';
+import { seed003 } from './fixtures/seeds/seed003';
+
+const dir = mkdtempSync(join(tmpdir(), 'score-audit-cli-'));
+const path = (name: string) => join(dir, name);
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  const { bytes } = await buildWorkbook(seed003, VARIANTS[2] as (typeof VARIANTS)[number]);
+  writeFileSync(path('评分表.xlsx'), bytes);
+  writeFileSync(path('broken.xlsx'), truncatedZip(bytes));
+  writeFileSync(path('locked.xlsx'), encryptedWorkbook(bytes));
+  writeFileSync(path('notes.txt'), 'not a workbook');
+});
+
+describe('score-audit check', () => {
+  it('prints the contract JSON for each file', async () => {
+    const { code, out } = await run('check', path('评分表.xlsx'), '--format', 'json');
+    const reports = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(reports).toHaveLength(1);
+    const [report] = reports;
+    expect(Object.keys(report ?? {}).sort()).toEqual(['file', 'findings', 'ok', 'summary']);
+    expect(report).toMatchObject({ ok: true, summary: { totalScore: 93.36, errors: expect.any(Number), warnings: expect.any(Number), infos: expect.any(Number) } });
+    for (const finding of report?.findings as unknown[]) expect(FindingSchema.safeParse(finding).success).toBe(true);
+    expect(code).toBe((report?.summary as { errors: number }).errors > 0 ? EXIT.errors : EXIT.clean);
+  });
+
+  it('gives exit 2 and one line per unreadable file, and ok:false with the error in JSON', async () => {
+    const { code, out, err } = await run('check', path('评分表.xlsx'), path('broken.xlsx'), path('locked.xlsx'), path('notes.txt'), path('missing.xlsx'), '--format', 'json');
+    expect(code).toBe(EXIT.unusable);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toContain('取消密码');
+    expect(err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/); // no stack trace
+    const reports = JSON.parse(out) as Array<{ file: string; ok: boolean; error?: string }>;
+    expect(reports.map((r) => r.ok)).toEqual([true, false, false, false, false]);
+    expect(reports.slice(1).every((r) => typeof r.error === 'string' && r.error.length > 0)).toBe(true);
+  });
+
+  it('speaks English with --lang en-US and Chinese by default', async () => {
+    const english = await run('check', path('locked.xlsx'), '--lang', 'en-US');
+    expect(english.err).toContain('password-protected');
+    const chinese = await run('check', path('评分表.xlsx'));
+    expect(chinese.out).toContain('总分 93.36');
+  });
+
+  it('refuses wrong arguments with exit 2', async () => {
+    expect((await run('check')).code).toBe(EXIT.unusable);
+    expect((await run('check', path('评分表.xlsx'), '--format', 'xml')).code).toBe(EXIT.unusable);
+    expect((await run('check', path('评分表.xlsx'), '--lang', 'fr')).code).toBe(EXIT.unusable);
+    expect((await run('frobnicate', 'x')).code).toBe(EXIT.unusable);
+    expect((await run('check', '--bogus')).code).toBe(EXIT.unusable);
+    const help = await run('--help');
+    expect(help.code).toBe(EXIT.clean);
+    expect(help.out).toContain('score-audit check');
+  });
+});
+
+describe('score-audit inspect', () => {
+  it('prints the recognised indicator tree with addresses', async () => {
+    const { code, out } = await run('inspect', path('评分表.xlsx'));
+    expect(code).toBe(EXIT.clean);
+    expect(out).toContain('“工作活动”设置@A3 (15)');
+    expect(out).toContain('预算执行率@C8 分值 4@F8 得分 —@G8');
+  });
+
+  it('prints the model as JSON', async () => {
+    const { out } = await run('inspect', path('评分表.xlsx'), '--format', 'json');
+    const [entry] = JSON.parse(out) as Array<{ model: { sheets: Array<{ name: string; tables: Array<{ kind: string }> }> } }>;
+    expect(entry?.model.sheets.map((s) => [s.name, s.tables.map((t) => t.kind)])).toEqual([
+      ['评分表', ['indicators']],
+      ['汇总表', ['summary']],
+      ['资金情况', ['amounts']],
+      ['满意度调查', ['survey']],
+    ]);
+  });
+});
