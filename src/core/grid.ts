@@ -5,51 +5,70 @@ import { EMPTY } from './snapshot';
 /** Merged areas larger than this are not indexed cell by cell (a whole-column merge would cost millions). */
 const MAX_INDEXED_MERGE_CELLS = 4096;
 const COLUMNS = 16384;
+const NO_CELLS: readonly Cell[] = [];
 
 /**
  * Random access over one snapshot sheet: cells by position and merged areas by any cell they cover.
- * Overlapping merges (seen in government exports) resolve to the first area listed that covers the cell.
+ * Cells are indexed by row (a slice of the row-major cell list), which costs far less than a map of every
+ * cell on large sheets. Overlapping merges (seen in government exports) resolve to the first area listed.
  */
 export class SheetGrid {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly byPosition = new Map<number, Cell>();
-  private readonly byRow = new Map<number, Cell[]>();
+  private readonly cells: readonly Cell[];
+  private readonly rows = new Map<number, readonly Cell[]>();
   private readonly mergeByPosition = new Map<number, CellRange>();
   private readonly largeMerges: CellRange[] = [];
 
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
-    let rows = 0;
+    this.cells = isRowMajor(sheet.cells) ? sheet.cells : [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     let cols = 0;
-    for (const cell of sheet.cells) {
-      this.byPosition.set(cell.row * COLUMNS + cell.col, cell);
-      const rowCells = this.byRow.get(cell.row);
-      if (rowCells) rowCells.push(cell);
-      else this.byRow.set(cell.row, [cell]);
-      if (cell.row >= rows) rows = cell.row + 1;
-      if (cell.col >= cols) cols = cell.col + 1;
+    let start = 0;
+    for (let i = 1; i <= this.cells.length; i++) {
+      const row = (this.cells[start] as Cell).row;
+      if (i < this.cells.length && (this.cells[i] as Cell).row === row) continue;
+      this.rows.set(row, this.cells.slice(start, i));
+      const last = (this.cells[i - 1] as Cell).col;
+      if (last >= cols) cols = last + 1;
+      start = i;
     }
-    for (const area of sheet.merges) {
-      const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
-      if (size > MAX_INDEXED_MERGE_CELLS) {
-        this.largeMerges.push(area);
-        continue;
-      }
-      for (let r = area.top; r <= area.bottom; r++) {
-        for (let c = area.left; c <= area.right; c++) {
-          const key = r * COLUMNS + c;
-          if (!this.mergeByPosition.has(key)) this.mergeByPosition.set(key, area);
-        }
-      }
-    }
-    this.rowCount = rows;
+    const lastCell = this.cells[this.cells.length - 1];
+    this.rowCount = lastCell ? lastCell.row + 1 : 0;
     this.colCount = cols;
+    for (const area of sheet.merges) this.indexMerge(area);
+  }
+
+  private indexMerge(area: CellRange): void {
+    const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    if (size > MAX_INDEXED_MERGE_CELLS) {
+      this.largeMerges.push(area);
+      return;
+    }
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const key = r * COLUMNS + c;
+        if (!this.mergeByPosition.has(key)) this.mergeByPosition.set(key, area);
+      }
+    }
   }
 
   cell(row: number, col: number): Cell | undefined {
-    return this.byPosition.get(row * COLUMNS + col);
+    const cells = this.rows.get(row);
+    if (!cells) return undefined;
+    // Rows are short, so a scan beats a search until they are wide.
+    if (cells.length <= 16) return cells.find((c) => c.col === col);
+    let low = 0;
+    let high = cells.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const c = (cells[mid] as Cell).col;
+      if (c === col) return cells[mid];
+      if (c < col) low = mid + 1;
+      else high = mid - 1;
+    }
+    return undefined;
   }
 
   value(row: number, col: number): CellValue {
@@ -59,7 +78,7 @@ export class SheetGrid {
   /** The merged area covering the cell, if any. */
   mergeAt(row: number, col: number): CellRange | undefined {
     const area = this.mergeByPosition.get(row * COLUMNS + col);
-    if (area) return area;
+    if (area || this.largeMerges.length === 0) return area;
     return this.largeMerges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   }
 
@@ -73,8 +92,8 @@ export class SheetGrid {
   shown(row: number, col: number): CellValue {
     const own = this.value(row, col);
     if (own.type !== 'empty') return own;
-    const at = this.anchor(row, col);
-    return at.row === row && at.col === col ? own : this.value(at.row, at.col);
+    const area = this.mergeAt(row, col);
+    return area && (area.top !== row || area.left !== col) ? this.value(area.top, area.left) : own;
   }
 
   /** Shown text of a cell, merges resolved; numbers as their plain string. Empty string for empty cells. */
@@ -94,17 +113,36 @@ export class SheetGrid {
     }
   }
 
-  /** The non-empty cells of one row, in column order (snapshots are row-major). */
+  /** The cells of one row that hold something, in column order. */
   cellsInRow(row: number): readonly Cell[] {
-    return this.byRow.get(row) ?? [];
+    return this.rows.get(row) ?? NO_CELLS;
   }
 
   /** Rows that hold at least one cell, ascending. */
   rowNumbers(): number[] {
-    return [...this.byRow.keys()];
+    return [...this.rows.keys()];
+  }
+
+  /** True when nothing shows between two columns of a row, merged areas from above included. */
+  isBlankRow(row: number, fromCol: number, toCol: number): boolean {
+    for (const cell of this.cellsInRow(row)) {
+      if (cell.col >= fromCol && cell.col <= toCol && cell.value.type !== 'empty' && !(cell.value.type === 'text' && cell.value.value.trim() === '')) return false;
+    }
+    if (this.mergeByPosition.size === 0 && this.largeMerges.length === 0) return true;
+    for (let col = fromCol; col <= toCol; col++) if (this.text(row, col).trim() !== '') return false;
+    return true;
   }
 
   address(row: number, col: number): string {
     return cellAddress(row, col);
   }
+}
+
+function isRowMajor(cells: readonly Cell[]): boolean {
+  for (let i = 1; i < cells.length; i++) {
+    const a = cells[i - 1] as Cell;
+    const b = cells[i] as Cell;
+    if (b.row < a.row || (b.row === a.row && b.col <= a.col)) return false;
+  }
+  return true;
 }

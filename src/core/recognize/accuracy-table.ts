@@ -51,6 +51,13 @@ export function accuracyColumns(grid: SheetGrid, row: number): Map<number, { rol
   return pairs ? columns : undefined;
 }
 
+/** A second 应发/实发 header below the first ends the table (cheap test: two header words on the row). */
+function startsAnotherHeader(grid: SheetGrid, row: number): boolean {
+  let words = 0;
+  for (const cell of grid.cellsInRow(row)) if (cell.value.type === 'text' && (DUE.test(cell.value.value) || PAID.test(cell.value.value))) words++;
+  return words >= 2;
+}
+
 /** 补助兑现准确率 tables: due vs paid persons and amounts per row, with optional rate columns. */
 export function recognizeAccuracyTable(grid: SheetGrid, headerRow: number): { table: AccuracyTable; lastRow: number } | undefined {
   const columns = accuracyColumns(grid, headerRow);
@@ -63,7 +70,7 @@ export function recognizeAccuracyTable(grid: SheetGrid, headerRow: number): { ta
   for (let row = headerRow + 1; row < grid.rowCount; row++) {
     if (isBlankRow(grid, row, 0, lastCol)) break;
     const labelCol = [...Array(firstCol).keys()].reverse().find((c) => grid.text(row, c).trim() !== '');
-    if (labelCol === undefined || accuracyColumns(grid, row)) break;
+    if (labelCol === undefined || startsAnotherHeader(grid, row)) break;
     const entry: AccuracyTable['rows'][number] = { label: textAt(grid, row, labelCol) };
     for (const [col, { role, header }] of columns) {
       if (!entry[role]) entry[role] = figureAt(grid, row, col, role.endsWith('Rate') && headerInPercentUnits(header));

@@ -30,6 +30,5 @@ export function rolesOf(columns: HeaderColumn[]): Set<HeaderRole> {
 
 /** True when the row's cells (merges resolved) are all empty between two columns. */
 export function isBlankRow(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
-  for (let col = fromCol; col <= toCol; col++) if (grid.text(row, col).trim() !== '') return false;
-  return true;
+  return grid.isBlankRow(row, fromCol, toCol);
 }

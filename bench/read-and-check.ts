@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkWorkbook } from '../src/core/check';
+import { readWorkbook } from '../src/file/read-workbook';
+import { generateWorkbook } from './generate';
+
+/**
+ * `npm run bench`: read + recognise + check workbooks of 20k, 200k and 400k cells. Each size runs in its own
+ * process so peak memory (max RSS) belongs to that size alone. Prints cells/s, the check/parse ratio (goal:
+ * ≤ 1.5× at 200k) and how cost grows with cells (goal: linear).
+ */
+const SIZES = [20_000, 200_000, 400_000];
+const REPEATS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function measure(file: string): void {
+  const bytes = new Uint8Array(readFileSync(file));
+  const parse: number[] = [];
+  const full: number[] = [];
+  let cells = 0;
+  for (let i = 0; i < REPEATS; i++) {
+    let start = performance.now();
+    const read = readWorkbook(bytes, file);
+    parse.push(performance.now() - start);
+    if (!read.ok) throw new Error(read.error.message);
+    cells = read.workbook.sheets.reduce((n, s) => n + s.cells.length, 0);
+    start = performance.now();
+    const again = readWorkbook(bytes, file);
+    if (!again.ok) throw new Error(again.error.message);
+    checkWorkbook(again.workbook);
+    full.push(performance.now() - start);
+  }
+  process.stdout.write(JSON.stringify({ cells, parseMs: median(parse), checkMs: median(full), maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+async function run(): Promise<void> {
+  const dir = join(tmpdir(), 'score-audit-bench');
+  mkdirSync(dir, { recursive: true });
+  const rows: Array<{ size: number; cells: number; parseMs: number; checkMs: number; maxRssMb: number }> = [];
+  for (const size of SIZES) {
+    const file = join(dir, `bench-${size}.xlsx`);
+    writeFileSync(file, await generateWorkbook(size));
+    const output = execFileSync(process.execPath, [...process.execArgv, __filename, '--measure', file], { encoding: 'utf8' });
+    rows.push({ size, ...(JSON.parse(output) as { cells: number; parseMs: number; checkMs: number; maxRssMb: number }) });
+  }
+  console.log('cells      parse ms   check ms   check/parse   cells/s (check)   max RSS MB');
+  for (const r of rows) {
+    console.log(
+      `${String(r.cells).padEnd(10)} ${r.parseMs.toFixed(0).padStart(8)}   ${r.checkMs.toFixed(0).padStart(8)}   ${(r.checkMs / r.parseMs).toFixed(2).padStart(11)}   ${Math.round(r.cells / (r.checkMs / 1000)).toLocaleString('en-US').padStart(15)}   ${r.maxRssMb.toFixed(0).padStart(10)}`,
+    );
+  }
+  const at200 = rows.find((r) => r.size === 200_000);
+  const [small, , large] = rows;
+  if (at200) console.log(`goal check ≤ 1.5 × parse at 200k cells: ${(at200.checkMs / at200.parseMs).toFixed(2)}× ${at200.checkMs / at200.parseMs <= 1.5 ? 'met' : 'NOT met'}`);
+  if (small && large) {
+    const perCellSmall = small.checkMs / small.cells;
+    const perCellLarge = large.checkMs / large.cells;
+    console.log(`time per cell, 400k vs 20k: ${(perCellLarge / perCellSmall).toFixed(2)}× (1.00 = linear)`);
+  }
+}
+
+if (process.argv[2] === '--measure') measure(process.argv[3] as string);
+else void run();
