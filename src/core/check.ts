@@ -2,6 +2,9 @@ import type { Finding, Lang } from './finding';
 import type { WorkbookModel } from './model';
 import { DEFAULT_PROFILE, type Profile } from './profile';
 import { recognizeWorkbook } from './recognize';
+import { analyze } from './analysis';
+import { gradeFor } from './grades';
+import { statedGrades, statedTotal } from './analysis/stated';
 import { RULES, runRules } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -28,21 +31,19 @@ export interface CheckOptions {
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const { model, grids } = recognizeWorkbook(snapshot, profile);
-  const findings = runRules({ snapshot, grids, model, profile }, options.lang ?? 'zh-CN', RULES);
-  return { model, findings, summary: summarize(model, findings) };
+  const rules = RULES.filter((rule) => !profile.rulesOff.includes(rule.code));
+  const findings = runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', rules);
+  return { model, findings, summary: summarize(model, findings, profile) };
 }
 
-function summarize(model: WorkbookModel, findings: Finding[]): CheckSummary {
+function summarize(model: WorkbookModel, findings: Finding[], profile: Profile): CheckSummary {
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
-  return { ...stated(model), errors: count('error'), warnings: count('warning'), infos: count('info') };
+  const { totalScore, grade } = stated(model);
+  // The grade as the workbook states it; when it states none, the grade its total earns.
+  return { totalScore, grade: grade ?? (totalScore === null ? null : gradeFor(totalScore, profile)), errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/** The total and grade as the workbook states them: a conclusion sheet first, then a score table's total row, then a summary. */
+/** The total and grade as the workbook states them. */
 function stated(model: WorkbookModel): { totalScore: number | null; grade: string | null } {
-  const tables = model.sheets.flatMap((s) => s.tables);
-  const entries = tables.flatMap((t) => (t.kind === 'key-values' ? t.entries : []));
-  const scoreEntry = entries.find((e) => e.key === '评价得分' && e.value?.value !== null && e.value?.value !== undefined);
-  const gradeEntry = entries.find((e) => e.key === '评价等级' && (e.text?.text ?? '') !== '');
-  const tableTotal = tables.flatMap((t) => (t.kind === 'indicators' ? [t.total?.score] : t.kind === 'summary' ? [t.total?.score] : [])).find((f) => f?.value !== null && f?.value !== undefined);
-  return { totalScore: scoreEntry?.value?.value ?? tableTotal?.value ?? null, grade: gradeEntry?.text?.text ?? null };
+  return { totalScore: statedTotal(model)?.value ?? null, grade: statedGrades(model)[0]?.text ?? null };
 }

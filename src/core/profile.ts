@@ -4,8 +4,37 @@ import { z } from 'zod';
  * The profile: everything a reviewer may change. Defaults come from DOMAIN.md (standard practice, or marked
  * there as believed, which is why they are configurable rather than wired in).
  */
+const GradeSchema = z.object({ grade: z.string().min(1), min: z.number(), aliases: z.array(z.string()).default([]) });
+
 export const ProfileSchema = z
   .object({
+    /** Grades from the highest down, each earned from `min` (inclusive) up to the next grade's `min`. */
+    grades: z
+      .array(GradeSchema)
+      .min(1)
+      .default([
+        { grade: '优', min: 90, aliases: ['优秀'] },
+        { grade: '良', min: 80, aliases: ['良好'] },
+        { grade: '中', min: 60, aliases: ['中等', '合格', '一般'] },
+        { grade: '差', min: 0, aliases: ['较差', '不合格'] },
+      ])
+      .refine((grades) => grades.every((g, i) => i === 0 || (grades[i - 1] as { min: number }).min > g.min), { message: 'grades must be listed from the highest min down' }),
+    /** The declared total of the level-1 weights when a table states none. */
+    totalWeight: z.number().positive().default(100),
+    /** Decimals a rate is shown with when its cell does not say (0.00% → 2). */
+    rateDecimals: z.number().int().min(0).max(10).default(2),
+    /** Decimals a score is compared at when its cell does not say. */
+    scoreDecimals: z.number().int().min(0).max(10).default(2),
+    /** Options counted as satisfied when a survey has no row of option values (满意率 = satisfied / responses). */
+    satisfiedOptions: z.array(z.string()).default(['非常满意', '很满意', '满意', '比较满意', '较满意', '非常了解', '比较了解', '了解']),
+    /** Advisory weights of a self-evaluation form (财预〔2020〕10号: 预算执行率 10, 产出 50, 效益 30, 满意度 10). */
+    selfEvaluationWeights: z.record(z.string(), z.number()).default({ 预算执行率: 10, 产出: 50, 效益: 30, 满意度: 10 }),
+    /** Advisory floor of 产出 + 效益 weights in third-party evaluations, as a share of the total. */
+    minOutputBenefitShare: z.number().min(0).max(1).default(0.6),
+    /** Denominator of the self-evaluation 执行率: 全年预算数 (national form) or 年初预算数. */
+    executionRateDenominator: z.enum(['fullYearBudget', 'annualBudget']).default('fullYearBudget'),
+    /** Rule codes switched off, e.g. ["weight/policy"]. */
+    rulesOff: z.array(z.string()).default([]),
     /** Level-1 canonical names and the other names evaluators give them (seed 003: “工作活动”设置 → 决策). */
     level1Aliases: z.record(z.string(), z.array(z.string())).default({
       决策: ['项目决策', '工作活动设置', '活动设置', '立项决策'],

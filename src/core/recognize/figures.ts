@@ -70,6 +70,6 @@ export function textAt(grid: SheetGrid, row: number, col: number): TextAt {
 }
 
 /** True when the figure holds something: a number, an error or text. */
-export function isFilled(figure: Figure | undefined): figure is Figure {
+export function isFilled(figure: Figure | undefined): boolean {
   return !!figure && (figure.value !== null || figure.error !== undefined || figure.text !== undefined);
 }

@@ -47,7 +47,7 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): Table[] {
     } else unclaimed.push(row);
   }
   const entries = recognizeKeyValues(grid, unclaimed);
-  if (entries.some((e) => e.value || e.text)) {
+  if (entries.some((e) => (e.value && e.value.value !== null) || e.text)) {
     const rowsOf = entries.map((e) => Number(/\d+$/.exec(e.label.cell)?.[0]) - 1);
     tables.push({
       kind: 'key-values',

@@ -43,7 +43,8 @@ export function recognizeKeyValues(grid: SheetGrid, rows: Iterable<number>): Key
       const entry: KeyValueEntry = { label: textAt(grid, row, cell.col), key: label.key };
       if (label.symbol) entry.symbol = label.symbol;
       const valueCol = valueColumn(grid, row, cell.col);
-      if (valueCol !== undefined) {
+      if (valueCol === undefined) entry.value = figureAt(grid, row, firstColumnRightOf(grid, row, cell.col)); // blank: where the value belongs
+      else {
         const figure = figureAt(grid, row, valueCol);
         if (figure.value !== null || figure.error !== undefined) entry.value = figure;
         else if (figure.text !== undefined) {
@@ -60,9 +61,13 @@ export function recognizeKeyValues(grid: SheetGrid, rows: Iterable<number>): Key
   return entries;
 }
 
-function valueColumn(grid: SheetGrid, row: number, labelCol: number): number | undefined {
+function firstColumnRightOf(grid: SheetGrid, row: number, labelCol: number): number {
   const labelArea = grid.mergeAt(row, labelCol);
-  const start = labelArea ? labelArea.right + 1 : labelCol + 1;
+  return labelArea ? labelArea.right + 1 : labelCol + 1;
+}
+
+function valueColumn(grid: SheetGrid, row: number, labelCol: number): number | undefined {
+  const start = firstColumnRightOf(grid, row, labelCol);
   for (let col = start; col <= start + MAX_VALUE_DISTANCE && col < grid.colCount; col++) {
     const text = grid.text(row, col).trim();
     if (!text) continue;

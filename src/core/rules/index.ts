@@ -1,9 +1,35 @@
 import { formatMessage, type Finding, type Lang } from '../finding';
 import type { Rule, RuleContext } from './rule';
+import { derivedMissing } from './derived-missing';
+import { gradeMismatch } from './grade-mismatch';
+import { rateRounding } from './rate-rounding';
+import { rateWrong } from './rate-wrong';
+import { scoreChildrenSum } from './score-children-sum';
+import { scoreMissing } from './score-missing';
+import { scoreRange } from './score-range';
+import { scoreTotal } from './score-total';
 import { sheetUnrecognized } from './sheet-unrecognized';
+import { weightChildrenSum } from './weight-children-sum';
+import { weightLabel } from './weight-label';
+import { weightPolicy } from './weight-policy';
+import { weightTotal } from './weight-total';
 
 /** Every rule, in the order their findings are listed. */
-export const RULES: readonly Rule[] = [sheetUnrecognized];
+export const RULES: readonly Rule[] = [
+  weightChildrenSum,
+  weightTotal,
+  weightLabel,
+  weightPolicy,
+  scoreMissing,
+  scoreRange,
+  scoreChildrenSum,
+  scoreTotal,
+  rateWrong,
+  rateRounding,
+  gradeMismatch,
+  derivedMissing,
+  sheetUnrecognized,
+];
 
 /** Runs the rules and turns their reports into findings in the given language. */
 export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {
@@ -11,7 +37,8 @@ export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[
   for (const rule of rules) {
     for (const report of rule.check(context)) {
       const template = rule.messages[report.messageId]?.[lang] ?? report.messageId;
-      const finding: Finding = { code: rule.code, severity: rule.severity, sheet: report.sheet, cell: report.cell, message: formatMessage(template, report.data) };
+      const data = Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, typeof value === 'object' ? value[lang] : value]));
+      const finding: Finding = { code: rule.code, severity: rule.severity, sheet: report.sheet, cell: report.cell, message: formatMessage(template, data) };
       if (report.expected !== undefined) finding.expected = report.expected;
       if (report.actual !== undefined) finding.actual = report.actual;
       if (report.related && report.related.length > 0) finding.related = report.related;

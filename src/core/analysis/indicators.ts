@@ -1,0 +1,48 @@
+import type { Figure, IndicatorNode } from '../model';
+import { sum } from '../numbers';
+
+/** Every indicator of a tree, parents before children. */
+export function flattenTree(nodes: readonly IndicatorNode[]): IndicatorNode[] {
+  return nodes.flatMap((node) => [node, ...flattenTree(node.children)]);
+}
+
+const numberIn = (figure: Figure | undefined): number | undefined => (figure && figure.value !== null ? figure.value : undefined);
+
+/** The weight the indicator states: its cell, else the weight written in its label. */
+export function statedWeight(node: IndicatorNode): number | undefined {
+  return numberIn(node.weight) ?? node.labelWeight;
+}
+
+/** The weight stated, else the sum of its children's (when every child has one). */
+export function weightOf(node: IndicatorNode): number | undefined {
+  const stated = statedWeight(node);
+  if (stated !== undefined || node.children.length === 0) return stated;
+  const children = node.children.map(weightOf);
+  return children.every((w): w is number => w !== undefined) ? sum(children) : undefined;
+}
+
+/**
+ * The score the indicator has: its cell, else (for a blank cell) the score its standard gives, else the sum of
+ * its children's. A blank score that can be computed is reported once, where it is blank, and counted with its
+ * computed value everywhere above it.
+ */
+export function scoreOf(node: IndicatorNode, computed: ReadonlyMap<IndicatorNode, number>): number | undefined {
+  const own = numberIn(node.score);
+  if (own !== undefined) return own;
+  const fromStandard = computed.get(node);
+  if (fromStandard !== undefined) return fromStandard;
+  if (node.children.length === 0) return undefined;
+  const children = node.children.map((child) => scoreOf(child, computed));
+  return children.every((s): s is number => s !== undefined) ? sum(children) : undefined;
+}
+
+/** The cells a value of this indicator rests on: its own cell, or its children's. */
+export function scoreCells(node: IndicatorNode): Figure[] {
+  if (node.score && node.score.value !== null) return [node.score];
+  return node.children.flatMap(scoreCells);
+}
+
+export function weightCells(node: IndicatorNode): Figure[] {
+  if (node.weight && node.weight.value !== null) return [node.weight];
+  return node.children.flatMap(weightCells);
+}

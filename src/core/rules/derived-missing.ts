@@ -1,0 +1,27 @@
+import { statedTotal } from '../analysis/stated';
+import { gradeFor } from '../grades';
+import { rateReport } from './reports';
+import type { Rule } from './rule';
+
+export const derivedMissing: Rule = {
+  code: 'derived/missing',
+  severity: 'info',
+  description: {
+    'zh-CN': '空白单元格的值可由其他单元格算出（可自动填写公式）',
+    'en-US': 'An empty cell whose value can be derived from other cells (it can be filled with a formula)',
+  },
+  messages: {
+    rate: { 'zh-CN': '{rate} 未填写，可计算为 {expected}', 'en-US': '{rate} is empty; it computes to {expected}' },
+    grade: { 'zh-CN': '评价等级未填写，总分 {total} 对应等级“{expected}”', 'en-US': 'The grade is empty; the total {total} earns "{expected}"' },
+  },
+  check({ analysis, model, profile }) {
+    const reports = analysis.rates.flatMap(({ rate, verdict }) => (verdict.status === 'blank' ? [rateReport('rate', rate, verdict)] : []));
+    const total = statedTotal(model);
+    for (const entry of model.sheets.flatMap((s) => s.tables).flatMap((t) => (t.kind === 'key-values' ? t.entries : []))) {
+      if (entry.key !== '评价等级' || entry.text || !entry.value || entry.value.value !== null || !total) continue;
+      const expected = gradeFor(total.value, profile);
+      reports.push({ messageId: 'grade', data: { total: total.value, expected }, sheet: entry.value.sheet, cell: entry.value.cell, expected, actual: null, related: [{ sheet: total.sheet, cell: total.cell }] });
+    }
+    return reports;
+  },
+};

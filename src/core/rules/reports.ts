@@ -1,0 +1,37 @@
+import type { DerivedRate, RateVerdict } from '../analysis';
+import { RATE_NAMES } from '../analysis/derived';
+import type { CellRef } from '../finding';
+import type { Figure, TextAt } from '../model';
+import { formatNumber } from '../numbers';
+import type { RuleReport } from './rule';
+
+/** The cells a finding rests on, without duplicates. */
+export function refs(cells: ReadonlyArray<Figure | TextAt | undefined>): CellRef[] {
+  const seen = new Set<string>();
+  return cells.flatMap((c) => {
+    if (!c || seen.has(`${c.sheet}!${c.cell}`)) return [];
+    seen.add(`${c.sheet}!${c.cell}`);
+    return [{ sheet: c.sheet, cell: c.cell }];
+  });
+}
+
+/** A rate as a person reads it: a fraction in a % cell shows as 91.43%, percent units as 91.43. */
+function shownRate(value: number, rate: DerivedRate): string {
+  const form = rate.target.value === null && rate.like ? rate.like.form : rate.target.form;
+  if (form === 'percent' || (form === 'number' && Math.abs(value) <= 1.5)) return `${formatNumber(value * 100, 4)}%`;
+  return form === 'text-percent' ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+/** A finding on a rate cell, with the rate's name, the figures and its inputs. */
+export function rateReport(messageId: string, rate: DerivedRate, verdict: Extract<RateVerdict, { expected: number }>): RuleReport {
+  const actual = 'actual' in verdict ? verdict.actual : null;
+  return {
+    messageId,
+    data: { rate: RATE_NAMES[rate.kind], actual: actual === null ? '' : shownRate(actual, rate), expected: shownRate(verdict.expected, rate) },
+    sheet: rate.target.sheet,
+    cell: rate.target.cell,
+    expected: verdict.expected,
+    actual,
+    related: refs(rate.inputs),
+  };
+}

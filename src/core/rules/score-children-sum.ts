@@ -1,0 +1,26 @@
+import { flattenTree, scoreCells, scoreOf } from '../analysis/indicators';
+import { indicatorTables } from '../analysis/tables';
+import { excelRound, sum } from '../numbers';
+import { refs } from './reports';
+import type { Rule } from './rule';
+
+export const scoreChildrenSum: Rule = {
+  code: 'score/children-sum',
+  severity: 'error',
+  description: { 'zh-CN': '上级指标得分不等于下级指标得分之和', 'en-US': "A parent's score differs from the sum of its children's" },
+  messages: {
+    mismatch: { 'zh-CN': '“{name}”得分 {actual}，下级指标得分合计 {expected}', 'en-US': '"{name}" scores {actual}; its children sum to {expected}' },
+  },
+  check({ model, analysis }) {
+    return indicatorTables(model).flatMap((table) =>
+      flattenTree(table.indicators).flatMap((node) => {
+        if (!node.score || node.score.value === null || node.children.length === 0) return [];
+        const children = node.children.map((child) => scoreOf(child, analysis.computedScores));
+        if (children.some((s) => s === undefined)) return [];
+        const expected = sum(children as number[]);
+        if (excelRound(expected, 6) === excelRound(node.score.value, 6)) return [];
+        return [{ messageId: 'mismatch', data: { name: node.name.text, actual: node.score.value, expected }, sheet: node.score.sheet, cell: node.score.cell, expected, actual: node.score.value, related: refs(node.children.flatMap(scoreCells)) }];
+      }),
+    );
+  },
+};

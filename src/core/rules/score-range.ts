@@ -1,0 +1,27 @@
+import { flattenTree, weightOf } from '../analysis/indicators';
+import { indicatorTables, summaryTables } from '../analysis/tables';
+import type { Figure } from '../model';
+import type { Rule, RuleReport } from './rule';
+
+export const scoreRange: Rule = {
+  code: 'score/range',
+  severity: 'error',
+  description: { 'zh-CN': '得分小于 0 或超过分值', 'en-US': 'A score below 0 or above its weight' },
+  messages: {
+    above: { 'zh-CN': '得分 {actual} 超过分值 {expected}', 'en-US': 'Score {actual} exceeds weight {expected}' },
+    negative: { 'zh-CN': '得分 {actual} 小于 0', 'en-US': 'Score {actual} is below 0' },
+  },
+  check({ model }) {
+    const check = (score: Figure | undefined, weight: number | undefined, weightCell: Figure | undefined): RuleReport[] => {
+      if (!score || score.value === null) return [];
+      const related = weightCell ? [{ sheet: weightCell.sheet, cell: weightCell.cell }] : [];
+      if (score.value < 0) return [{ messageId: 'negative', data: { actual: score.value }, sheet: score.sheet, cell: score.cell, expected: 0, actual: score.value, related }];
+      if (weight !== undefined && score.value > weight + 1e-9) return [{ messageId: 'above', data: { actual: score.value, expected: weight }, sheet: score.sheet, cell: score.cell, expected: weight, actual: score.value, related }];
+      return [];
+    };
+    return [
+      ...indicatorTables(model).flatMap((t) => flattenTree(t.indicators).flatMap((node) => check(node.score, weightOf(node), node.weight))),
+      ...summaryTables(model).flatMap((t) => t.rows.flatMap((row) => check(row.score, row.weight?.value ?? undefined, row.weight))),
+    ];
+  },
+};
