@@ -2,18 +2,24 @@ import type { IndicatorNode, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import { derivedRates, type DerivedRate } from './derived';
 import { checkRate, rateUnits, type RateVerdict } from './rate-check';
+import { scoreExpectations, type ScoreExpectation } from './standard-scores';
 
 /** What several rules need, computed once per check. */
 export interface Analysis {
   /** Every rate shown or left blank, with the verdict of comparing it with its inputs. */
   rates: Array<{ rate: DerivedRate; verdict: RateVerdict }>;
-  /** Scores the indicators' standards give for their inputs (score/rule compares them; blank scores use them). */
+  /** Scores the indicators' standards give for their inputs (score/rule compares them). */
+  expectations: ScoreExpectation[];
+  /** The exact score each indicator's standard gives, where it gives one (a blank score counts as this above it). */
   computedScores: Map<IndicatorNode, number>;
 }
 
 export function analyze(model: WorkbookModel, profile: Profile): Analysis {
   const rates = derivedRates(model, profile).map((rate) => ({ rate, verdict: checkRate(rate.target, rate.exact, rateUnits(rate.target, profile.rateDecimals, rate.like), rate.alternates) }));
-  return { rates, computedScores: new Map() };
+  const expectations = scoreExpectations(model, profile);
+  const computedScores = new Map<IndicatorNode, number>();
+  for (const e of expectations) if (e.node && e.expected !== undefined) computedScores.set(e.node, e.expected);
+  return { rates, expectations, computedScores };
 }
 
-export type { DerivedRate, RateVerdict };
+export type { DerivedRate, RateVerdict, ScoreExpectation };

@@ -1,5 +1,8 @@
 import { formatMessage, type Finding, type Lang } from '../finding';
 import type { Rule, RuleContext } from './rule';
+import { countMismatch } from './count-mismatch';
+import { crossMismatch } from './cross-mismatch';
+import { crossMissing } from './cross-missing';
 import { derivedMissing } from './derived-missing';
 import { gradeMismatch } from './grade-mismatch';
 import { rateRounding } from './rate-rounding';
@@ -7,6 +10,7 @@ import { rateWrong } from './rate-wrong';
 import { scoreChildrenSum } from './score-children-sum';
 import { scoreMissing } from './score-missing';
 import { scoreRange } from './score-range';
+import { scoreRule } from './score-rule';
 import { scoreTotal } from './score-total';
 import { sheetUnrecognized } from './sheet-unrecognized';
 import { weightChildrenSum } from './weight-children-sum';
@@ -24,9 +28,13 @@ export const RULES: readonly Rule[] = [
   scoreRange,
   scoreChildrenSum,
   scoreTotal,
+  scoreRule,
   rateWrong,
   rateRounding,
   gradeMismatch,
+  crossMismatch,
+  crossMissing,
+  countMismatch,
   derivedMissing,
   sheetUnrecognized,
 ];

@@ -1,0 +1,132 @@
+import type { Figure, IndicatorNode, WorkbookModel } from '../model';
+import type { Profile } from '../profile';
+import { parseStandard, type ScoringStandard } from '../standards/parse-standard';
+import { expectedScore } from '../standards/score-by-standard';
+import { parseActual, parseTarget, selfEvaluationScore } from '../standards/targets';
+import { flattenTree, weightOf } from './indicators';
+import { keyValueEntries } from './stated';
+import { surveyResult } from './survey';
+import { indicatorTables } from './tables';
+
+/** What an indicator's score should be, by its scoring standard or the self-evaluation rules. */
+export interface ScoreExpectation {
+  /** The indicator, or undefined for the funds row of a self-evaluation form. */
+  node?: IndicatorNode;
+  name: string;
+  /** The score cell (filled or blank). */
+  score: Figure;
+  weight: number;
+  /** The exact score the standard gives, when its inputs fix it. */
+  expected?: number;
+  /** The range a score must lie in when only that is known (qualitative verdicts, bounds). */
+  band?: [number, number];
+  basis: 'standard' | 'self-evaluation' | 'budget-row';
+  /** Cells the computation read. */
+  inputs: Figure[];
+  /** Self-evaluation: the target was missed (a full score is then a finding). */
+  missed?: boolean;
+  /** Self-evaluation: the 偏差原因分析 cell is empty. */
+  noDeviationReason?: boolean;
+}
+
+interface WorkbookRates {
+  execution?: { value: number; inputs: Figure[] };
+  satisfaction?: { value: number; inputs: Figure[] };
+  overrun?: { value: number; inputs: Figure[] };
+}
+
+const numeric = (figure: Figure | undefined): figure is Figure & { value: number } => !!figure && figure.value !== null;
+
+/** Rates the workbook gives elsewhere that standards multiply by: 预算执行率, the survey's 满意度, a cost overrun. */
+function workbookRates(model: WorkbookModel, profile: Profile): WorkbookRates {
+  const rates: WorkbookRates = {};
+  const entries = keyValueEntries(model);
+  const entry = (key: string) => entries.find((e) => e.key === key && numeric(e.value))?.value as (Figure & { value: number }) | undefined;
+  const spent = entry('实际支出资金');
+  const arrived = entry('实际到位资金');
+  const budget = entry('预算安排资金');
+  if (spent && arrived && arrived.value !== 0) rates.execution = { value: spent.value / arrived.value, inputs: [spent, arrived] };
+  if (spent && budget && budget.value !== 0) rates.overrun = { value: Math.max(0, (spent.value - budget.value) / budget.value), inputs: [spent, budget] };
+  for (const table of model.sheets.flatMap((s) => s.tables)) {
+    if (table.kind === 'budget' && !rates.execution) {
+      const row = table.rows[0];
+      const denominator = row?.[profile.executionRateDenominator];
+      if (row && numeric(row.executed) && numeric(denominator) && denominator.value !== 0) rates.execution = { value: row.executed.value / denominator.value, inputs: [row.executed, denominator] };
+    }
+    if (table.kind === 'survey' && !rates.satisfaction) {
+      const result = surveyResult(table, profile);
+      if (result.overall !== null) rates.satisfaction = { value: result.overall, inputs: result.inputs.flat() };
+    }
+  }
+  return rates;
+}
+
+function rateFor(standard: ScoringStandard, rates: WorkbookRates): { value: number; inputs: Figure[] } | undefined {
+  if (standard.kind !== 'rate-times-weight' && standard.kind !== 'tiered') return undefined;
+  if (standard.rate === 'budget-execution') return rates.execution;
+  if (standard.rate === 'satisfaction') return rates.satisfaction;
+  return undefined;
+}
+
+/** Completion (actual / target) from the indicator's own target and actual texts, when both are quantities. */
+function completionOf(node: IndicatorNode): number | undefined {
+  const target = node.texts.target ? parseTarget(node.texts.target.text) : undefined;
+  const actual = node.texts.actual ? parseActual(node.texts.actual.text) : undefined;
+  if (target?.kind !== 'at-least' && target?.kind !== 'equal') return undefined;
+  if (actual?.kind !== 'quantity' || actual.lowerBound || actual.upperBound || target.value === 0) return undefined;
+  return actual.value / target.value;
+}
+
+function fromStandard(node: IndicatorNode, weight: number, rates: WorkbookRates): Pick<ScoreExpectation, 'expected' | 'inputs'> | undefined {
+  if (!node.texts.standard) return undefined;
+  const standard = parseStandard(node.texts.standard.text);
+  const rate = rateFor(standard, rates);
+  const completion = completionOf(node);
+  const inputs: Parameters<typeof expectedScore>[1] = { weight };
+  if (rate) inputs.rate = rate.value;
+  if (completion !== undefined) inputs.completion = completion;
+  if (standard.kind === 'overrun' && rates.overrun) inputs.overrun = rates.overrun.value;
+  const expected = expectedScore(standard, inputs);
+  if (expected === undefined) return undefined;
+  return { expected, inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])] };
+}
+
+function fromSelfEvaluation(node: IndicatorNode, weight: number): Pick<ScoreExpectation, 'expected' | 'band' | 'missed' | 'noDeviationReason'> | undefined {
+  if (!node.texts.target || !node.texts.actual) return undefined;
+  const verdict = selfEvaluationScore(parseTarget(node.texts.target.text), parseActual(node.texts.actual.text), weight);
+  const result: Pick<ScoreExpectation, 'expected' | 'band' | 'missed' | 'noDeviationReason'> = {};
+  if (verdict.expected !== undefined) result.expected = verdict.expected;
+  if (verdict.bandMin !== undefined && verdict.bandMax !== undefined) result.band = [verdict.bandMin, verdict.bandMax];
+  if (verdict.met === false) result.missed = true;
+  if (!node.texts.deviation || node.texts.deviation.text.trim() === '') result.noDeviationReason = true;
+  return result;
+}
+
+/** Every indicator whose score its standard (or the self-evaluation rules) determines or bounds. */
+export function scoreExpectations(model: WorkbookModel, profile: Profile): ScoreExpectation[] {
+  const rates = workbookRates(model, profile);
+  const expectations: ScoreExpectation[] = [];
+  for (const table of indicatorTables(model)) {
+    for (const node of flattenTree(table.indicators)) {
+      const weight = weightOf(node);
+      if (!node.score || weight === undefined) continue;
+      const base = { node, name: node.name.text, score: node.score, weight };
+      const standard = fromStandard(node, weight, rates);
+      if (standard) expectations.push({ ...base, basis: 'standard', ...standard });
+      else if (table.selfEvaluation && node.children.length === 0) {
+        const self = fromSelfEvaluation(node, weight);
+        if (self) expectations.push({ ...base, basis: 'self-evaluation', inputs: [], ...self });
+      }
+    }
+  }
+  // The funds row of a self-evaluation form scores 执行率 × 分值.
+  for (const table of model.sheets.flatMap((s) => s.tables)) {
+    if (table.kind !== 'budget') continue;
+    const row = table.rows[0];
+    const denominator = row?.[profile.executionRateDenominator];
+    if (!row || !row.score || !numeric(row.weight) || !numeric(row.executed) || !numeric(denominator) || denominator.value === 0) continue;
+    const rate = Math.min(1, row.executed.value / denominator.value);
+    expectations.push({ name: row.label.text, score: row.score, weight: row.weight.value, expected: rate * row.weight.value, basis: 'budget-row', inputs: [row.executed, denominator, row.weight] });
+  }
+  return expectations;
+}
