@@ -80,10 +80,42 @@ describe('score-audit inspect', () => {
     const { out } = await run('inspect', path('评分表.xlsx'), '--format', 'json');
     const [entry] = JSON.parse(out) as Array<{ model: { sheets: Array<{ name: string; tables: Array<{ kind: string }> }> } }>;
     expect(entry?.model.sheets.map((s) => [s.name, s.tables.map((t) => t.kind)])).toEqual([
+      ['结论表', ['key-values']],
       ['评分表', ['indicators']],
       ['汇总表', ['summary']],
       ['资金情况', ['amounts']],
       ['满意度调查', ['survey']],
     ]);
+  });
+});
+
+describe('score-audit rules and --profile', () => {
+  it('lists every rule with its severity and description, in both languages', async () => {
+    const { code, out } = await run('rules', '--format', 'json');
+    expect(code).toBe(EXIT.clean);
+    const rules = JSON.parse(out) as Array<{ code: string; severity: string; description: string }>;
+    expect(rules.map((r) => r.code)).toEqual(expect.arrayContaining(['weight/children-sum', 'score/missing', 'rate/rounding', 'cross/mismatch', 'sheet/unrecognized']));
+    expect(rules.every((r) => /[\u4e00-\u9fff]/.test(r.description))).toBe(true);
+    const english = await run('rules', '--lang', 'en-US');
+    expect(english.out).toContain("Children's weights do not sum to the parent's weight");
+  });
+
+  it('switches rules off from a profile', async () => {
+    writeFileSync(path('quiet.json'), JSON.stringify({ rulesOff: ['score/missing'] }));
+    const loud = JSON.parse((await run('check', path('评分表.xlsx'), '--format', 'json')).out) as Array<{ findings: Array<{ code: string }> }>;
+    const quiet = JSON.parse((await run('check', path('评分表.xlsx'), '--format', 'json', '--profile', path('quiet.json'))).out) as Array<{ findings: Array<{ code: string }> }>;
+    expect(loud[0]?.findings.some((f) => f.code === 'score/missing')).toBe(true);
+    expect(quiet[0]?.findings.some((f) => f.code === 'score/missing')).toBe(false);
+  });
+
+  it('refuses a bad profile with exit 2 and a message naming the field', async () => {
+    writeFileSync(path('bad.json'), JSON.stringify({ grades: [{ grade: '优', min: '90' }] }));
+    const bad = await run('check', path('评分表.xlsx'), '--profile', path('bad.json'));
+    expect(bad.code).toBe(EXIT.unusable);
+    expect(bad.err).toContain('grades[0].min');
+    writeFileSync(path('typo.json'), JSON.stringify({ gardes: [] }));
+    const typo = await run('check', path('评分表.xlsx'), '--profile', path('typo.json'), '--lang', 'en-US');
+    expect(typo.err).toContain('unknown field gardes');
+    expect((await run('check', path('评分表.xlsx'), '--profile', path('missing.json'))).code).toBe(EXIT.unusable);
   });
 });

@@ -5,7 +5,9 @@ import { formatMessage, LangSchema, type Lang } from '../core/finding';
 import { readErrorMessage, WorkbookReadError } from '../file/read-error';
 import { readWorkbook, type ReadResult } from '../file/read-workbook';
 import { formatCheckText, formatModelText } from './format';
-import { CLI_TEXT } from './strings';
+import { CLI_TEXT, SEVERITY_TEXT } from './strings';
+import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
+import { RULES } from '../core/rules';
 
 /** Exit codes fixed by CONTRACT.md. */
 export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
@@ -40,7 +42,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     const lang = guessLang();
@@ -64,6 +66,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: 'text, json' }));
     return EXIT.unusable;
   }
+  if (command === 'rules') return listRules(format, lang, io);
   if (command !== 'check' && command !== 'inspect') {
     io.err(formatMessage(CLI_TEXT.unknownCommand[lang], { command }));
     io.err(CLI_TEXT.usage[lang]);
@@ -73,10 +76,33 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     io.err(CLI_TEXT.noFiles[lang]);
     return EXIT.unusable;
   }
-  return command === 'check' ? check(files, format, lang, io) : inspect(files, format, lang, io);
+  const profile = values.profile === undefined ? DEFAULT_PROFILE : await loadProfile(values.profile, lang, io);
+  if (!profile) return EXIT.unusable;
+  return command === 'check' ? check(files, format, lang, profile, io) : inspect(files, format, lang, profile, io);
 }
 
-async function check(files: string[], format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
+async function loadProfile(path: string, lang: Lang, io: Io): Promise<Profile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    io.err(formatMessage(CLI_TEXT.badProfile[lang], { file: path, message: CLI_TEXT.profileNotFound[lang] }));
+    return undefined;
+  }
+  const result = parseProfile(text, lang);
+  if (result.ok) return result.profile;
+  io.err(formatMessage(CLI_TEXT.badProfile[lang], { file: path, message: result.message }));
+  return undefined;
+}
+
+function listRules(format: 'text' | 'json', lang: Lang, io: Io): number {
+  const rules = RULES.map((rule) => ({ code: rule.code, severity: rule.severity, description: rule.description[lang] }));
+  if (format === 'json') io.out(JSON.stringify(rules, null, 2));
+  else io.out(rules.map((r) => `${r.code.padEnd(22)} ${SEVERITY_TEXT[r.severity][lang].padEnd(8)} ${r.description}`).join('\n'));
+  return EXIT.clean;
+}
+
+async function check(files: string[], format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): Promise<number> {
   let exit: number = EXIT.clean;
   const reports: unknown[] = [];
   for (const file of files) {
@@ -88,7 +114,7 @@ async function check(files: string[], format: 'text' | 'json', lang: Lang, io: I
       exit = EXIT.unusable;
       continue;
     }
-    const result = checkWorkbook(read.workbook, { lang });
+    const result = checkWorkbook(read.workbook, { lang, profile });
     if (result.summary.errors > 0 && exit === EXIT.clean) exit = EXIT.errors;
     if (format === 'json') reports.push({ file, ok: true, summary: result.summary, findings: result.findings });
     else io.out(formatCheckText(file, result, lang));
@@ -97,7 +123,7 @@ async function check(files: string[], format: 'text' | 'json', lang: Lang, io: I
   return exit;
 }
 
-async function inspect(files: string[], format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
+async function inspect(files: string[], format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): Promise<number> {
   let exit: number = EXIT.clean;
   const models: unknown[] = [];
   for (const file of files) {
@@ -107,7 +133,7 @@ async function inspect(files: string[], format: 'text' | 'json', lang: Lang, io:
       exit = EXIT.unusable;
       continue;
     }
-    const { model } = checkWorkbook(read.workbook, { lang });
+    const { model } = checkWorkbook(read.workbook, { lang, profile });
     if (format === 'json') models.push({ file, model });
     else io.out(formatModelText(file, model));
   }

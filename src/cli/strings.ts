@@ -4,14 +4,16 @@ import type { Lang, Severity } from '../core/finding';
 export const CLI_TEXT = {
   usage: {
     'zh-CN': `用法：
-  score-audit check 文件... [--format text|json] [--lang zh-CN|en-US]   检查评分工作簿
+  score-audit check 文件... [--format text|json] [--lang zh-CN|en-US] [--profile 配置.json]   检查评分工作簿
   score-audit inspect 文件 [--format text|json]                           显示识别出的表格与指标树
+  score-audit rules [--format text|json]                                  列出全部检查规则
   score-audit --help                                                      显示本帮助
 
 退出码：0 无错误；1 有错误类发现；2 文件无法读取或参数错误。`,
     'en-US': `Usage:
-  score-audit check FILE... [--format text|json] [--lang zh-CN|en-US]   check scoring workbooks
+  score-audit check FILE... [--format text|json] [--lang zh-CN|en-US] [--profile PROFILE.json]   check scoring workbooks
   score-audit inspect FILE [--format text|json]                          show the recognised tables and indicator tree
+  score-audit rules [--format text|json]                                 list every rule
   score-audit --help                                                     show this help
 
 Exit codes: 0 no errors; 1 error findings; 2 a file could not be read or the arguments are wrong.`,
@@ -21,6 +23,8 @@ Exit codes: 0 no errors; 1 error findings; 2 a file could not be read or the arg
   badOption: { 'zh-CN': '参数错误：{detail}', 'en-US': 'bad arguments: {detail}' },
   badFormat: { 'zh-CN': '--format 只能是 {allowed}', 'en-US': '--format must be one of {allowed}' },
   badLang: { 'zh-CN': '--lang 只能是 zh-CN 或 en-US', 'en-US': '--lang must be zh-CN or en-US' },
+  badProfile: { 'zh-CN': '配置文件 {file} 有误：{message}', 'en-US': 'profile {file} is wrong: {message}' },
+  profileNotFound: { 'zh-CN': '找不到或无法读取该文件', 'en-US': 'the file cannot be found or read' },
   unreadable: { 'zh-CN': '{file}：{message}', 'en-US': '{file}: {message}' },
   fileHeader: { 'zh-CN': '{file}  总分 {total}  等级 {grade}  错误 {errors}  警告 {warnings}  提示 {infos}', 'en-US': '{file}  total {total}  grade {grade}  errors {errors}  warnings {warnings}  infos {infos}' },
   noFindings: { 'zh-CN': '  未发现问题', 'en-US': '  no findings' },

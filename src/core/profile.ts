@@ -70,3 +70,42 @@ export const ProfileSchema = z
 export type Profile = z.infer<typeof ProfileSchema>;
 
 export const DEFAULT_PROFILE: Profile = ProfileSchema.parse({});
+
+export type ProfileResult = { ok: true; profile: Profile } | { ok: false; message: string };
+
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('') || '(root)';
+}
+
+/** The first problem of a profile, naming the field, in the user's language. */
+function describeIssue(issue: z.core.$ZodIssue, lang: 'zh-CN' | 'en-US'): string {
+  const field = fieldPath(issue.path);
+  const zh = lang === 'zh-CN';
+  switch (issue.code) {
+    case 'invalid_type':
+      return zh ? `字段 ${field} 的类型应为 ${issue.expected}` : `field ${field} must be of type ${issue.expected}`;
+    case 'unrecognized_keys':
+      return zh ? `未知字段 ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join('、')}` : `unknown field ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join(', ')}`;
+    case 'too_small':
+      return zh ? `字段 ${field} 过小（最小 ${String(issue.minimum)}）` : `field ${field} is too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return zh ? `字段 ${field} 过大（最大 ${String(issue.maximum)}）` : `field ${field} is too big (maximum ${String(issue.maximum)})`;
+    default:
+      return zh ? `字段 ${field} 无效：${issue.message}` : `field ${field} is invalid: ${issue.message}`;
+  }
+}
+
+/** Reads a profile from JSON text. Never throws: a bad profile comes back with a message naming the wrong field. */
+export function parseProfile(text: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): ProfileResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: lang === 'zh-CN' ? `不是有效的 JSON（${detail}）` : `not valid JSON (${detail})` };
+  }
+  const result = ProfileSchema.safeParse(data);
+  if (result.success) return { ok: true, profile: result.data };
+  const [issue] = result.error.issues;
+  return { ok: false, message: issue ? describeIssue(issue, lang) : 'invalid profile' };
+}

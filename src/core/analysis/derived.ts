@@ -4,12 +4,13 @@ import type { Localized } from '../finding';
 import { flattenTree } from './indicators';
 import { surveyResult } from './survey';
 
-export type RateKind = 'score-rate' | 'execution-rate' | 'arrival-rate' | 'accuracy-persons' | 'accuracy-amount' | 'satisfaction';
+export type RateKind = 'score-rate' | 'execution-rate' | 'arrival-rate' | 'completion-rate' | 'accuracy-persons' | 'accuracy-amount' | 'satisfaction';
 
 export const RATE_NAMES: Readonly<Record<RateKind, Localized>> = {
   'score-rate': { 'zh-CN': '得分率', 'en-US': 'score rate' },
   'execution-rate': { 'zh-CN': '预算执行率', 'en-US': 'budget execution rate' },
   'arrival-rate': { 'zh-CN': '资金到位率', 'en-US': 'funds arrival rate' },
+  'completion-rate': { 'zh-CN': '完成率', 'en-US': 'completion rate' },
   'accuracy-persons': { 'zh-CN': '补助兑现准确率（人数）', 'en-US': 'payment accuracy (persons)' },
   'accuracy-amount': { 'zh-CN': '补助兑现准确率（金额）', 'en-US': 'payment accuracy (amount)' },
   satisfaction: { 'zh-CN': '满意度', 'en-US': 'satisfaction' },
@@ -51,10 +52,11 @@ function summaryRates(rows: SummaryRow[]): DerivedRate[] {
 
 function keyValueRates(entries: KeyValueEntry[]): DerivedRate[] {
   const byKey = (key: string) => entries.find((e) => e.key === key && hasNumber(e.value))?.value;
-  // 预算执行率 = 实际支出 / 实际到位 (C/B); 资金到位率 = 实际到位 / 预算安排 (B/A).
+  // 预算执行率 = 实际支出 / 实际到位 (C/B); 资金到位率 = 实际到位 / 预算安排 (B/A); 完成率 = 实际 / 计划.
   return entries.flatMap((entry) => {
     if (entry.key === '预算执行率') return ratio('execution-rate', entry.value, byKey('实际支出资金'), byKey('实际到位资金')) ?? [];
     if (entry.key === '资金到位率') return ratio('arrival-rate', entry.value, byKey('实际到位资金'), byKey('预算安排资金')) ?? [];
+    if (entry.key === '完成率') return ratio('completion-rate', entry.value, byKey('实际完成数'), byKey('计划数')) ?? [];
     return [];
   });
 }
