@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import { formatMessage, LangSchema, type Lang } from '../core/finding';
 import { readErrorMessage, WorkbookReadError } from '../file/read-error';
 import { readWorkbook, type ReadResult } from '../file/read-workbook';
+import { fixWorkbook, revertWorkbook } from '../file/fix-workbook';
 import { formatCheckText, formatModelText } from './format';
 import { CLI_TEXT, SEVERITY_TEXT } from './strings';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
@@ -20,14 +22,8 @@ export interface Io {
 const NODE_IO: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
 
 async function readFileAsWorkbook(path: string): Promise<ReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: new WorkbookReadError(code === 'ENOENT' ? 'not-found' : 'corrupt', code === 'ENOENT' ? undefined : String(code)) };
-  }
-  return readWorkbook(bytes, path);
+  const bytes = await readBytes(path);
+  return bytes instanceof WorkbookReadError ? { ok: false, error: bytes } : readWorkbook(bytes, path);
 }
 
 function guessLang(): Lang {
@@ -42,7 +38,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, profile: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     const lang = guessLang();
@@ -67,7 +63,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     return EXIT.unusable;
   }
   if (command === 'rules') return listRules(format, lang, io);
-  if (command !== 'check' && command !== 'inspect') {
+  if (command !== 'check' && command !== 'inspect' && command !== 'fix' && command !== 'revert') {
     io.err(formatMessage(CLI_TEXT.unknownCommand[lang], { command }));
     io.err(CLI_TEXT.usage[lang]);
     return EXIT.unusable;
@@ -78,7 +74,60 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   }
   const profile = values.profile === undefined ? DEFAULT_PROFILE : await loadProfile(values.profile, lang, io);
   if (!profile) return EXIT.unusable;
+  if (command === 'fix' || command === 'revert') {
+    const [file] = files;
+    const output = values.output;
+    if (files.length !== 1 || !file || !output) {
+      io.err(CLI_TEXT.fixUsage[lang]);
+      return EXIT.unusable;
+    }
+    if (resolve(output) === resolve(file)) {
+      io.err(CLI_TEXT.sameOutput[lang]);
+      return EXIT.unusable;
+    }
+    return command === 'fix' ? fix(file, output, format, lang, profile, io) : revert(file, output, format, lang, io);
+  }
   return command === 'check' ? check(files, format, lang, profile, io) : inspect(files, format, lang, profile, io);
+}
+
+async function readBytes(path: string): Promise<Uint8Array | WorkbookReadError> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return new WorkbookReadError(code === 'ENOENT' ? 'not-found' : 'corrupt', code === 'ENOENT' ? undefined : String(code));
+  }
+}
+
+async function fix(file: string, output: string, format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): Promise<number> {
+  const bytes = await readBytes(file);
+  const result = bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : fixWorkbook(bytes, file, { lang, profile });
+  if (!result.ok) {
+    io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(result.error, lang) }));
+    return EXIT.unusable;
+  }
+  await writeFile(output, result.bytes);
+  if (format === 'json') {
+    io.out(JSON.stringify({ file, output, convertedFromXls: result.convertedFromXls, changes: result.changes.map(({ sheet, cell, formula, value, code, reason, old }) => ({ sheet, cell, formula: `=${formula}`, value, code, reason, old })) }, null, 2));
+  } else {
+    if (result.convertedFromXls) io.out(formatMessage(CLI_TEXT.convertedFromXls[lang], { output }));
+    io.out(formatMessage(CLI_TEXT.fixed[lang], { output, count: result.changes.length }));
+    for (const change of result.changes) io.out(`  ${change.sheet}!${change.cell}  =${change.formula}  → ${change.value}  ${change.code}`);
+  }
+  return EXIT.clean;
+}
+
+async function revert(file: string, output: string, format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
+  const bytes = await readBytes(file);
+  const result = bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : revertWorkbook(bytes, file);
+  if (!result.ok) {
+    io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(result.error, lang) }));
+    return EXIT.unusable;
+  }
+  await writeFile(output, result.bytes);
+  if (format === 'json') io.out(JSON.stringify({ file, output, restored: result.restored }, null, 2));
+  else io.out(formatMessage(CLI_TEXT.reverted[lang], { output, count: result.restored }));
+  return EXIT.clean;
 }
 
 async function loadProfile(path: string, lang: Lang, io: Io): Promise<Profile | undefined> {

@@ -7,6 +7,8 @@ export const CLI_TEXT = {
   score-audit check 文件... [--format text|json] [--lang zh-CN|en-US] [--profile 配置.json]   检查评分工作簿
   score-audit inspect 文件 [--format text|json]                           显示识别出的表格与指标树
   score-audit rules [--format text|json]                                  列出全部检查规则
+  score-audit fix 文件 -o 输出.xlsx [--format text|json]                   以公式填写可推算的空白，修改记入“审核记录”表
+  score-audit revert 输出.xlsx -o 还原.xlsx                                按“审核记录”还原全部修改
   score-audit --help                                                      显示本帮助
 
 退出码：0 无错误；1 有错误类发现；2 文件无法读取或参数错误。`,
@@ -14,6 +16,8 @@ export const CLI_TEXT = {
   score-audit check FILE... [--format text|json] [--lang zh-CN|en-US] [--profile PROFILE.json]   check scoring workbooks
   score-audit inspect FILE [--format text|json]                          show the recognised tables and indicator tree
   score-audit rules [--format text|json]                                 list every rule
+  score-audit fix FILE -o OUT.xlsx [--format text|json]                  fill derivable blanks with formulas, recorded in 审核记录
+  score-audit revert OUT.xlsx -o BACK.xlsx                               put back every change 审核记录 records
   score-audit --help                                                     show this help
 
 Exit codes: 0 no errors; 1 error findings; 2 a file could not be read or the arguments are wrong.`,
@@ -23,6 +27,11 @@ Exit codes: 0 no errors; 1 error findings; 2 a file could not be read or the arg
   badOption: { 'zh-CN': '参数错误：{detail}', 'en-US': 'bad arguments: {detail}' },
   badFormat: { 'zh-CN': '--format 只能是 {allowed}', 'en-US': '--format must be one of {allowed}' },
   badLang: { 'zh-CN': '--lang 只能是 zh-CN 或 en-US', 'en-US': '--lang must be zh-CN or en-US' },
+  fixUsage: { 'zh-CN': '用法：score-audit fix 文件 -o 输出.xlsx（revert 同）', 'en-US': 'usage: score-audit fix FILE -o OUT.xlsx (revert likewise)' },
+  sameOutput: { 'zh-CN': '输出文件不能与原文件相同：原文件绝不会被修改', 'en-US': 'the output must not be the input file: the input is never modified' },
+  convertedFromXls: { 'zh-CN': '原文件为 .xls，已转存为 .xlsx：{output}（保留值、公式、数字格式、合并单元格和工作表，不保留字体边框等样式）', 'en-US': 'the input is an .xls; it was saved as .xlsx: {output} (values, formulas, number formats, merges and sheets kept; fonts and borders not)' },
+  fixed: { 'zh-CN': '已写入 {output}：修改 {count} 个单元格，记录在“审核记录”表', 'en-US': 'wrote {output}: {count} cells changed, recorded in the 审核记录 sheet' },
+  reverted: { 'zh-CN': '已写入 {output}：还原 {count} 处修改', 'en-US': 'wrote {output}: {count} changes put back' },
   badProfile: { 'zh-CN': '配置文件 {file} 有误：{message}', 'en-US': 'profile {file} is wrong: {message}' },
   profileNotFound: { 'zh-CN': '找不到或无法读取该文件', 'en-US': 'the file cannot be found or read' },
   unreadable: { 'zh-CN': '{file}：{message}', 'en-US': '{file}: {message}' },

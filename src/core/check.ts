@@ -2,7 +2,7 @@ import type { Finding, Lang } from './finding';
 import type { WorkbookModel } from './model';
 import { DEFAULT_PROFILE, type Profile } from './profile';
 import { recognizeWorkbook } from './recognize';
-import { analyze } from './analysis';
+import { analyze, type Analysis } from './analysis';
 import { gradeFor } from './grades';
 import { statedGrades, statedTotal } from './analysis/stated';
 import { RULES, runRules } from './rules';
@@ -18,6 +18,8 @@ export interface CheckSummary {
 
 export interface CheckResult {
   model: WorkbookModel;
+  /** Computed values the rules used: derived rates, scores by standard (the fill plan reads them). */
+  analysis: Analysis;
   findings: Finding[];
   summary: CheckSummary;
 }
@@ -32,8 +34,9 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   const profile = options.profile ?? DEFAULT_PROFILE;
   const { model, grids } = recognizeWorkbook(snapshot, profile);
   const rules = RULES.filter((rule) => !profile.rulesOff.includes(rule.code));
-  const findings = runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', rules);
-  return { model, findings, summary: summarize(model, findings, profile) };
+  const analysis = analyze(model, profile);
+  const findings = runRules({ snapshot, grids, model, profile, analysis }, options.lang ?? 'zh-CN', rules);
+  return { model, analysis, findings, summary: summarize(model, findings, profile) };
 }
 
 function summarize(model: WorkbookModel, findings: Finding[], profile: Profile): CheckSummary {

@@ -189,6 +189,14 @@ export const TableSchema = z.discriminatedUnion('kind', [
 export type Table = z.infer<typeof TableSchema>;
 
 export const WorkbookModelSchema = z.object({
-  sheets: z.array(z.object({ name: z.string(), visibility: z.enum(['visible', 'hidden', 'veryHidden']), tables: z.array(TableSchema) })),
+  sheets: z.array(
+    z.object({
+      name: z.string(),
+      visibility: z.enum(['visible', 'hidden', 'veryHidden']),
+      tables: z.array(TableSchema),
+      /** A sheet the product itself added (审核记录): never read as data. */
+      own: z.boolean().optional(),
+    }),
+  ),
 });
 export type WorkbookModel = z.infer<typeof WorkbookModelSchema>;

@@ -3,6 +3,7 @@ import type { Profile } from '../profile';
 import type { Localized } from '../finding';
 import { flattenTree } from './indicators';
 import { surveyResult } from './survey';
+import { binary, call, ref, type Expr } from '../fix/expr';
 
 export type RateKind = 'score-rate' | 'execution-rate' | 'arrival-rate' | 'completion-rate' | 'accuracy-persons' | 'accuracy-amount' | 'satisfaction';
 
@@ -27,8 +28,8 @@ export interface DerivedRate {
   exact: number;
   /** Fractions the printed rate may equal when parts were rounded first. */
   alternates: number[];
-  /** Numerator and denominator for a ratio (what a fill writes as =numerator/denominator). */
-  ratio?: { numerator: Figure; denominator: Figure };
+  /** How the rate is computed from its cells, as a fraction: what a fill writes as a formula. */
+  formula: Expr;
   inputs: Figure[];
 }
 
@@ -36,7 +37,7 @@ const hasNumber = (figure: Figure | undefined): figure is Figure & { value: numb
 
 function ratio(kind: RateKind, target: Figure | undefined, numerator: Figure | undefined, denominator: Figure | undefined, like?: Figure): DerivedRate | undefined {
   if (!target || !hasNumber(numerator) || !hasNumber(denominator) || denominator.value === 0) return undefined;
-  const rate: DerivedRate = { kind, target, exact: numerator.value / denominator.value, alternates: [], ratio: { numerator, denominator }, inputs: [numerator, denominator] };
+  const rate: DerivedRate = { kind, target, exact: numerator.value / denominator.value, alternates: [], formula: binary('/', ref(numerator), ref(denominator)), inputs: [numerator, denominator] };
   if (like) rate.like = like;
   return rate;
 }
@@ -95,12 +96,16 @@ function tableRates(table: Table, profile: Profile): DerivedRate[] {
       table.questions.forEach((question, i) => {
         const exact = result.questions[i];
         if (!question.result || exact === null || exact === undefined) return;
-        const rate: DerivedRate = { kind: 'satisfaction', target: question.result, exact, alternates: result.questionAlternates[i] ?? [], inputs: result.inputs[i] ?? [] };
+        const formula = result.formulas[i];
+        if (!formula) return;
+        const rate: DerivedRate = { kind: 'satisfaction', target: question.result, exact, alternates: result.questionAlternates[i] ?? [], formula, inputs: result.inputs[i] ?? [] };
         if (like) rate.like = like;
         rates.push(rate);
       });
-      if (table.overall && result.overall !== null) {
-        const rate: DerivedRate = { kind: 'satisfaction', target: table.overall, exact: result.overall, alternates: result.overallAlternates, inputs: result.inputs.flat() };
+      const results = table.questions.map((q) => q.result);
+      if (table.overall && result.overall !== null && results.every((r): r is Figure => !!r)) {
+        // The overall result is the mean of the question results, which a fill references (filled or not).
+        const rate: DerivedRate = { kind: 'satisfaction', target: table.overall, exact: result.overall, alternates: result.overallAlternates, formula: call('AVERAGE', ...results.map(ref)), inputs: results };
         if (like) rate.like = like;
         rates.push(rate);
       }

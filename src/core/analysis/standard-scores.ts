@@ -7,6 +7,7 @@ import { flattenTree, weightOf } from './indicators';
 import { keyValueEntries } from './stated';
 import { surveyResult } from './survey';
 import { indicatorTables } from './tables';
+import { binary, call, num, ref, type Expr } from '../fix/expr';
 
 /** What an indicator's score should be, by its scoring standard or the self-evaluation rules. */
 export interface ScoreExpectation {
@@ -23,16 +24,25 @@ export interface ScoreExpectation {
   basis: 'standard' | 'self-evaluation' | 'budget-row';
   /** Cells the computation read. */
   inputs: Figure[];
+  /** The score as a formula over the workbook's cells, where the standard is a rate times the weight. */
+  formula?: Expr;
   /** Self-evaluation: the target was missed (a full score is then a finding). */
   missed?: boolean;
   /** Self-evaluation: the 偏差原因分析 cell is empty. */
   noDeviationReason?: boolean;
 }
 
+/** A rate found elsewhere in the workbook, with the cells it comes from and, where it can be written, its formula. */
+interface SourceRate {
+  value: number;
+  inputs: Figure[];
+  formula?: Expr;
+}
+
 interface WorkbookRates {
-  execution?: { value: number; inputs: Figure[] };
-  satisfaction?: { value: number; inputs: Figure[] };
-  overrun?: { value: number; inputs: Figure[] };
+  execution?: SourceRate;
+  satisfaction?: SourceRate;
+  overrun?: SourceRate;
 }
 
 const numeric = (figure: Figure | undefined): figure is Figure & { value: number } => !!figure && figure.value !== null;
@@ -45,23 +55,27 @@ function workbookRates(model: WorkbookModel, profile: Profile): WorkbookRates {
   const spent = entry('实际支出资金');
   const arrived = entry('实际到位资金');
   const budget = entry('预算安排资金');
-  if (spent && arrived && arrived.value !== 0) rates.execution = { value: spent.value / arrived.value, inputs: [spent, arrived] };
+  if (spent && arrived && arrived.value !== 0) rates.execution = { value: spent.value / arrived.value, inputs: [spent, arrived], formula: binary('/', ref(spent), ref(arrived)) };
   if (spent && budget && budget.value !== 0) rates.overrun = { value: Math.max(0, (spent.value - budget.value) / budget.value), inputs: [spent, budget] };
   for (const table of model.sheets.flatMap((s) => s.tables)) {
     if (table.kind === 'budget' && !rates.execution) {
       const row = table.rows[0];
       const denominator = row?.[profile.executionRateDenominator];
-      if (row && numeric(row.executed) && numeric(denominator) && denominator.value !== 0) rates.execution = { value: row.executed.value / denominator.value, inputs: [row.executed, denominator] };
+      if (row && numeric(row.executed) && numeric(denominator) && denominator.value !== 0) rates.execution = { value: row.executed.value / denominator.value, inputs: [row.executed, denominator], formula: binary('/', ref(row.executed), ref(denominator)) };
     }
     if (table.kind === 'survey' && !rates.satisfaction) {
       const result = surveyResult(table, profile);
-      if (result.overall !== null) rates.satisfaction = { value: result.overall, inputs: result.inputs.flat() };
+      if (result.overall !== null) {
+        rates.satisfaction = { value: result.overall, inputs: result.inputs.flat() };
+        // The survey's overall cell is what an evaluator multiplies by (满意度调查得分*本项分值).
+        if (table.overall) rates.satisfaction.formula = ref(table.overall);
+      }
     }
   }
   return rates;
 }
 
-function rateFor(standard: ScoringStandard, rates: WorkbookRates): { value: number; inputs: Figure[] } | undefined {
+function rateFor(standard: ScoringStandard, rates: WorkbookRates): SourceRate | undefined {
   if (standard.kind !== 'rate-times-weight' && standard.kind !== 'tiered') return undefined;
   if (standard.rate === 'budget-execution') return rates.execution;
   if (standard.rate === 'satisfaction') return rates.satisfaction;
@@ -77,7 +91,7 @@ function completionOf(node: IndicatorNode): number | undefined {
   return actual.value / target.value;
 }
 
-function fromStandard(node: IndicatorNode, weight: number, rates: WorkbookRates): Pick<ScoreExpectation, 'expected' | 'inputs'> | undefined {
+function fromStandard(node: IndicatorNode, weight: number, rates: WorkbookRates): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> | undefined {
   if (!node.texts.standard) return undefined;
   const standard = parseStandard(node.texts.standard.text);
   const rate = rateFor(standard, rates);
@@ -88,7 +102,14 @@ function fromStandard(node: IndicatorNode, weight: number, rates: WorkbookRates)
   if (standard.kind === 'overrun' && rates.overrun) inputs.overrun = rates.overrun.value;
   const expected = expectedScore(standard, inputs);
   if (expected === undefined) return undefined;
-  return { expected, inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])] };
+  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> = { expected, inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])] };
+  if (standard.kind === 'rate-times-weight' && rate?.formula) result.formula = rateTimesWeight(rate.formula, node.weight, weight);
+  return result;
+}
+
+/** rate × weight, the rate capped at 100% as the standards cap the score at the weight. */
+function rateTimesWeight(rate: Expr, weightCell: Figure | undefined, weight: number): Expr {
+  return binary('*', call('MIN', num(1), rate), weightCell && weightCell.value !== null ? ref(weightCell) : num(weight));
 }
 
 function fromSelfEvaluation(node: IndicatorNode, weight: number): Pick<ScoreExpectation, 'expected' | 'band' | 'missed' | 'noDeviationReason'> | undefined {
@@ -126,7 +147,8 @@ export function scoreExpectations(model: WorkbookModel, profile: Profile): Score
     const denominator = row?.[profile.executionRateDenominator];
     if (!row || !row.score || !numeric(row.weight) || !numeric(row.executed) || !numeric(denominator) || denominator.value === 0) continue;
     const rate = Math.min(1, row.executed.value / denominator.value);
-    expectations.push({ name: row.label.text, score: row.score, weight: row.weight.value, expected: rate * row.weight.value, basis: 'budget-row', inputs: [row.executed, denominator, row.weight] });
+    const formula = rateTimesWeight(binary('/', ref(row.executed), ref(denominator)), row.weight, row.weight.value);
+    expectations.push({ name: row.label.text, score: row.score, weight: row.weight.value, expected: rate * row.weight.value, basis: 'budget-row', inputs: [row.executed, denominator, row.weight], formula });
   }
   return expectations;
 }

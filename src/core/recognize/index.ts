@@ -13,6 +13,9 @@ import { recognizeKeyValues } from './key-values';
 import { namesLevel1Across, recognizeHorizontalSummary, recognizeVerticalSummary } from './summary-table';
 import { isSurveyHeader, recognizeSurveyTable } from './survey-table';
 import { headerRole } from './vocabulary';
+import { AUDIT_SHEET } from '../fix/audit';
+
+const OWN_SHEETS: readonly string[] = [AUDIT_SHEET];
 
 type Found = { table: Table; lastRow: number } | undefined;
 
@@ -24,7 +27,9 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot, profile: Profile):
   const sheets = snapshot.sheets.map((sheet) => {
     const grid = new SheetGrid(sheet);
     grids.set(sheet.name, grid);
-    return { name: sheet.name, visibility: sheet.visibility, tables: recognizeSheet(grid, profile) };
+    // The sheets the product adds itself are records, not scoring tables.
+    const own = OWN_SHEETS.includes(sheet.name);
+    return { name: sheet.name, visibility: sheet.visibility, tables: own ? [] : recognizeSheet(grid, profile), ...(own ? { own: true } : {}) };
   });
   return { model: { sheets }, grids };
 }

@@ -19,7 +19,7 @@ export const sheetUnrecognized: Rule = {
   check({ snapshot, model }) {
     if (snapshot.sheets.length === 0) return [{ messageId: 'noSheets', data: {}, sheet: '', cell: 'A1' }];
     return model.sheets
-      .filter((sheet) => sheet.tables.length === 0)
+      .filter((sheet) => sheet.tables.length === 0 && !sheet.own)
       .map((sheet) => {
         const cells = snapshot.sheets.find((s) => s.name === sheet.name)?.cells.length ?? 0;
         return { messageId: cells === 0 ? 'empty' : 'unrecognized', data: { sheet: sheet.name }, sheet: sheet.name, cell: 'A1' };

@@ -5,6 +5,7 @@ import type { Cell, CellRange, CellValue, Sheet, WorkbookSnapshot } from '../../
 import { BUILTIN_NUMBER_FORMATS } from '../builtin-number-formats';
 import { WorkbookReadError } from '../read-error';
 import { attribute, XmlScanner } from './xml-scanner';
+import { readRelationships, readSheetEntries } from './package';
 
 /** Uncompressed size past which we refuse an archive rather than inflate it (zip bombs, absurd exports). */
 const MAX_UNCOMPRESSED_BYTES = 1_500_000_000;
@@ -53,50 +54,6 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
     if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error));
   }
-}
-
-interface SheetEntry {
-  name: string;
-  relationshipId: string;
-  visibility: Sheet['visibility'];
-}
-
-function readSheetEntries(xml: string): SheetEntry[] {
-  const entries: SheetEntry[] = [];
-  const scanner = new XmlScanner(xml);
-  for (let event = scanner.next(); event; event = scanner.next()) {
-    if (event.kind !== 'open' || event.name !== 'sheet') continue;
-    const state = attribute(event.attrs, 'state');
-    entries.push({
-      name: attribute(event.attrs, 'name') ?? `Sheet${entries.length + 1}`,
-      relationshipId: attribute(event.attrs, 'id') ?? '',
-      visibility: state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible',
-    });
-  }
-  return entries;
-}
-
-function readRelationships(xml: string): Map<string, { path: string; isWorksheet: boolean }> {
-  const targets = new Map<string, { path: string; isWorksheet: boolean }>();
-  const scanner = new XmlScanner(xml);
-  for (let event = scanner.next(); event; event = scanner.next()) {
-    if (event.kind !== 'open' || event.name !== 'Relationship') continue;
-    const id = attribute(event.attrs, 'Id');
-    const target = attribute(event.attrs, 'Target');
-    if (!id || !target) continue;
-    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    targets.set(id, { path: normalizePath(path), isWorksheet: (attribute(event.attrs, 'Type') ?? '').endsWith('/worksheet') });
-  }
-  return targets;
-}
-
-function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.' && part !== '') parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /** Shared strings: the text runs of each <si>, leaving out phonetic runs (<rPh>). */
@@ -202,7 +159,8 @@ function readCellBody(scanner: XmlScanner, type: string, sharedStrings: string[]
     else if (event.name === 'is') inline = readInlineString(scanner);
   }
   const value = cellValue(type, raw, inline, sharedStrings);
-  if (value.type === 'empty' && formula === undefined) return undefined;
+  // An empty string typed into a cell shows nothing: it is an empty cell (as the .xls reader treats it).
+  if (formula === undefined && (value.type === 'empty' || (value.type === 'text' && value.value === ''))) return undefined;
   return formula === undefined ? { value } : { value, formula };
 }
 
