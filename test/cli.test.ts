@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FindingSchema } from '../src/core/finding';
@@ -117,5 +117,29 @@ describe('score-audit rules and --profile', () => {
     const typo = await run('check', path('评分表.xlsx'), '--profile', path('typo.json'), '--lang', 'en-US');
     expect(typo.err).toContain('unknown field gardes');
     expect((await run('check', path('评分表.xlsx'), '--profile', path('missing.json'))).code).toBe(EXIT.unusable);
+  });
+});
+
+describe('score-audit fix and revert', () => {
+  it('writes OUT, never FILE, lists the changes, and revert puts them back', async () => {
+    const before = readFileSync(path('评分表.xlsx'));
+    const fixed = await run('fix', path('评分表.xlsx'), '-o', path('fixed.xlsx'), '--format', 'json');
+    expect(fixed.code).toBe(EXIT.clean);
+    const report = JSON.parse(fixed.out) as { changes: Array<{ sheet: string; cell: string; formula: string; code: string }> };
+    expect(report.changes).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: '评分表', cell: 'G8', code: 'score/missing', formula: expect.stringMatching(/^=MIN\(1,/) })]));
+    expect(readFileSync(path('评分表.xlsx')).equals(before)).toBe(true);
+    const check = JSON.parse((await run('check', path('fixed.xlsx'), '--format', 'json')).out) as Array<{ findings: Array<{ code: string }> }>;
+    expect(check[0]?.findings.some((f) => f.code === 'score/missing')).toBe(false);
+    const back = await run('revert', path('fixed.xlsx'), '-o', path('back.xlsx'));
+    expect(back.code).toBe(EXIT.clean);
+    expect(back.out).toContain(`还原 ${report.changes.length} 处修改`);
+  });
+
+  it('refuses to overwrite its input and needs -o', async () => {
+    const same = await run('fix', path('评分表.xlsx'), '-o', path('评分表.xlsx'));
+    expect(same.code).toBe(EXIT.unusable);
+    expect(same.err).toContain('原文件绝不会被修改');
+    expect((await run('fix', path('评分表.xlsx'))).code).toBe(EXIT.unusable);
+    expect((await run('fix', path('broken.xlsx'), '-o', path('x.xlsx'))).code).toBe(EXIT.unusable);
   });
 });
