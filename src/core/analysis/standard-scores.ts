@@ -1,4 +1,4 @@
-import type { Figure, IndicatorNode, WorkbookModel } from '../model';
+import type { Figure, IndicatorNode, TextAt, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import { parseStandard, type ScoringStandard } from '../standards/parse-standard';
 import { expectedScore } from '../standards/score-by-standard';
@@ -22,8 +22,8 @@ export interface ScoreExpectation {
   /** The range a score must lie in when only that is known (qualitative verdicts, bounds). */
   band?: [number, number];
   basis: 'standard' | 'self-evaluation' | 'budget-row';
-  /** Cells the computation read. */
-  inputs: Figure[];
+  /** Cells the computation read (figures, or the target and actual texts of a self-evaluation row). */
+  inputs: Array<Figure | TextAt>;
   /** The score as a formula over the workbook's cells, where the standard is a rate times the weight. */
   formula?: Expr;
   /** Self-evaluation: the target was missed (a full score is then a finding). */
@@ -136,7 +136,8 @@ export function scoreExpectations(model: WorkbookModel, profile: Profile): Score
       if (standard) expectations.push({ ...base, basis: 'standard', ...standard });
       else if (table.selfEvaluation && node.children.length === 0) {
         const self = fromSelfEvaluation(node, weight);
-        if (self) expectations.push({ ...base, basis: 'self-evaluation', inputs: [], ...self });
+        const texts = [node.texts.target, node.texts.actual].filter((t): t is TextAt => !!t);
+        if (self) expectations.push({ ...base, basis: 'self-evaluation', inputs: texts, ...self });
       }
     }
   }

@@ -37,6 +37,7 @@ export function figureAt(grid: SheetGrid, row: number, col: number, percentUnits
       if (decimals !== undefined) figure.decimals = decimals;
       break;
     case 'text': {
+      if (value.value.trim() === '') break; // a typed space shows nothing: the cell is blank
       const parsed = parseNumberText(value.value);
       if (parsed) {
         figure.value = parsed.value;

@@ -143,7 +143,7 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
     const score = placedIndicator(missFull.layout, COMMUNITIES).score;
     const findings = runRule(scoreRule, missFull.snapshot);
     expect(findings).toContainEqual(
-      expect.objectContaining({ code: 'score/rule', severity: 'warning', sheet: '自评表', cell: score?.cell, actual: 15, message: `“${COMMUNITIES}”未完成年度指标值却得满分 15` }),
+      expect.objectContaining({ code: 'score/rule', severity: 'warning', sheet: '自评表', cell: score?.cell, actual: 15, message: `“${COMMUNITIES}”未完成年度指标值却得满分 15，按完成情况应为 13.33`, expected: 13.33 }),
     );
     expect(score?.cell).toBe('G6');
   });
@@ -195,7 +195,7 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
   it('words the findings in English with en-US', () => {
     expect(runRule(scoreRule, satisfaction9.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"受益群体满意度" scores 9; its standard gives 9.36']);
     expect(runRule(scoreRule, missNoReason.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([`"${COMMUNITIES}" lost points (13.33/15) but gives no reason for the deviation`]);
-    expect(runRule(scoreRule, missFull.snapshot, { lang: 'en-US' }).map((f) => f.message)).toContain(`"${COMMUNITIES}" missed its target yet scores the full 15`);
+    expect(runRule(scoreRule, missFull.snapshot, { lang: 'en-US' }).map((f) => f.message)).toContain(`"${COMMUNITIES}" missed its target yet scores the full 15; its result gives 13.33`);
   });
 });
 

@@ -1,4 +1,5 @@
-import { weightOf } from '../analysis/indicators';
+import { weightCells, weightOf } from '../analysis/indicators';
+import { refs } from './reports';
 import { indicatorTables } from '../analysis/tables';
 import { nearlyEqual, sum } from '../numbers';
 import type { Rule, RuleReport } from './rule';
@@ -25,7 +26,7 @@ export const weightPolicy: Rule = {
           const expected = advisory[node.key];
           if (expected === undefined || weight === undefined || nearlyEqual(weight, expected)) continue;
           const at = node.weight ?? node.name;
-          reports.push({ messageId: 'selfEvaluation', data: { name: node.name.text, actual: weight, expected }, sheet: at.sheet, cell: at.cell, expected, actual: weight });
+          reports.push({ messageId: 'selfEvaluation', data: { name: node.name.text, actual: weight, expected }, sheet: at.sheet, cell: at.cell, expected, actual: weight, related: refs(weightCells(node)) });
         }
         const budgetExpected = advisory['预算执行率'];
         if (budgetWeight && budgetWeight.value !== null && budgetExpected !== undefined && !nearlyEqual(budgetWeight.value, budgetExpected)) {
@@ -33,15 +34,15 @@ export const weightPolicy: Rule = {
         }
         return reports;
       }
-      const all = weights.map((w) => w.weight);
-      if (all.some((w) => w === undefined)) return [];
-      const total = sum(all as number[]);
-      const outputBenefit = sum(weights.filter((w) => w.node.key === '产出' || w.node.key === '效益').map((w) => w.weight as number));
-      if (total <= 0 || outputBenefit >= profile.minOutputBenefitShare * total - 1e-9) return [];
-      const first = weights.find((w) => w.node.key === '产出' || w.node.key === '效益')?.node ?? table.indicators[0];
-      if (!first) return [];
+      // Without 产出 or 效益 among the level-1 names the advisory cannot be judged.
+      const outputBenefitNodes = weights.filter((w) => w.node.key === '产出' || w.node.key === '效益');
+      if (outputBenefitNodes.length === 0 || outputBenefitNodes.some((w) => w.weight === undefined)) return [];
+      const declared = table.total?.weight?.value ?? profile.totalWeight;
+      const outputBenefit = sum(outputBenefitNodes.map((w) => w.weight as number));
+      if (declared <= 0 || outputBenefit >= profile.minOutputBenefitShare * declared - 1e-9) return [];
+      const first = (outputBenefitNodes[0] as (typeof outputBenefitNodes)[number]).node;
       const at = first.weight ?? first.name;
-      return [{ messageId: 'outputBenefit', data: { actual: outputBenefit, share: Math.round(profile.minOutputBenefitShare * 100) }, sheet: at.sheet, cell: at.cell, actual: outputBenefit }];
+      return [{ messageId: 'outputBenefit', data: { actual: outputBenefit, share: Math.round(profile.minOutputBenefitShare * 100) }, sheet: at.sheet, cell: at.cell, actual: outputBenefit, related: refs(outputBenefitNodes.flatMap((w) => weightCells(w.node))) }];
     });
   },
 };

@@ -3,7 +3,7 @@ import { budgetRowOf, indicatorTables, summaryTables } from '../analysis/tables'
 import { nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
 import type { Rule, RuleReport } from './rule';
-import type { Figure } from '../model';
+import type { Figure, TextAt } from '../model';
 
 export const weightTotal: Rule = {
   code: 'weight/total',
@@ -13,7 +13,7 @@ export const weightTotal: Rule = {
     mismatch: { 'zh-CN': '一级指标分值合计 {actual}，应为 {expected}', 'en-US': 'Level-1 weights sum to {actual}; the total is {expected}' },
   },
   check({ model, profile }) {
-    const report = (weights: Array<number | undefined>, cells: Figure[], total: Figure | undefined, fallback: Figure | undefined): RuleReport[] => {
+    const report = (weights: Array<number | undefined>, cells: Figure[], total: Figure | undefined, fallback: Figure | TextAt | undefined): RuleReport[] => {
       if (weights.length === 0 || weights.some((w) => w === undefined)) return [];
       const actual = sum(weights as number[]);
       const declared = total && total.value !== null ? total.value : profile.totalWeight;
@@ -25,9 +25,10 @@ export const weightTotal: Rule = {
       ...indicatorTables(model).flatMap((t) => {
         const budget = budgetRowOf(model, t)?.weight;
         const weights = [...t.indicators.map(weightOf), ...(budget ? [budget.value ?? undefined] : [])];
-        return report(weights, [...(budget ? [budget] : []), ...t.indicators.flatMap(weightCells)], t.total?.weight, t.indicators.at(-1)?.weight);
+        const last = t.indicators.at(-1);
+        return report(weights, [...(budget ? [budget] : []), ...t.indicators.flatMap(weightCells)], t.total?.weight, last?.weight ?? last?.name);
       }),
-      ...summaryTables(model).flatMap((t) => report(t.rows.map((r) => r.weight?.value ?? undefined), t.rows.flatMap((r) => (r.weight ? [r.weight] : [])), t.total?.weight, t.rows.at(-1)?.weight)),
+      ...summaryTables(model).flatMap((t) => report(t.rows.map((r) => r.weight?.value ?? undefined), t.rows.flatMap((r) => (r.weight ? [r.weight] : [])), t.total?.weight, t.rows.at(-1)?.weight ?? t.rows.at(-1)?.name)),
     ];
   },
 };
