@@ -43,6 +43,38 @@ function appendRows(pkg: Package, path: string, rows: string[][]): void {
 }
 
 /**
+ * Writes cells into an .xlsx (formulas with cached results, number formats where the cell had none), records each
+ * change with the cell's original XML in 审核记录, and asks for a full recalculation on open. Throws WorkbookReadError.
+ */
+export function applyWrites(xlsx: Uint8Array, changes: readonly CellWrite[], lang: Lang, now: Date): Uint8Array {
+  const pkg = openPackage(xlsx);
+  const parts = sheetParts(pkg);
+  const styles = new StyleBook(pkg);
+  const originals = new Map<CellWrite, string>();
+  for (const [sheet, path] of parts) {
+    const writes = changes.filter((w) => w.sheet === sheet);
+    if (writes.length === 0) continue;
+    const edits: CellEdit[] = writes.map((write) => ({
+      row: write.row,
+      col: write.col,
+      replace: (existing) => {
+        originals.set(write, existing ?? '');
+        const base = styleOf(existing);
+        return newCellXml(write, write.format ? styles.withFormat(base, write.format) : base);
+      },
+    }));
+    writePart(pkg, path, editSheetXml(readPart(pkg, path) as string, edits));
+  }
+  styles.save();
+  const auditPath = parts.get(AUDIT_SHEET) ?? addSheet(pkg, AUDIT_SHEET);
+  const time = timestamp(now);
+  const rows = changes.map((write) => [...auditRow(write, time, lang), originals.get(write) ?? '']);
+  appendRows(pkg, auditPath, parts.has(AUDIT_SHEET) ? rows : [[...AUDIT_HEADERS[lang], ORIGINAL_XML_HEADER], ...rows]);
+  requestFullRecalculation(pkg);
+  return savePackage(pkg);
+}
+
+/**
  * Fills the derivable blanks of a workbook with formulas (and the fixes the user picked), records every change
  * in the 审核记录 sheet, and returns the new file. The input bytes are never modified; an .xls comes back as .xlsx.
  */
@@ -57,32 +89,8 @@ export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions
     const changes = planFill(snapshot, model, analysis, profile, { lang, overwrite: options.overwrite ?? [] });
     const convertedFromXls = snapshot.source?.format === 'xls';
     if (changes.length === 0 && !convertedFromXls) return { ok: true, bytes, changes, convertedFromXls };
-    const pkg = openPackage(convertedFromXls ? writeXlsx(snapshot) : bytes);
-    if (changes.length === 0) return { ok: true, bytes: savePackage(pkg), changes, convertedFromXls };
-    const parts = sheetParts(pkg);
-    const styles = new StyleBook(pkg);
-    const originals = new Map<CellWrite, string>();
-    for (const [sheet, path] of parts) {
-      const writes = changes.filter((w) => w.sheet === sheet);
-      if (writes.length === 0) continue;
-      const edits: CellEdit[] = writes.map((write) => ({
-        row: write.row,
-        col: write.col,
-        replace: (existing) => {
-          originals.set(write, existing ?? '');
-          const base = styleOf(existing);
-          return newCellXml(write, write.format ? styles.withFormat(base, write.format) : base);
-        },
-      }));
-      writePart(pkg, path, editSheetXml(readPart(pkg, path) as string, edits));
-    }
-    styles.save();
-    const auditPath = parts.get(AUDIT_SHEET) ?? addSheet(pkg, AUDIT_SHEET);
-    const time = timestamp(options.now ?? new Date());
-    const rows = changes.map((write) => [...auditRow(write, time, lang), originals.get(write) ?? '']);
-    appendRows(pkg, auditPath, parts.has(AUDIT_SHEET) ? rows : [[...AUDIT_HEADERS[lang], ORIGINAL_XML_HEADER], ...rows]);
-    requestFullRecalculation(pkg);
-    return { ok: true, bytes: savePackage(pkg), changes, convertedFromXls };
+    const xlsx = convertedFromXls ? writeXlsx(snapshot) : bytes;
+    return { ok: true, bytes: changes.length === 0 ? xlsx : applyWrites(xlsx, changes, lang, options.now ?? new Date()), changes, convertedFromXls };
   } catch (error) {
     return { ok: false, error: error instanceof WorkbookReadError ? error : new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)) };
   }

@@ -14,8 +14,9 @@ import { namesLevel1Across, recognizeHorizontalSummary, recognizeVerticalSummary
 import { isSurveyHeader, recognizeSurveyTable } from './survey-table';
 import { headerRole } from './vocabulary';
 import { AUDIT_SHEET } from '../fix/audit';
+import { REPORT_SHEET } from '../report';
 
-const OWN_SHEETS: readonly string[] = [AUDIT_SHEET];
+const OWN_SHEETS: readonly string[] = [AUDIT_SHEET, REPORT_SHEET];
 
 type Found = { table: Table; lastRow: number } | undefined;
 
