@@ -26,6 +26,11 @@ export interface FakeOptions {
   displayLanguage?: string;
   /** The highest ExcelApi minor version supported: 13 means ExcelApi 1.13. */
   excelApiMinor?: number;
+  /**
+   * The fake does not calculate. Results of formulas a test expects to be written, by "Sheet!A1", stand in for
+   * Excel's calculation (LibreOffice verifies the same formulas for real in the fix tests); others show 0.
+   */
+  results?: Record<string, number | string>;
 }
 
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -326,7 +331,7 @@ class RangeProxy {
     return target;
   }
 
-  private write(apply: (cell: FakeCell, value: unknown) => void, rows: unknown[][]): void {
+  private write(apply: (cell: FakeCell, value: unknown, address: string) => void, rows: unknown[][]): void {
     const b = this.bounds() as { top: number; left: number; bottom: number; right: number };
     this.context.queue(() => {
       const cells = this.sheet.data().cells;
@@ -334,7 +339,7 @@ class RangeProxy {
         row.forEach((value, j) => {
           const address = `${colName(b.left + j)}${b.top + i + 1}`;
           const cell: FakeCell = cells[address] ?? { value: null };
-          apply(cell, value);
+          apply(cell, value, address);
           cells[address] = cell;
         }),
       );
@@ -356,11 +361,11 @@ class RangeProxy {
       this.loaded.formulas = rows;
       return;
     }
-    this.write((cell, value) => {
+    this.write((cell, value, address) => {
       const text = String(value);
       if (text.startsWith('=')) {
         cell.formula = text.slice(1);
-        cell.value = 0; // the fake does not calculate: the adapter writes formulas whose results Excel computes
+        cell.value = this.context.book.options.results?.[`${this.sheet.name}!${address}`] ?? 0;
       } else {
         delete cell.formula;
         cell.value = text === '' ? null : text;

@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { readWorkbook } from '../../src/file/read-workbook';
+import { checkWorkbook } from '../../src/core/check';
+import { planFill } from '../../src/core/fix/plan';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { buildWorkbook, VARIANTS } from '../fixtures/build-workbook';
+import { seed003 } from '../fixtures/seeds/seed003';
+import { fakeSheetsOf } from '../fake-excel/from-snapshot';
+import { buildWeb, DIST, fakeOfficeScript, launchChromium, OFFICE_JS, serve } from './harness';
+
+/**
+ * The task pane and the standalone page in real Chromium: the add-in over the fake Excel host (routed in place of
+ * office.js), the standalone page with a file upload. Screenshots go to test/output/.
+ */
+const OUTPUT = join(__dirname, '..', 'output');
+let browser: Browser;
+let server: { origin: string; close: () => Promise<void> };
+let fixture: Uint8Array;
+
+beforeAll(async () => {
+  buildWeb();
+  server = await serve(DIST);
+  browser = await launchChromium();
+  fixture = (await buildWorkbook(seed003, VARIANTS[2] as (typeof VARIANTS)[number])).bytes;
+  mkdirSync(OUTPUT, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every request the page makes, to prove it talks to nothing but its own origin (and office.js). */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+function foreign(urls: string[]): string[] {
+  return urls.filter((url) => !url.startsWith(server.origin) && url !== OFFICE_JS && !url.startsWith('data:') && !url.startsWith('blob:'));
+}
+
+async function axeViolations(url: string, prepare: (page: Page) => Promise<void>): Promise<Array<{ id: string; impact: string }>> {
+  // axe is injected as a script, which the pages' CSP refuses by design: this context alone bypasses it.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await prepare(page);
+  await page.goto(url);
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  // Fluent UI's focus manager (Tabster) places aria-hidden focus guards (<i data-tabster-dummy>) on purpose, to keep
+  // Tab inside toolbars and dialogs; axe reports them as aria-hidden-focus, so they alone are left out.
+  const results = (await page.evaluate(async () =>
+    (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run({ exclude: [['[data-tabster-dummy]']] }),
+  )) as { violations: Array<{ id: string; impact: string }> };
+  await context.close();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('the add-in task pane over the fake Excel host', () => {
+  const sheets = () => {
+    const read = readWorkbook(fixture, '003.xlsx');
+    if (!read.ok) throw new Error(read.error.message);
+    return fakeSheetsOf(read.workbook);
+  };
+  /** What Excel would calculate for the formulas the fill writes: the engine's values for them. */
+  const results = () => {
+    const read = readWorkbook(fixture, '003.xlsx');
+    if (!read.ok) throw new Error(read.error.message);
+    const { model, analysis } = checkWorkbook(read.workbook);
+    return Object.fromEntries(planFill(read.workbook, model, analysis, DEFAULT_PROFILE).map((w) => [`${w.sheet}!${w.cell}`, w.value]));
+  };
+  const openPane = async (page: Page) => {
+    await page.setViewportSize({ width: 420, height: 1000 }); // a task pane's width
+    await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeScript() }));
+    await page.addInitScript((data) => Object.assign(window, { __FAKE_SHEETS__: data.sheets, __FAKE_OPTIONS__: { results: data.results } }), { sheets: sheets(), results: results() });
+  };
+
+  it('scans, selects a finding’s cell, previews and applies the fill, and writes only what the preview showed', async () => {
+    const page = await browser.newPage();
+    const requests = recordRequests(page);
+    await openPane(page);
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByRole('button', { name: '扫描', exact: true }).click();
+    await page.getByText('93.36').first().waitFor();
+    await page.getByText('“预算执行率”（分值 4）未填得分，按评分标准应为 4').click();
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection)).toEqual({ sheet: '评分表', address: expect.stringMatching(/^G8/) });
+
+    await page.getByRole('button', { name: '填写全部推算值' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const previewed = await dialog.getByRole('row').allInnerTexts();
+    expect(previewed.filter((row) => /derived\/missing|score\/missing/.test(row))).toHaveLength(5);
+    await page.screenshot({ path: join(OUTPUT, 'taskpane-preview.png') });
+    await dialog.getByRole('button', { name: '应用' }).click();
+    await page.getByText('已写入 5 个单元格').waitFor();
+    const written = await page.evaluate(() => {
+      const book = (window as unknown as { __fakeExcel: { sheet: (name: string) => { cells: Record<string, { formula?: string }> } | undefined } }).__fakeExcel;
+      return { g8: book.sheet('评分表')?.cells.G8?.formula, g4: book.sheet('满意度调查')?.cells.G4?.formula, audit: Object.keys(book.sheet('审核记录')?.cells ?? {}).length, untouched: book.sheet('评分表')?.cells.G9?.formula };
+    });
+    // This layout types rates as text like "93.63%", so the filled result is in percent units (…*100).
+    expect(written).toEqual({ g8: "MIN(1,'结论表'!C3/'结论表'!E2)*F8", g4: '(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4*100', audit: expect.any(Number), untouched: undefined });
+    expect(written.audit).toBeGreaterThanOrEqual(6 * 7);
+    // Re-scanned after the fill: the blanks are gone, only the report's own inconsistency is left.
+    await page.getByText('写明二级指标 10 个，其后列出 11 个名称').waitFor();
+    expect(await page.getByText('未填得分').count()).toBe(0);
+    await page.screenshot({ path: join(OUTPUT, 'taskpane.png'), fullPage: true });
+    expect(foreign(requests)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('has no serious or critical accessibility violations', async () => {
+    expect(await axeViolations(`${server.origin}/taskpane.html`, openPane)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the standalone page', () => {
+  it('opens an uploaded workbook, checks it, fills it, and downloads the fixed copy', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles({ name: '评分表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(fixture) });
+    await page.getByText('93.36').first().waitFor();
+    await page.getByRole('button', { name: '填写全部推算值' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '应用' }).click();
+    await page.getByText('已写入 5 个单元格').waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'standalone.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载修复后的文件' }).click()]);
+    const path = await download.path();
+    const read = readWorkbook(new Uint8Array(readFileSync(path)), download.suggestedFilename());
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const g8 = read.workbook.sheets.find((s) => s.name === '评分表')?.cells.find((c) => c.row === 7 && c.col === 6);
+    expect(g8).toMatchObject({ formula: "MIN(1,'结论表'!C3/'结论表'!E2)*F8", value: { type: 'number', value: 4 } });
+    expect(read.workbook.sheets.map((s) => s.name)).toContain('审核记录');
+    expect(foreign(requests)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('says in one line why a file cannot be opened, in the browser’s language', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await page.getByText('无法打开“坏文件.xlsx”：不是 Excel 工作簿').waitFor();
+    await page.close();
+    const english = await browser.newPage({ locale: 'en-US' });
+    await english.goto(`${server.origin}/standalone.html`);
+    await english.locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await english.getByText('not an Excel workbook', { exact: false }).waitFor();
+    await english.close();
+  }, 60_000);
+
+  it('serves both pages with a Content-Security-Policy that allows only their own origin', async () => {
+    for (const file of ['standalone.html', 'taskpane.html']) {
+      const html = readFileSync(join(DIST, file), 'utf8');
+      const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+    }
+  });
+
+  it('has no serious or critical accessibility violations', async () => {
+    expect(await axeViolations(`${server.origin}/standalone.html?sample=1`, async () => undefined)).toEqual([]);
+  }, 60_000);
+});
