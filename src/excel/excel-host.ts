@@ -11,9 +11,9 @@ import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
 import { mergedAreas, sheetOf, type RangeBlock } from './range-to-sheet';
 
 /** Excel on the web refuses a response over 5 MB; blocks are sized to stay well under it. */
-const BLOCK_BUDGET_BYTES = 3 * 1024 * 1024;
+const BLOCK_BUDGET_BYTES = 4 * 1024 * 1024;
 /** A generous estimate of one cell's values + formulas + numberFormat + valueTypes in a response. */
-const BYTES_PER_CELL = 120;
+const BYTES_PER_CELL = 80;
 const PROFILE_SETTING = 'score-audit.profile';
 /** Machine columns after the reviewer's columns of 审核记录: batch, old type, old value, old formula, old format, state. */
 const MACHINE_HEADERS = ['批次 batch', '原类型 old type', '原值 old value', '原公式 old formula', '原格式 old format', '状态 state'];

@@ -105,7 +105,15 @@ export class FakeWorkbook {
       points.push({ row: r.top, col: r.left }, { row: r.bottom, col: r.right });
     }
     if (points.length === 0) return undefined;
-    return { top: Math.min(...points.map((p) => p.row)), left: Math.min(...points.map((p) => p.col)), bottom: Math.max(...points.map((p) => p.row)), right: Math.max(...points.map((p) => p.col)) };
+    // A loop, not Math.min(...points): large sheets have more cells than a call may take arguments.
+    const bounds = { top: Infinity, left: Infinity, bottom: -Infinity, right: -Infinity };
+    for (const p of points) {
+      bounds.top = Math.min(bounds.top, p.row);
+      bounds.left = Math.min(bounds.left, p.col);
+      bounds.bottom = Math.max(bounds.bottom, p.row);
+      bounds.right = Math.max(bounds.right, p.col);
+    }
+    return bounds;
   }
 }
 
