@@ -102,7 +102,15 @@ describe.each(cases)('fix on seed $name', ({ name, variant }) => {
     }
     const sheetsWritten = new Set((fixed.get(name) as { changes: CellWrite[] }).changes.map((c) => c.sheet)).size;
     expect(changedSheets.size).toBe(sheetsWritten);
-    for (const path of changedSheets) expect(path).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+    for (const path of changedSheets) {
+      expect(path).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
+      // Column widths, merges, views, page setup: everything outside the cell data of an edited sheet is untouched.
+      const outside = (xml: string) => xml.slice(0, xml.indexOf('<sheetData')) + xml.slice(xml.indexOf('</sheetData>'));
+      if (before[path]) expect(outside(strFromU8(after[path] as Uint8Array))).toBe(outside(strFromU8(before[path] as Uint8Array)));
+    }
+    // The workbook part changes only by the recalculation flag and the added audit sheet: names, views, order stay.
+    const workbook = (bytes: Uint8Array) => strFromU8(bytes).replace(/<calcPr\b[^>]*\/>/, '').replace(/<sheet\b[^>]*name="审核记录"[^>]*\/>/, '').replace(/\s+fullCalcOnLoad="1"/, '');
+    expect(workbook(after['xl/workbook.xml'] as Uint8Array)).toBe(workbook(before['xl/workbook.xml'] as Uint8Array).replace(/<calcPr\b[^>]*\/>/, ''));
     // Styles are only appended to: every original cell style keeps its index and definition.
     const xfs = (xml: string) => xml.slice(xml.indexOf('<cellXfs'), xml.indexOf('</cellXfs>')).match(/<xf\b[^>]*?(\/>|>[\s\S]*?<\/xf>)/g) ?? [];
     const original = xfs(strFromU8(before['xl/styles.xml'] as Uint8Array));

@@ -130,6 +130,11 @@ describe('ExcelHost writes', () => {
     const stop = await host.onChanged((sheets) => heard.push(sheets));
     book.edit('评分表', 'G9', { value: 2 });
     expect(heard).toEqual([['评分表']]);
+    const before = book.syncs;
+    const [fresh] = await host.readSheets(['评分表']);
+    expect(book.syncs - before).toBe(1);
+    expect(book.payloads.at(-1)).toBeLessThan(book.payloads[1] as number); // one sheet, not the whole workbook
+    expect(fresh?.cells.find((c) => c.row === 8 && c.col === 6)?.value).toEqual({ type: 'number', value: 2 });
     stop();
     const profile = ProfileSchema.parse({ rulesOff: ['weight/policy'] });
     await host.saveProfile(profile);

@@ -138,9 +138,24 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
+  /** Live mode: only the sheets that changed, in one round trip (their used ranges and merged areas). */
   async readSheets(names: readonly string[]): Promise<Sheet[]> {
-    const snapshot = await this.readSnapshot();
-    return snapshot.sheets.filter((s) => names.includes(s.name));
+    const sheets = await Excel.run(async (context) => {
+      const withMerges = supports('1.13');
+      const queued = names.map((name) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        ws.load('name,visibility');
+        const used = ws.getUsedRangeOrNullObject();
+        used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+        const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+        merged?.load('address');
+        return { ws, used: used as Proxy<Excel.Range>, merged: merged as Proxy<Excel.RangeAreas> | undefined };
+      });
+      await context.sync();
+      return queued.map(({ ws, used, merged }) => sheetOf(ws.name, ws.visibility, used.isNullObject ? [] : [used as unknown as RangeBlock], merged && !merged.isNullObject ? mergedAreas(merged.address) : []));
+    });
+    if (this.last) this.last = { ...this.last, sheets: this.last.sheets.map((s) => sheets.find((fresh) => fresh.name === s.name) ?? s) };
+    return sheets;
   }
 
   /**
