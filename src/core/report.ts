@@ -14,7 +14,7 @@ const TEXT = {
 /** A report cell: text (always stored as text), a number, or a link to a cell of the workbook. */
 export type ReportCell = { text: string } | { number: number } | { link: { sheet: string; cell: string; label: string } } | null;
 
-/** The report as rows of cells, the same for the file writer and the Office.js adapter. */
+/** The report as rows of cells, the same for the file writer and the Excel add-in adapter. */
 export function reportRows(result: CheckResult, lang: Lang): ReportCell[][] {
   const s = result.summary;
   const value = (v: Finding['expected'] | Finding['actual']): ReportCell => (typeof v === 'number' ? { number: v } : v === undefined || v === null ? null : { text: v });

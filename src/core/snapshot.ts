@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The workbook snapshot: the engine's only input. Built by the file adapter and by the Office.js adapter.
+ * The workbook snapshot: the engine's only input. Built by the file adapter and by the Excel add-in adapter.
  * Rows and columns are 0-based; A1 addresses are derived where findings are reported.
  */
 

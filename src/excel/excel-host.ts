@@ -72,32 +72,15 @@ export class ExcelHost implements WorkbookHost {
 
   /** Every used range with values, formulas, formats and merged areas, in one sync. */
   private async readWhole(context: Excel.RequestContext, sheets: Excel.Worksheet[], onProgress?: (done: number, total: number) => void): Promise<Sheet[]> {
-    const withMerges = supports('1.13');
-    const queued = sheets.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject();
-      used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
-      const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
-      merged?.load('address');
-      return { ws, used: used as Proxy<Excel.Range>, merged: merged as Proxy<Excel.RangeAreas> | undefined };
-    });
+    const queued = sheets.map((ws) => queueUsedRange(ws, CELL_PROPERTIES));
     await context.sync();
     onProgress?.(sheets.length, sheets.length);
-    return queued.map(({ ws, used, merged }) => {
-      const blocks: RangeBlock[] = used.isNullObject ? [] : [used as unknown as RangeBlock];
-      return sheetOf(ws.name, ws.visibility, blocks, merged && !merged.isNullObject ? mergedAreas(merged.address) : []);
-    });
+    return queued.map(wholeSheet);
   }
 
   /** For workbooks over the response limit: the dimensions first, then blocks of rows packed into few syncs. */
   private async readInBlocks(context: Excel.RequestContext, sheets: Excel.Worksheet[], onProgress?: (done: number, total: number) => void): Promise<Sheet[]> {
-    const withMerges = supports('1.13');
-    const dims = sheets.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject();
-      used.load('rowIndex,columnIndex,rowCount,columnCount');
-      const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
-      merged?.load('address');
-      return { ws, used: used as Proxy<Excel.Range>, merged: merged as Proxy<Excel.RangeAreas> | undefined };
-    });
+    const dims = sheets.map((ws) => queueUsedRange(ws, 'rowIndex,columnIndex,rowCount,columnCount'));
     await context.sync();
     const shapes: SheetDims[] = dims.map(({ ws, used }) =>
       used.isNullObject
@@ -125,7 +108,7 @@ export class ExcelHost implements WorkbookHost {
         if (pendingBytes + bytes > this.blockBudget) await flush(); // one sync per full block of the budget
         const address = `${cellAddress(shape.rowIndex + top, shape.columnIndex)}:${columnName(shape.columnIndex + shape.columnCount - 1)}${shape.rowIndex + top + rows}`;
         const range = ws.getRange(address);
-        range.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+        range.load(CELL_PROPERTIES);
         pending.push({ sheet: shape.name, range });
         pendingBytes += bytes;
       }
@@ -133,26 +116,16 @@ export class ExcelHost implements WorkbookHost {
     }
     await flush();
     return shapes.map((shape, i) => {
-      const merged = dims[i]?.merged;
-      return sheetOf(shape.name, shape.visibility, blocks.get(shape.name) ?? [], merged && !merged.isNullObject ? mergedAreas(merged.address) : []);
+      return sheetOf(shape.name, shape.visibility, blocks.get(shape.name) ?? [], mergesOf(dims[i]?.merged));
     });
   }
 
   /** Live mode: only the sheets that changed, in one round trip (their used ranges and merged areas). */
   async readSheets(names: readonly string[]): Promise<Sheet[]> {
     const sheets = await Excel.run(async (context) => {
-      const withMerges = supports('1.13');
-      const queued = names.map((name) => {
-        const ws = context.workbook.worksheets.getItem(name);
-        ws.load('name,visibility');
-        const used = ws.getUsedRangeOrNullObject();
-        used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
-        const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
-        merged?.load('address');
-        return { ws, used: used as Proxy<Excel.Range>, merged: merged as Proxy<Excel.RangeAreas> | undefined };
-      });
+      const queued = names.map((name) => queueUsedRange(context.workbook.worksheets.getItem(name).load('name,visibility'), CELL_PROPERTIES));
       await context.sync();
-      return queued.map(({ ws, used, merged }) => sheetOf(ws.name, ws.visibility, used.isNullObject ? [] : [used as unknown as RangeBlock], merged && !merged.isNullObject ? mergedAreas(merged.address) : []));
+      return queued.map(wholeSheet);
     });
     if (this.last) this.last = { ...this.last, sheets: this.last.sheets.map((s) => sheets.find((fresh) => fresh.name === s.name) ?? s) };
     return sheets;
@@ -308,6 +281,33 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
     });
   }
+}
+
+/** What a scan reads of every cell: the value, its formula, its number format and its type (to tell errors). */
+const CELL_PROPERTIES = 'rowIndex,columnIndex,values,formulas,numberFormat,valueTypes';
+
+interface QueuedSheet {
+  ws: Excel.Worksheet;
+  used: Proxy<Excel.Range>;
+  merged: Proxy<Excel.RangeAreas> | undefined;
+}
+
+/** Queues a sheet's used range (with the given properties) and its merged areas where ExcelApi 1.13 has them. */
+function queueUsedRange(ws: Excel.Worksheet, properties: string): QueuedSheet {
+  const used = ws.getUsedRangeOrNullObject();
+  used.load(properties);
+  const merged = supports('1.13') ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+  merged?.load('address');
+  return { ws, used: used as Proxy<Excel.Range>, merged: merged as Proxy<Excel.RangeAreas> | undefined };
+}
+
+/** A sheet read whole in one block. */
+function wholeSheet({ ws, used, merged }: QueuedSheet): Sheet {
+  return sheetOf(ws.name, ws.visibility, used.isNullObject ? [] : [used as unknown as RangeBlock], mergesOf(merged));
+}
+
+function mergesOf(merged: Proxy<Excel.RangeAreas> | undefined) {
+  return merged && !merged.isNullObject ? mergedAreas(merged.address) : [];
 }
 
 /** Writes rows of text (formatted as text first, so nothing becomes a formula), plus single text cells. */
