@@ -8,6 +8,7 @@ import type { CheckResult } from '../core/check';
 import type { CellWrite } from '../core/fix/plan';
 import type { Profile } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
+import { RULES } from '../core/rules';
 import { FileHost } from '../standalone/file-host';
 import { App } from './App';
 import { startStandalone, startTaskpane } from './boot';
@@ -176,7 +177,7 @@ describe('App with the seed 003 workbook', () => {
     await renderScanned(host);
     fireEvent.click(button('设置'));
     const drawer = await screen.findByRole('dialog');
-    expect(within(drawer).getAllByRole('checkbox')).toHaveLength(17);
+    expect(within(drawer).getAllByRole('checkbox')).toHaveLength(RULES.length);
     expect((within(drawer).getByRole('textbox', { name: '等级 1' }) as HTMLInputElement).value).toBe('优');
     const rate = within(drawer).getByRole('spinbutton', { name: '比率小数位数' });
     fireEvent.change(rate, { target: { value: '-1' } });
