@@ -3,19 +3,24 @@
  * decimals its cell displays; percentages are fractions internally whatever form the cell uses.
  */
 
+/** A result without binary noise: 15 significant digits, as Excel keeps (0.1 + 0.2 → 0.3). */
+export function withoutNoise(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
 /** Excel's ROUND: half away from zero, after removing binary noise (1.005 is 1.00499… in binary but ROUNDs to 1.01). */
 export function excelRound(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
-  const cleaned = Number(scaled.toPrecision(15));
+  const cleaned = withoutNoise(scaled);
   return (Math.sign(value) * Math.round(cleaned)) / factor || 0;
 }
 
 /** Excel's TRUNC / ROUNDDOWN: toward zero. */
 export function excelTruncate(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  const scaled = withoutNoise(Math.abs(value) * factor);
   return (Math.sign(value) * Math.floor(scaled)) / factor || 0;
 }
 
@@ -31,14 +36,14 @@ export function nearlyEqual(a: number, b: number): boolean {
 
 /** Sum without binary noise for figures typed with a few decimals. */
 export function sum(values: readonly number[]): number {
-  return Number(values.reduce((total, value) => total + value, 0).toPrecision(15));
+  return withoutNoise(values.reduce((total, value) => total + value, 0));
 }
 
 export const AMOUNT_FACTOR = { 元: 1, 万元: 10_000 } as const;
 
 /** Converts an amount between 元 and 万元 (a conversion, never a guess: both units must be known). */
 export function convertAmount(value: number, from: keyof typeof AMOUNT_FACTOR, to: keyof typeof AMOUNT_FACTOR): number {
-  return Number(((value * AMOUNT_FACTOR[from]) / AMOUNT_FACTOR[to]).toPrecision(15));
+  return withoutNoise((value * AMOUNT_FACTOR[from]) / AMOUNT_FACTOR[to]);
 }
 
 /** A number for a message: no binary noise, no trailing zeros beyond what is meaningful. */

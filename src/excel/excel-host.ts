@@ -2,7 +2,7 @@
 import type { WorkbookHost } from '../app/host';
 import type { CheckResult } from '../core/check';
 import type { CellRef, Lang } from '../core/finding';
-import { AUDIT_HEADERS, AUDIT_SHEET, auditRow } from '../core/fix/audit';
+import { AUDIT_HEADERS, AUDIT_SHEET, auditRow, auditTime } from '../core/fix/audit';
 import type { CellWrite } from '../core/fix/plan';
 import { ProfileSchema, type Profile } from '../core/profile';
 import { linkFormula, REPORT_SHEET, reportRows } from '../core/report';
@@ -140,7 +140,7 @@ export class ExcelHost implements WorkbookHost {
     const audit = this.last?.sheets.find((s) => s.name === AUDIT_SHEET);
     const nextRow = audit ? Math.max(0, ...audit.cells.map((c) => c.row)) + 1 : 1;
     const batch = String(Math.max(0, ...(audit?.cells.filter((c) => c.col === 7 && c.row > 0).map((c) => Number(c.value.type === 'text' ? c.value.value : c.value.type === 'number' ? c.value.value : 0)) ?? [0])) + 1);
-    const time = new Date().toISOString().replace('T', ' ').slice(0, 19);
+    const time = auditTime(new Date());
     await Excel.run(async (context) => {
       if (supports('1.6')) context.application.suspendApiCalculationUntilNextSync();
       for (const write of writes) {

@@ -1,5 +1,5 @@
 import { checkWorkbook } from '../core/check';
-import { AUDIT_HEADERS, AUDIT_SHEET, auditRow } from '../core/fix/audit';
+import { AUDIT_HEADERS, AUDIT_SHEET, auditRow, auditTime } from '../core/fix/audit';
 import { planFill, type CellWrite } from '../core/fix/plan';
 import type { Lang } from '../core/finding';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
@@ -27,10 +27,6 @@ function newCellXml(write: CellWrite, style: number): string {
   const s = style > 0 ? ` s="${style}"` : '';
   const f = `<f>${escapeXml(write.formula)}</f>`;
   return typeof write.value === 'number' ? `<c r="${write.cell}"${s}>${f}<v>${write.value}</v></c>` : `<c r="${write.cell}"${s} t="str">${f}<v>${escapeXml(write.value)}</v></c>`;
-}
-
-function timestamp(now: Date): string {
-  return now.toISOString().replace('T', ' ').slice(0, 19);
 }
 
 /** Appends rows of text to a sheet (inline strings: nothing written here can become a formula). */
@@ -67,7 +63,7 @@ export function applyWrites(xlsx: Uint8Array, changes: readonly CellWrite[], lan
   }
   styles.save();
   const auditPath = parts.get(AUDIT_SHEET) ?? addSheet(pkg, AUDIT_SHEET);
-  const time = timestamp(now);
+  const time = auditTime(now);
   const rows = changes.map((write) => [...auditRow(write, time, lang), originals.get(write) ?? '']);
   appendRows(pkg, auditPath, parts.has(AUDIT_SHEET) ? rows : [[...AUDIT_HEADERS[lang], ORIGINAL_XML_HEADER], ...rows]);
   requestFullRecalculation(pkg);

@@ -10,6 +10,11 @@ export const AUDIT_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   'en-US': ['Time', 'Sheet', 'Cell', 'Old content', 'New content', 'Rule', 'Reason'],
 };
 
+/** The time an audit row records, to the second, in UTC: 2026-01-02 03:04:05. */
+export function auditTime(now: Date): string {
+  return now.toISOString().replace('T', ' ').slice(0, 19);
+}
+
 function valueText(value: CellValue, lang: Lang): string {
   switch (value.type) {
     case 'empty':

@@ -2,6 +2,7 @@
  * The score a parsed 评价标准 gives for measured inputs. Scores are exact (not rounded for display) and always lie
  * in [0, weight] (扣完为止). Standards that need judgement, or inputs that are missing, give undefined.
  */
+import { withoutNoise } from '../numbers';
 import type { RateKind, ScoringStandard, Tier } from './parse-standard';
 
 export interface StandardInputs {
@@ -14,11 +15,6 @@ export interface StandardInputs {
   overrun?: number;
   /** Planned and actual cumulative progress at each checkpoint, as fractions. */
   progress?: ReadonlyArray<{ planned: number; actual: number }>;
-}
-
-/** Removes binary noise (0.1 × 3 = 0.30000000000000004) and nothing else: 15 significant digits, as Excel keeps. */
-export function withoutNoise(value: number): number {
-  return Number(value.toPrecision(15));
 }
 
 export function clampToWeight(score: number, weight: number): number {

@@ -3,7 +3,8 @@
  * self-evaluation rules give for them. Texts are matched, never evaluated.
  */
 import { normalizeLabel } from '../text';
-import { clampToWeight, withoutNoise } from './score-by-standard';
+import { withoutNoise } from '../numbers';
+import { clampToWeight } from './score-by-standard';
 
 export type Comparison = 'at-least' | 'at-most' | 'equal';
 
