@@ -59,6 +59,8 @@ const SEED_FINDINGS = [
   'info derived/missing 满意度调查!G6',
   'info derived/missing 满意度调查!G7',
 ];
+/** Once 评分表!G8 holds a score, its finding goes and the typed 合计 beside a SUM becomes one (no blank forces it any more). */
+const AFTER_SCORE_FILLED = [...SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')), 'warning formula/hardcoded 评分表!G19'];
 const FILL_CELLS = ['满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7', '评分表!G8'];
 
 const listed = (c: Controller) => (c.getState().result?.findings ?? []).map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
@@ -147,7 +149,8 @@ describe('Controller over FileHost (seed 003)', () => {
     const codes = (state.result?.findings ?? []).map((f) => f.code);
     expect(codes).not.toContain('derived/missing');
     expect(codes).not.toContain('score/missing');
-    expect(listed(controller)).toEqual(['warning count/mismatch 评分表!A22']);
+    // With 评分表!G8 now a formula, the typed 合计 93.36 beside the SUM of weights could be a SUM too.
+    expect(listed(controller)).toEqual(['warning count/mismatch 评分表!A22', 'warning formula/hardcoded 评分表!G19']);
 
     const after = state.snapshot as WorkbookSnapshot;
     expect(cellAt(after, '满意度调查', 3, 6)?.formula).toBe('(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4');
@@ -190,7 +193,7 @@ describe('Controller over FileHost (seed 003)', () => {
     const apply = jest.spyOn(host, 'applyWrites');
     await controller.applyPreview();
     expect(apply.mock.calls[0]?.[0].map(key)).toEqual(['评分表!G8']);
-    expect(listed(controller)).toEqual(SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')));
+    expect([...listed(controller)].sort()).toEqual([...AFTER_SCORE_FILLED].sort());
   });
 
   it('a per-finding fix overwrites a filled cell when the user picks it', async () => {
@@ -269,7 +272,7 @@ describe('live re-check', () => {
       expect(after.sheets.find((s) => s.name === name)).toBe(before.sheets.find((s) => s.name === name));
     }
     expect(after.sheets.find((s) => s.name === '评分表')).not.toBe(before.sheets.find((s) => s.name === '评分表'));
-    expect(listed(controller)).toEqual(SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')));
+    expect([...listed(controller)].sort()).toEqual([...AFTER_SCORE_FILLED].sort());
 
     await controller.setLive(false);
     await host.applyWrites([{ ...typed, formula: '3', value: 3 }], 'zh-CN');

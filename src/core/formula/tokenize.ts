@@ -87,41 +87,41 @@ function parsePoint(text: string, kind: 'cell' | 'column' | 'row'): CellPoint | 
   return i === text.length ? { row, col, rowAbsolute, colAbsolute } : undefined;
 }
 
+/** The end of the run of name characters starting at `from`. */
+function readWord(s: string, from: number): number {
+  let j = from;
+  while (j < s.length && isNameChar(s.charCodeAt(j))) j++;
+  return j;
+}
+
+/** After an optional sheet prefix, reads a reference at `from` (cell, range, columns, rows) or returns undefined. */
+function readReference(s: string, from: number, sheet: string | undefined, prefixText: string): { token: ReferenceToken; end: number } | undefined {
+  const firstEnd = readWord(s, from);
+  const first = s.slice(from, firstEnd);
+  for (const shape of ['cell', 'column', 'row'] as const) {
+    const start = parsePoint(first, shape);
+    if (!start) continue;
+    if (s.charCodeAt(firstEnd) === 58 /* : */) {
+      const secondEnd = readWord(s, firstEnd + 1);
+      const end = parsePoint(s.slice(firstEnd + 1, secondEnd), shape);
+      if (end) {
+        const text = prefixText + s.slice(from, secondEnd);
+        const rangeShape = shape === 'cell' ? 'range' : shape === 'column' ? 'columns' : 'rows';
+        return { token: { kind: 'reference', text, sheet, start, end, shape: rangeShape }, end: secondEnd };
+      }
+    }
+    if (shape !== 'cell') continue; // a lone column or row is not a reference
+    if (s.charCodeAt(firstEnd) === 40 /* ( */) return undefined; // LOG10( is a function
+    return { token: { kind: 'reference', text: prefixText + first, sheet, start, end: start, shape: 'cell' }, end: firstEnd };
+  }
+  return undefined;
+}
+
+// The helpers are module functions, not closures: a closure per call costs more than the lexing on large sheets.
 export function tokenize(formula: string): Token[] {
   const tokens: Token[] = [];
   const s = formula.startsWith('=') ? formula.slice(1) : formula;
   let i = 0;
-
-  /** Reads a run of name characters starting at i. */
-  const readWord = (from: number): number => {
-    let j = from;
-    while (j < s.length && isNameChar(s.charCodeAt(j))) j++;
-    return j;
-  };
-
-  /** After an optional sheet prefix, reads a reference at i (cell, range, columns, rows) or returns undefined. */
-  const readReference = (from: number, sheet: string | undefined, prefixText: string): { token: ReferenceToken; end: number } | undefined => {
-    const firstEnd = readWord(from);
-    const first = s.slice(from, firstEnd);
-    const one = (kind: 'cell' | 'column' | 'row') => parsePoint(first, kind);
-    for (const shape of ['cell', 'column', 'row'] as const) {
-      const start = one(shape);
-      if (!start) continue;
-      if (s.charCodeAt(firstEnd) === 58 /* : */) {
-        const secondEnd = readWord(firstEnd + 1);
-        const end = parsePoint(s.slice(firstEnd + 1, secondEnd), shape);
-        if (end) {
-          const text = prefixText + s.slice(from, secondEnd);
-          const rangeShape = shape === 'cell' ? 'range' : shape === 'column' ? 'columns' : 'rows';
-          return { token: { kind: 'reference', text, sheet, start, end, shape: rangeShape }, end: secondEnd };
-        }
-      }
-      if (shape !== 'cell') continue; // a lone column or row is not a reference
-      if (s.charCodeAt(firstEnd) === 40 /* ( */) return undefined; // LOG10( is a function
-      return { token: { kind: 'reference', text: prefixText + first, sheet, start, end: start, shape: 'cell' }, end: firstEnd };
-    }
-    return undefined;
-  };
 
   while (i < s.length) {
     const c = s.charCodeAt(i);
@@ -183,13 +183,13 @@ export function tokenize(formula: string): Token[] {
         }
       }
       if (s[j] === '!') {
-        const ref = readReference(j + 1, sheet, s.slice(i, j + 1));
+        const ref = readReference(s, j + 1, sheet, s.slice(i, j + 1));
         if (ref) {
           tokens.push(ref.token);
           i = ref.end;
           continue;
         }
-        const nameEnd = readWord(j + 1);
+        const nameEnd = readWord(s, j + 1);
         tokens.push({ kind: 'name', text: s.slice(i, nameEnd), sheet });
         i = nameEnd;
         continue;
@@ -199,7 +199,7 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (isDigit(c) || (c === 46 && isDigit(s.charCodeAt(i + 1)))) {
-      const rows = readReference(i, undefined, '');
+      const rows = readReference(s, i, undefined, '');
       if (rows && rows.token.shape === 'rows') {
         tokens.push(rows.token);
         i = rows.end;
@@ -217,16 +217,16 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (isNameChar(c)) {
-      const wordEnd = readWord(i);
+      const wordEnd = readWord(s, i);
       const word = s.slice(i, wordEnd);
       if (s[wordEnd] === '!') {
-        const ref = readReference(wordEnd + 1, word, s.slice(i, wordEnd + 1));
+        const ref = readReference(s, wordEnd + 1, word, s.slice(i, wordEnd + 1));
         if (ref) {
           tokens.push(ref.token);
           i = ref.end;
           continue;
         }
-        const nameEnd = readWord(wordEnd + 1);
+        const nameEnd = readWord(s, wordEnd + 1);
         tokens.push({ kind: 'name', text: s.slice(i, nameEnd), sheet: word });
         i = nameEnd;
         continue;
@@ -242,7 +242,7 @@ export function tokenize(formula: string): Token[] {
         i = wordEnd;
         continue;
       }
-      const ref = readReference(i, undefined, '');
+      const ref = readReference(s, i, undefined, '');
       if (ref) {
         tokens.push(ref.token);
         i = ref.end;

@@ -4,6 +4,10 @@ import { countMismatch } from './count-mismatch';
 import { crossMismatch } from './cross-mismatch';
 import { crossMissing } from './cross-missing';
 import { derivedMissing } from './derived-missing';
+import { formulaError } from './formula-error';
+import { formulaHardcoded } from './formula-hardcoded';
+import { formulaInconsistent } from './formula-inconsistent';
+import { formulaRangeOmits } from './formula-range-omits';
 import { gradeMismatch } from './grade-mismatch';
 import { rateRounding } from './rate-rounding';
 import { rateWrong } from './rate-wrong';
@@ -13,6 +17,7 @@ import { scoreRange } from './score-range';
 import { scoreRule } from './score-rule';
 import { scoreTotal } from './score-total';
 import { sheetUnrecognized } from './sheet-unrecognized';
+import { valueTextNumber } from './value-text-number';
 import { weightChildrenSum } from './weight-children-sum';
 import { weightLabel } from './weight-label';
 import { weightPolicy } from './weight-policy';
@@ -35,6 +40,11 @@ export const RULES: readonly Rule[] = [
   crossMismatch,
   crossMissing,
   countMismatch,
+  formulaError,
+  formulaRangeOmits,
+  formulaInconsistent,
+  formulaHardcoded,
+  valueTextNumber,
   derivedMissing,
   sheetUnrecognized,
 ];

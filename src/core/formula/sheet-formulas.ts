@@ -1,0 +1,67 @@
+import type { SheetGrid } from '../grid';
+import type { Cell } from '../snapshot';
+import { parseTokens, resolveReference, type FormulaNode, type ResolvedReference } from './parse';
+import { tokenize, type Token } from './tokenize';
+
+/**
+ * A formula cell as the formula rules compare it. The pattern and the references come straight from the lexer's
+ * tokens; the parse tree is built only for the few formulas a rule looks into (a SUM's ranges, a total's terms),
+ * because parsing every formula of a large sheet costs more than all the comparisons together.
+ */
+export class FormulaCell {
+  /** The formula in R1C1 form with every number left out: copies of one formula share it, also when their constants differ (days in a month, a rate per year). */
+  readonly pattern: string;
+  readonly references: ResolvedReference[] = [];
+  /** True when a reference moves on copy, so a run of copies forms a pattern. */
+  readonly relative: boolean;
+  private readonly tokens: Token[];
+  private tree: FormulaNode | null | undefined;
+
+  constructor(readonly cell: Cell) {
+    this.tokens = tokenize(cell.formula ?? '').filter((t) => t.kind !== 'space');
+    let pattern = '';
+    for (const token of this.tokens) {
+      if (token.kind === 'reference') {
+        const reference = resolveReference(token, cell);
+        this.references.push(reference);
+        pattern += reference.r1c1;
+      } else if (token.kind === 'number') pattern += '#';
+      else if (token.kind === 'function') pattern += token.name;
+      else if (token.kind === 'string') pattern += JSON.stringify(token.value);
+      else pattern += token.text.toUpperCase();
+      pattern += ' ';
+    }
+    this.pattern = pattern;
+    this.relative = this.references.some((r) => r.relative);
+  }
+
+  /** The parse tree, built on first use; undefined when the formula does not parse. */
+  get node(): FormulaNode | undefined {
+    if (this.tree === undefined) this.tree = parseTokens(this.tokens, this.cell) ?? null;
+    return this.tree ?? undefined;
+  }
+
+  /** True when the formula calls the function (read from the tokens, without parsing). */
+  calls(name: string): boolean {
+    return this.tokens.some((t) => t.kind === 'function' && t.name === name);
+  }
+}
+
+const cache = new WeakMap<SheetGrid, ReadonlyMap<Cell, FormulaCell>>();
+
+/** The formula cells of one sheet, read once per check and shared by the formula rules. */
+export function sheetFormulas(grid: SheetGrid): ReadonlyMap<Cell, FormulaCell> {
+  const known = cache.get(grid);
+  if (known) return known;
+  const found = new Map<Cell, FormulaCell>();
+  for (const cell of grid.sheet.cells) if (cell.formula) found.set(cell, new FormulaCell(cell));
+  cache.set(grid, found);
+  return found;
+}
+
+/** The formula at (row, col), if the cell holds one. */
+export function formulaAt(grid: SheetGrid, row: number, col: number): FormulaCell | undefined {
+  if (row < 0 || col < 0) return undefined;
+  const cell = grid.cell(row, col);
+  return cell?.formula ? sheetFormulas(grid).get(cell) : undefined;
+}

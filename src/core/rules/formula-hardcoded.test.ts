@@ -1,0 +1,81 @@
+import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
+import { seed001 } from '../../../test/fixtures/seeds/seed001';
+import { formulaHardcoded } from './formula-hardcoded';
+
+let faithful: Map<string, SeedFixture>;
+beforeAll(async () => {
+  faithful = await faithfulFixtures();
+}, 60_000);
+
+describe('formula/hardcoded on hand-made sheets', () => {
+  it('reports a value typed over a column of copied formulas', () => {
+    const snapshot = workbookOf(
+      sheetOf('Pay', [
+        ['Name', 'Hours', 'Rate', 'Pay'],
+        ['A', 10, 5, { formula: 'B2*C2', value: 50 }],
+        ['B', 9, 5, { formula: 'B3*C3', value: 45 }],
+        ['C', 8, 5, 40],
+        ['D', 6, 5, { formula: 'B5*C5', value: 30 }],
+        ['E', 4, 5, { formula: 'B6*C6', value: 20 }],
+      ]),
+    );
+    expect(runRule(formulaHardcoded, snapshot)).toEqual([
+      {
+        code: 'formula/hardcoded',
+        severity: 'warning',
+        sheet: 'Pay',
+        cell: 'D4',
+        message: '常数 40 位于一组相同公式之间（D3、D5），应为公式',
+        actual: 40,
+        related: [{ sheet: 'Pay', cell: 'D3' }, { sheet: 'Pay', cell: 'D5' }],
+      },
+    ]);
+    expect(runRule(formulaHardcoded, snapshot, { lang: 'en-US' })[0]?.message).toBe('The constant 40 sits between copies of one formula (D3, D5); a formula is expected');
+  });
+
+  it('leaves a value between single formulas alone: two lone formulas are as often two different rows', () => {
+    const snapshot = workbookOf(sheetOf('Pay', [['Hours', 'Pay'], [10, { formula: 'A2*5', value: 50 }], [8, 40], [6, { formula: 'A4*5', value: 30 }]]));
+    expect(runRule(formulaHardcoded, snapshot)).toEqual([]);
+  });
+
+  it('leaves typed data between formula columns and formulas of absolute references alone', () => {
+    const snapshot = workbookOf(
+      sheetOf('Data', [
+        [{ formula: 'B1*2', value: 2 }, 1, { formula: 'B1*2', value: 2 }],
+        [{ formula: 'B2*2', value: 4 }, 2, { formula: 'B2*2', value: 4 }],
+        [{ formula: '$D$1', value: 0 }, 5],
+        [7],
+        [{ formula: '$D$1', value: 0 }],
+      ]),
+    );
+    expect(runRule(formulaHardcoded, snapshot)).toEqual([]);
+  });
+
+  it('reports a typed 合计 score beside a SUM weight total in an indicator table', () => {
+    const snapshot = workbookOf(
+      sheetOf('评分', [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['过程', '预算执行率', 40, 30],
+        [null, '资金使用', 60, 50],
+        ['合计', null, { formula: 'SUM(C2:C3)', value: 100 }, 80],
+      ]),
+    );
+    expect(runRule(formulaHardcoded, snapshot)).toMatchObject([{ cell: 'D4', message: '合计 80 是手填的常数，而同行的合计 C4 是公式' }]);
+  });
+});
+
+describe('formula/hardcoded on a seed fixture', () => {
+  it('reports the 评分表 合计 score typed over its SUM (seed 001)', async () => {
+    const { snapshot } = await seedWorkbook(seed001);
+    const copy = structuredClone(snapshot);
+    const total = copy.sheets.find((s) => s.name === '评分表')?.cells.find((c) => c.formula === 'SUM(E3:E12)');
+    if (!total) throw new Error('no total formula');
+    delete total.formula;
+    expect(runRule(formulaHardcoded, copy)).toEqual([expect.objectContaining({ code: 'formula/hardcoded', sheet: '评分表', cell: 'E13', actual: 89.3, related: [{ sheet: '评分表', cell: 'D13' }] })]);
+  });
+
+  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {
+    expect(runRule(formulaHardcoded, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { cellAddress } from '../address';
+import { formulaAt, sheetFormulas } from '../formula/sheet-formulas';
+import type { SheetGrid } from '../grid';
+import type { Cell } from '../snapshot';
+import { flattenTree, statedWeight } from '../analysis/indicators';
+import type { Figure } from '../model';
+import type { Rule, RuleReport } from './rule';
+
+function isConstant(grid: SheetGrid, row: number, col: number): boolean {
+  return grid.cell(row, col)?.formula === undefined && grid.value(row, col).type === 'number';
+}
+
+/**
+ * The copies of one formula on both sides of (row, col) along (dr, dc), two on each side: one formula either side
+ * is as often two different rows as one pattern. Returns the nearest copy on each side.
+ */
+function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc: number): [Cell, Cell] | undefined {
+  const first = formulaAt(grid, row - dr, col - dc);
+  if (!first?.relative) return undefined;
+  const after = formulaAt(grid, row + dr, col + dc);
+  const run = [formulaAt(grid, row - 2 * dr, col - 2 * dc), after, formulaAt(grid, row + 2 * dr, col + 2 * dc)];
+  return after && run.every((f) => f?.pattern === first.pattern) ? [first.cell, after.cell] : undefined;
+}
+
+/**
+ * A constant where a formula is called for:
+ * - its neighbours on both sides in a row (or a column) are formulas of one R1C1 form that read a relative
+ *   reference (a copied formula with one value typed over it); for a row pattern, only when neither neighbour
+ *   above or below is a constant (else the cell belongs to a column of typed data between formula columns);
+ * - a recognised total (合计/总分 weight, score or rate, an amount table's total row) that is typed while a
+ *   sibling total of the same row is a formula (not a score total over a blank score: a formula cannot count
+ *   the blank at its computed value, so that total is typed by necessity).
+ */
+export const formulaHardcoded: Rule = {
+  code: 'formula/hardcoded',
+  severity: 'warning',
+  description: { 'zh-CN': '应为公式的位置填了常数（如手填的合计）', 'en-US': 'A constant stands where its neighbours or its role call for a formula (a typed total)' },
+  messages: {
+    pattern: { 'zh-CN': '常数 {value} 位于一组相同公式之间（{first}、{second}），应为公式', 'en-US': 'The constant {value} sits between copies of one formula ({first}, {second}); a formula is expected' },
+    total: { 'zh-CN': '合计 {value} 是手填的常数，而同行的合计 {sibling} 是公式', 'en-US': 'The total {value} is typed while the total {sibling} beside it is a formula' },
+  },
+  check({ snapshot, grids, model }) {
+    const reports: RuleReport[] = [];
+    const reported = new Set<string>();
+    const push = (report: RuleReport) => {
+      const key = `${report.sheet}!${report.cell}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      reports.push(report);
+    };
+    const formulaSheets = new Set<string>();
+    for (const sheet of snapshot.sheets) {
+      const grid = grids.get(sheet.name);
+      if (!grid || sheetFormulas(grid).size === 0) continue;
+      formulaSheets.add(sheet.name);
+      for (const cell of sheet.cells) {
+        if (cell.formula || cell.value.type !== 'number') continue;
+        const { row, col } = cell;
+        const pair = copiesAround(grid, row, col, 1, 0) ?? (isConstant(grid, row - 1, col) || isConstant(grid, row + 1, col) ? undefined : copiesAround(grid, row, col, 0, 1));
+        if (!pair) continue;
+        const [a, b] = pair.map((c) => cellAddress(c.row, c.col)) as [string, string];
+        push({ messageId: 'pattern', data: { value: cell.value.value, first: a, second: b }, sheet: sheet.name, cell: cellAddress(row, col), actual: cell.value.value, related: [{ sheet: sheet.name, cell: a }, { sheet: sheet.name, cell: b }] });
+      }
+    }
+
+    const siblings = (totals: Array<Figure | null | undefined>) => {
+      const present = totals.filter((f): f is Figure => !!f && f.value !== null && formulaSheets.has(f.sheet));
+      const withFormula = present.find((f) => f.formula);
+      if (!withFormula) return;
+      for (const f of present) {
+        if (f.formula || f.form !== 'number') continue;
+        push({ messageId: 'total', data: { value: f.value as number, sibling: withFormula.cell }, sheet: f.sheet, cell: f.cell, actual: f.value, related: [{ sheet: withFormula.sheet, cell: withFormula.cell }] });
+      }
+    };
+    for (const table of model.sheets.flatMap((s) => s.tables)) {
+      if (table.kind === 'indicators' && table.total) {
+        // A blank score counted at its computed value (seed 003's 预算执行率) cannot be summed by a formula:
+        // the total is then typed by necessity, and score/total judges its value.
+        const blankScore = flattenTree(table.indicators).some((n) => n.children.length === 0 && statedWeight(n) !== undefined && (n.score?.value ?? null) === null);
+        siblings([table.total.weight, blankScore ? undefined : table.total.score]);
+      }
+      else if (table.kind === 'summary' && table.total) siblings([table.total.weight, table.total.score]);
+      else if (table.kind === 'amounts') for (const row of table.rows) if (row.kind !== 'row') siblings(row.values);
+    }
+    return reports;
+  },
+};

@@ -1,0 +1,75 @@
+import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
+import { seed003 } from '../../../test/fixtures/seeds/seed003';
+import { formulaInconsistent } from './formula-inconsistent';
+
+let faithful: Map<string, SeedFixture>;
+beforeAll(async () => {
+  faithful = await faithfulFixtures();
+}, 60_000);
+
+const f = (formula: string, value = 0): GridValue => ({ formula, value });
+
+describe('formula/inconsistent on generic sheets', () => {
+  it('reports the one rate of a column that divides by the wrong cell, not its neighbours', () => {
+    const snapshot = workbookOf(
+      sheetOf('Rates', [
+        ['Budget', 'Spent', 'Rate'],
+        [100, 90, f('B2/A2', 0.9)],
+        [200, 150, f('B3/A2', 1.5)],
+        [300, 240, f('B4/A4', 0.8)],
+      ]),
+    );
+    expect(runRule(formulaInconsistent, snapshot)).toEqual([
+      {
+        code: 'formula/inconsistent',
+        severity: 'warning',
+        sheet: 'Rates',
+        cell: 'C3',
+        message: '公式 =B3/A2 与相邻单元格 C2、C4 的公式模式不一致',
+        related: [{ sheet: 'Rates', cell: 'C2' }, { sheet: 'Rates', cell: 'C4' }],
+      },
+    ]);
+    expect(runRule(formulaInconsistent, snapshot, { lang: 'en-US' })[0]?.message).toBe('The formula =B3/A2 breaks the pattern of its neighbours C2 and C4');
+  });
+
+  it('reports the last copy of a run whose references were shifted', () => {
+    const snapshot = workbookOf(sheetOf('Rates', [[100, 90, f('B1/A1')], [200, 150, f('B2/A2')], [300, 240, f('B3/A3')], [400, 300, f('B3/A3')]]));
+    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([{ cell: 'C4', message: '公式 =B3/A3 与相邻的 C3、C2 构造相同但引用不同单元格' }]);
+  });
+
+  it('reports a total of a 合计 row that adds another span than the totals beside it', () => {
+    const snapshot = workbookOf(sheetOf('Totals', [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [f('SUM(A1:A3)'), f('SUM(B1:B3)'), f('SUM(C2:C3)'), f('SUM(D1:D3)')]]));
+    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([{ cell: 'C4', related: [{ sheet: 'Totals', cell: 'B4' }, { sheet: 'Totals', cell: 'D4' }] }]);
+  });
+
+  it('leaves patterns alone: copies with other constants, alternating rows, interleaved columns, a total under its column, typed arithmetic', () => {
+    const snapshot = workbookOf(
+      sheetOf('Fine', [
+        [10, f('A1/28'), f('A1*2'), 1, f('D1*2'), f('AVERAGE(A1:A2)')],
+        [20, f('A2/31'), f('A2*2'), 2, f('D2*2'), f('SUM(A1:A2)')],
+        [30, f('A3/30'), f('B3-C3'), 3, f('D3*2'), f('AVERAGE(A2:A3)')],
+        [40, f('A4/31'), f('A4*2'), 4, f('D4*2'), f('SUM(A2:A3)')],
+        [50, f('18+3'), f('A5*2'), 5, f('D5*2'), f('AVERAGE(A3:A4)')],
+        [60, f('A6/30'), f('SUM(C1:C5)'), 6, f('D6*2')],
+      ]),
+    );
+    // C3 reads B3 and C3 of its own row while its column neighbours double A: it is the odd one, and the only one.
+    expect(runRule(formulaInconsistent, snapshot).map((x) => x.cell)).toEqual(['C3']);
+  });
+});
+
+describe('formula/inconsistent on a seed fixture', () => {
+  it('reports a 满意度 row total that adds another span (seed 003)', async () => {
+    const { snapshot } = await seedWorkbook(seed003);
+    const copy = structuredClone(snapshot);
+    const cell = copy.sheets.find((s) => s.name === '满意度调查')?.cells.find((c) => c.formula === 'SUM(B6:E6)');
+    if (!cell) throw new Error('no survey total');
+    cell.formula = 'SUM(B6:D6)';
+    expect(runRule(formulaInconsistent, copy)).toEqual([expect.objectContaining({ sheet: '满意度调查', cell: 'F6', related: [{ sheet: '满意度调查', cell: 'F5' }, { sheet: '满意度调查', cell: 'F7' }] })]);
+  });
+
+  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {
+    expect(runRule(formulaInconsistent, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
+  });
+});

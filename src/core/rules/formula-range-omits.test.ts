@@ -1,0 +1,117 @@
+import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
+import { seed001 } from '../../../test/fixtures/seeds/seed001';
+import type { WorkbookSnapshot } from '../snapshot';
+import { formulaRangeOmits } from './formula-range-omits';
+
+let faithful: Map<string, SeedFixture>;
+beforeAll(async () => {
+  faithful = await faithfulFixtures();
+}, 60_000);
+
+const f = (formula: string, value: number): GridValue => ({ formula, value });
+
+/** Replaces the formula of one cell (found by its text) in a copy of the snapshot. */
+function withFormula(snapshot: WorkbookSnapshot, sheet: string, from: string, to: string): WorkbookSnapshot {
+  const copy = structuredClone(snapshot);
+  const cell = copy.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.formula === from);
+  if (!cell) throw new Error(`no formula ${from} on ${sheet}`);
+  cell.formula = to;
+  return copy;
+}
+
+describe('formula/range-omits on generic sheets', () => {
+  it('reports a total that stops one row short of the figures above it', () => {
+    const snapshot = workbookOf(sheetOf('Budget', [['Item', 'Amount'], ['Rent', 100], ['Staff', 250], ['Travel', 40], ['Total', f('SUM(B2:B3)', 350)]]));
+    expect(runRule(formulaRangeOmits, snapshot)).toEqual([
+      { code: 'formula/range-omits', severity: 'error', sheet: 'Budget', cell: 'B5', message: '合计公式 =SUM(B2:B3) 漏掉了 B4', related: [{ sheet: 'Budget', cell: 'B4' }] },
+    ]);
+    expect(runRule(formulaRangeOmits, snapshot, { lang: 'en-US' })[0]?.message).toBe('The total =SUM(B2:B3) leaves out B4');
+  });
+
+  it('reports the totals of a 合计 row that start after the first row the others count', () => {
+    const snapshot = workbookOf(
+      sheetOf('Sources', [
+        ['Unit', 'Federal', 'State', 'Total'],
+        ['CATS', 0, 447514, f('SUM(B2:C2)', 447514)],
+        ['CESTP', 807134, 0, f('SUM(B3:C3)', 807134)],
+        ['OMACR', 0, 11400, f('SUM(B4:C4)', 11400)],
+        ['Total', f('SUM(B3:B4)', 807134), f('SUM(C2:C4)', 458914), f('SUM(D3:D4)', 818534)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot).map((x) => [x.cell, x.related])).toEqual([
+      ['B5', [{ sheet: 'Sources', cell: 'B2' }]],
+      ['D5', [{ sheet: 'Sources', cell: 'D2' }]],
+    ]);
+  });
+
+  it('reports a subtotal counted twice by the grand total', () => {
+    const snapshot = workbookOf(sheetOf('Costs', [['Staff', 10], ['Rent', 5], ['Subtotal', f('SUM(B1:B2)', 15)], ['Travel', 3], ['Total', f('SUM(B1:B4)', 33)]]));
+    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([{ cell: 'B5', message: '合计公式 =SUM(B1:B4) 的范围 B1:B4 含有小计 B3，重复计算', related: [{ sheet: 'Costs', cell: 'B3' }] }]);
+  });
+
+  it('reports a row total that stops before the last column', () => {
+    const snapshot = workbookOf(sheetOf('Hours', [['Mon', 'Tue', 'Wed', 'Sum'], [8, 7, 6, f('SUM(A2:B2)', 15)]]));
+    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([{ cell: 'D2', related: [{ sheet: 'Hours', cell: 'C2' }] }]);
+  });
+
+  it('leaves well-formed totals alone: full ranges, a statistic of the block, a figure added separately, a subtracted subtotal, a heading above', () => {
+    const snapshot = workbookOf(
+      sheetOf('Fine', [
+        ['Year', 2001, 2002],
+        ['A', 10, 20],
+        ['B', 5, 6],
+        ['Subtotal', f('SUM(B2:B3)', 15), f('SUM(C2:C3)', 26)],
+        ['Average', f('AVERAGE(B2:B3)', 7.5), f('AVERAGE(C2:C3)', 13)],
+        ['Adjustment', 1, 1],
+        ['Total', f('SUM(B2:B4)-B4+B6', 16), f('SUM(C2:C3)+C6', 27)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot)).toEqual([]);
+  });
+});
+
+describe('formula/range-omits on indicator groups', () => {
+  const table = (level1Score: string, total: string) =>
+    workbookOf(
+      sheetOf(
+        '评分表',
+        [
+          ['一级指标', '二级指标', '分值', '得分'],
+          ['产出', null, f('SUM(C3:C4)', 50), f(level1Score, 45)],
+          [null, '产出数量', 25, 22],
+          [null, '产出质量', 25, 23],
+          ['效益', null, f('SUM(C6:C7)', 50), f('SUM(D6:D7)', 40)],
+          [null, '社会效益', 30, 24],
+          [null, '满意度', 20, 16],
+          ['合计', null, f('SUM(C2,C5)', 100), f(total, 85)],
+        ],
+        ['A2:A4', 'A5:A7'],
+      ),
+    );
+
+  it('reports a level-1 score that adds only some of its children', () => {
+    const findings = runRule(formulaRangeOmits, table('SUM(D3:D3)', 'D2+D5'));
+    expect(findings).toEqual([expect.objectContaining({ cell: 'D2', message: '“产出”的得分公式 =SUM(D3:D3) 漏掉了下级指标 D4', related: [{ sheet: '评分表', cell: 'D3' }, { sheet: '评分表', cell: 'D4' }] })]);
+  });
+
+  it('reports a total that adds a cell which is no level-1 indicator', () => {
+    expect(runRule(formulaRangeOmits, table('SUM(D3:D4)', 'D2+D5+D7'))).toEqual([expect.objectContaining({ cell: 'D8', message: '“合计”的得分公式 =D2+D5+D7 计入了非下级指标的单元格 D7' })]);
+  });
+
+  it('gives no finding for the well-formed table', () => {
+    expect(runRule(formulaRangeOmits, table('SUM(D3:D4)', 'D2+D5'))).toEqual([]);
+  });
+});
+
+describe('formula/range-omits on seed fixtures', () => {
+  it('reports the 评分表 total score that stops short (seed 001)', async () => {
+    const { snapshot } = await seedWorkbook(seed001);
+    const planted = withFormula(snapshot, '评分表', 'SUM(E3:E12)', 'SUM(E3:E11)');
+    expect(runRule(formulaRangeOmits, planted)).toEqual([expect.objectContaining({ sheet: '评分表', cell: 'E13', related: expect.arrayContaining([{ sheet: '评分表', cell: 'E12' }]) })]);
+  });
+
+  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {
+    expect(runRule(formulaRangeOmits, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
+  });
+});

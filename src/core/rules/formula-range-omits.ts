@@ -1,0 +1,191 @@
+import { cellAddress, rangeAddress } from '../address';
+import { flattenTree } from '../analysis/indicators';
+import type { CellRef } from '../finding';
+import type { Figure, IndicatorNode } from '../model';
+import type { FormulaNode, ResolvedReference } from '../formula/parse';
+import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
+import type { SheetGrid } from '../grid';
+import type { Rule, RuleReport } from './rule';
+
+/** Ranges a formula adds up: every same-sheet range argument of SUM. */
+function summedRanges(formula: FormulaCell): ResolvedReference[] {
+  return formula.calls('SUM') && formula.node ? rangesUnderSum(formula.node, []) : [];
+}
+
+function rangesUnderSum(node: FormulaNode, found: ResolvedReference[]): ResolvedReference[] {
+  if (node.kind === 'function') {
+    if (node.name === 'SUM') for (const arg of node.args) if (arg.kind === 'reference' && arg.sheet === undefined && arg.shape === 'range') found.push(arg);
+    for (const arg of node.args) rangesUnderSum(arg, found);
+  } else if (node.kind === 'unary' || node.kind === 'percent') rangesUnderSum(node.arg, found);
+  else if (node.kind === 'binary') {
+    rangesUnderSum(node.left, found);
+    rangesUnderSum(node.right, found);
+  }
+  return found;
+}
+
+/** True for a formula that only adds cells: references joined by +, inside SUM or not. */
+function addsUpOnly(node: FormulaNode): boolean {
+  if (node.kind === 'reference') return true;
+  if (node.kind === 'function') return node.name === 'SUM' && node.args.every(addsUpOnly);
+  if (node.kind === 'binary') return node.op === '+' && addsUpOnly(node.left) && addsUpOnly(node.right);
+  return node.kind === 'unary' && node.op === '+' && addsUpOnly(node.arg);
+}
+
+/** The tree's and the tokens' references are separate objects: compare where they point. */
+const sameArea = (a: ResolvedReference, b: ResolvedReference) => a.sheet === b.sheet && a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+const inside = (ref: ResolvedReference, row: number, col: number) => ref.top <= row && row <= ref.bottom && ref.left <= col && col <= ref.right;
+
+/** A number a total should count: a typed number or a formula's numeric result (an empty or text cell is not). */
+function isFigure(grid: SheetGrid, row: number, col: number): boolean {
+  return grid.value(row, col).type === 'number';
+}
+
+interface Gap {
+  omitted: Array<{ row: number; col: number }>;
+  doubled: FormulaCell[];
+}
+
+/**
+ * What a SUM over the cells before a total misses along its line (a column above it, or a row before it):
+ * the figures that continue straight after the range's end towards the total; figures before the range's start
+ * where the totals beside it (same 合计 row or column, same end) start earlier; and subtotals inside the range
+ * whose own range lies inside it too (counted twice). A start is judged only against the totals beside it: the
+ * cell above a block is as often a heading, a year or the previous block's total as an omitted figure.
+ */
+function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Gap | undefined {
+  const { row, col } = total.cell;
+  const vertical = ref.left === col && ref.right === col && ref.bottom < row;
+  const horizontal = ref.top === row && ref.bottom === row && ref.right < col;
+  if (!vertical && !horizontal) return undefined;
+  const at = (k: number) => (vertical ? { row: k, col } : { row, col: k });
+  const [start, end, self] = vertical ? [ref.top, ref.bottom, row] : [ref.left, ref.right, col];
+  const readElsewhere = (p: { row: number; col: number }) => total.references.some((r) => !sameArea(r, ref) && inside(r, p.row, p.col));
+  // A cell computed from the range itself (an average, a share of the total) is a statistic, not a member.
+  const derived = (p: { row: number; col: number }) => formulaAt(grid, p.row, p.col)?.references.some((r) => r.sheet === undefined && r.top <= ref.bottom && r.bottom >= ref.top && r.left <= ref.right && r.right >= ref.left) ?? false;
+  const omitted: Array<{ row: number; col: number }> = [];
+  const member = (k: number) => isFigure(grid, at(k).row, at(k).col) && !readElsewhere(at(k)) && !derived(at(k));
+  // The figure just before the range is the first a short start leaves out; without one, nothing is left out.
+  if (start > 0 && member(start - 1)) for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
+  // Only the figures that go on straight after the range's end: past a blank, another block begins.
+  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++) if (!readElsewhere(at(k)) && !derived(at(k))) omitted.push(at(k));
+  const doubled: FormulaCell[] = [];
+  for (let k = start; k <= end; k++) {
+    const inner = formulaAt(grid, at(k).row, at(k).col);
+    if (inner && !readElsewhere(at(k)) && summedRanges(inner).some((r) => r.left >= ref.left && r.right <= ref.right && r.top >= ref.top && r.bottom <= ref.bottom)) doubled.push(inner);
+  }
+  return omitted.length > 0 || doubled.length > 0 ? { omitted, doubled } : undefined;
+}
+
+/**
+ * Where the totals beside this one start (the totals of the other columns in a 合计 row, or of the other rows in
+ * a 合计 column) when they end where this one ends: the earliest start, or Infinity when there is none.
+ */
+function siblingsStart(grid: SheetGrid, total: FormulaCell, vertical: boolean, end: number): number {
+  let earliest = Infinity;
+  for (const step of [-1, 1]) {
+    for (let k = 1; ; k++) {
+      const row = vertical ? total.cell.row : total.cell.row + step * k;
+      const col = vertical ? total.cell.col + step * k : total.cell.col;
+      const sibling = formulaAt(grid, row, col);
+      if (!sibling) break;
+      for (const r of summedRanges(sibling)) {
+        const own = vertical ? r.left === col && r.right === col && r.bottom === end : r.top === row && r.bottom === row && r.right === end;
+        if (own) earliest = Math.min(earliest, vertical ? r.top : r.left);
+      }
+    }
+  }
+  return earliest;
+}
+
+/** Score or weight cells of an indicator's children that its formula does not read, and cells it reads that are no child. */
+function groupGaps(grid: SheetGrid, parent: Figure, children: Figure[]): { omitted: Figure[]; extra: ResolvedReference[] } | undefined {
+  const formula = formulaAt(grid, parent.row, parent.col);
+  if (!formula || children.length === 0) return undefined;
+  const local = formula.references.filter((r) => r.sheet === undefined || r.sheet === grid.name);
+  // Only formulas that add up cells (SUM, +) are judged: a score computed from a rate is no sum of children.
+  if (local.length === 0 || !formula.node || !addsUpOnly(formula.node)) return undefined;
+  const omitted = children.filter((c) => !local.some((r) => inside(r, c.row, c.col)));
+  const extra = local.filter((r) => !children.some((c) => inside(r, c.row, c.col)));
+  return omitted.length > 0 || extra.length > 0 ? { omitted, extra } : undefined;
+}
+
+/**
+ * A total whose range misses figures of its block or counts a subtotal twice:
+ * - a SUM over the cells above (or before) a total that stops short of the total, starts after the block's first
+ *   figure, or includes a subtotal whose own range lies inside it;
+ * - a recognised indicator group: a parent's score or weight formula that adds up cells but leaves out a child
+ *   (a level-1 score that sums only some of its level-2 scores) or adds a cell that is not its child.
+ */
+export const formulaRangeOmits: Rule = {
+  code: 'formula/range-omits',
+  severity: 'error',
+  description: {
+    'zh-CN': '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计（含指标组：一级指标得分只加了部分二级指标）',
+    'en-US': "A total's range misses cells of its group or counts a subtotal twice (indicator groups included: a level-1 score that adds only some of its children)",
+  },
+  messages: {
+    omits: { 'zh-CN': '合计公式 ={formula} 漏掉了 {cells}', 'en-US': 'The total ={formula} leaves out {cells}' },
+    doubles: { 'zh-CN': '合计公式 ={formula} 的范围 {range} 含有小计 {cells}，重复计算', 'en-US': 'The total ={formula} adds the range {range}, which holds the subtotal {cells}: counted twice' },
+    groupOmits: { 'zh-CN': '“{name}”的{what}公式 ={formula} 漏掉了下级指标 {cells}', 'en-US': 'The {what} formula ={formula} of "{name}" leaves out the child indicators {cells}' },
+    groupExtra: { 'zh-CN': '“{name}”的{what}公式 ={formula} 计入了非下级指标的单元格 {cells}', 'en-US': 'The {what} formula ={formula} of "{name}" adds {cells}, which are not its child indicators' },
+  },
+  check({ snapshot, grids, model }) {
+    const reports: RuleReport[] = [];
+    const reported = new Set<string>();
+    const push = (report: RuleReport) => {
+      if (reported.has(`${report.sheet}!${report.cell}`)) return;
+      reported.add(`${report.sheet}!${report.cell}`);
+      reports.push(report);
+    };
+
+    for (const table of model.sheets.flatMap((s) => s.tables)) {
+      if (table.kind !== 'indicators') continue;
+      const grid = grids.get(table.sheet);
+      if (!grid) continue;
+      const judge = (name: string, parent: Figure | undefined, children: Array<Figure | undefined>, what: { 'zh-CN': string; 'en-US': string }) => {
+        const present = children.filter((c): c is Figure => !!c && c.sheet === table.sheet);
+        if (!parent || parent.sheet !== table.sheet || present.length !== children.length) return;
+        const gaps = groupGaps(grid, parent, present);
+        if (!gaps) return;
+        const formula = parent.formula ?? '';
+        const related: CellRef[] = present.map((c) => ({ sheet: c.sheet, cell: c.cell }));
+        if (gaps.omitted.length > 0) push({ messageId: 'groupOmits', data: { name, what, formula, cells: gaps.omitted.map((c) => c.cell).join('、') }, sheet: parent.sheet, cell: parent.cell, related });
+        else push({ messageId: 'groupExtra', data: { name, what, formula, cells: gaps.extra.map((r) => rangeAddress(r)).join('、') }, sheet: parent.sheet, cell: parent.cell, related });
+      };
+      const groups: Array<{ name: string; node?: IndicatorNode; children: IndicatorNode[] }> = [
+        ...flattenTree(table.indicators).map((node) => ({ name: node.name.text, node, children: node.children })),
+        { name: table.total?.label.text ?? '', children: table.indicators },
+      ];
+      for (const { name, node, children } of groups) {
+        if (children.length === 0) continue;
+        const parent = node ?? table.total;
+        judge(name, parent?.score, children.map((c) => c.score), { 'zh-CN': '得分', 'en-US': 'score' });
+        judge(name, parent?.weight, children.map((c) => c.weight), { 'zh-CN': '分值', 'en-US': 'weight' });
+      }
+    }
+
+    for (const sheet of snapshot.sheets) {
+      const grid = grids.get(sheet.name);
+      if (!grid) continue;
+      for (const total of sheetFormulas(grid).values()) {
+        for (const ref of summedRanges(total)) {
+          const gap = gapsOf(grid, total, ref);
+          if (!gap) continue;
+          const cell = cellAddress(total.cell.row, total.cell.col);
+          const formula = total.cell.formula ?? '';
+          if (gap.omitted.length > 0) {
+            const cells = gap.omitted.map((p) => cellAddress(p.row, p.col));
+            push({ messageId: 'omits', data: { formula, cells: cells.join('、') }, sheet: sheet.name, cell, related: cells.map((c) => ({ sheet: sheet.name, cell: c })) });
+          } else {
+            const cells = gap.doubled.map((f) => cellAddress(f.cell.row, f.cell.col));
+            push({ messageId: 'doubles', data: { formula, range: rangeAddress(ref), cells: cells.join('、') }, sheet: sheet.name, cell, related: cells.map((c) => ({ sheet: sheet.name, cell: c })) });
+          }
+          break;
+        }
+      }
+    }
+    return reports;
+  },
+};
