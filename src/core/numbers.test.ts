@@ -13,6 +13,11 @@ describe('excelRound', () => {
     expect(excelTruncate(91.42857, 2)).toBe(91.42);
     expect(excelTruncate(-91.42857, 2)).toBe(-91.42);
   });
+  it('keeps numbers too large to have decimals (scaling them would overflow to Infinity)', () => {
+    expect(excelRound(-1.7e306, 4)).toBe(-1.7e306);
+    expect(excelRound(1e308, 2)).toBe(1e308);
+    expect(excelTruncate(1e308, 2)).toBe(1e308);
+  });
   it('compares at displayed decimals', () => {
     expect(equalAtDecimals(32 / 35, 0.9143, 4)).toBe(true);
     expect(equalAtDecimals(32 / 35, 0.9142, 4)).toBe(false);

@@ -13,6 +13,8 @@ export function excelRound(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
+  // Scaling overflows only past 1e300, where a double has no decimals left to round.
+  if (!Number.isFinite(scaled)) return value;
   const cleaned = withoutNoise(scaled);
   return (Math.sign(value) * Math.round(cleaned)) / factor || 0;
 }
@@ -21,6 +23,7 @@ export function excelRound(value: number, decimals: number): number {
 export function excelTruncate(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   const scaled = withoutNoise(Math.abs(value) * factor);
+  if (!Number.isFinite(scaled)) return value;
   return (Math.sign(value) * Math.floor(scaled)) / factor || 0;
 }
 

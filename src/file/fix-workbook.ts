@@ -16,6 +16,8 @@ export interface FixOptions {
   overwrite?: ReadonlyArray<{ sheet: string; cell: string }>;
   /** The time written in the audit sheet. */
   now?: Date;
+  /** The reader's cell limit (readWorkbook's maxCells). */
+  maxCells?: number;
 }
 
 export type FixResult = { ok: true; bytes: Uint8Array; changes: CellWrite[]; convertedFromXls: boolean } | { ok: false; error: WorkbookReadError };
@@ -77,7 +79,7 @@ export function applyWrites(xlsx: Uint8Array, changes: readonly CellWrite[], lan
 export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions = {}): FixResult {
   const lang = options.lang ?? 'zh-CN';
   const profile = options.profile ?? DEFAULT_PROFILE;
-  const read = readWorkbook(bytes, name);
+  const read = readWorkbook(bytes, name, options);
   if (!read.ok) return read;
   try {
     const snapshot = read.workbook;

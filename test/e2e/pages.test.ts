@@ -9,6 +9,8 @@ import { buildWorkbook, VARIANTS } from '../fixtures/build-workbook';
 import { seed003 } from '../fixtures/seeds/seed003';
 import { fakeSheetsOf } from '../fake-excel/from-snapshot';
 import { buildWeb, DIST, fakeOfficeScript, launchChromium, OFFICE_JS, serve } from './harness';
+import { cspOf, cspProblems } from '../csp';
+import { hostileWorkbook } from '../fixtures/hostile-workbook';
 
 /**
  * The task pane and the standalone page in real Chromium: the add-in over the fake Excel host (routed in place of
@@ -153,15 +155,38 @@ describe('the standalone page', () => {
     await english.close();
   }, 60_000);
 
-  it('serves both pages with a Content-Security-Policy that allows only their own origin', async () => {
+  it('serves both pages with a Content-Security-Policy that allows only their own origin (and office.js’s), no eval', async () => {
     for (const file of ['standalone.html', 'taskpane.html']) {
-      const html = readFileSync(join(DIST, file), 'utf8');
-      const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-      expect(csp).toContain("default-src 'self'");
+      const csp = cspOf(readFileSync(join(DIST, file), 'utf8'));
+      expect(cspProblems(csp, { office: file === 'taskpane.html' })).toEqual([]);
       expect(csp).toContain("connect-src 'self'");
-      expect(csp).toContain("object-src 'none'");
     }
   });
+
+  it('shows a workbook of HTML and formula-like labels as text: no element, script or request comes from them', async () => {
+    const { bytes } = await hostileWorkbook();
+    const page = await browser.newPage({ locale: 'zh-CN' });
+    const requests = recordRequests(page);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles({ name: '=1+1.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await page.getByText('“<img src=x onerror=alert(1)>”（分值 4）未填得分', { exact: false }).first().waitFor();
+    await page.getByText('@SUM(A1)', { exact: false }).first().waitFor();
+    await page.getByText('“<img src=x onerror=alert(1)>”（分值 4）未填得分', { exact: false }).first().click();
+    await page.getByTestId('sheet-preview').waitFor();
+    await page.getByRole('button', { name: '填写全部推算值' }).click();
+    await page.getByRole('dialog').getByText("'<img src=x onerror=alert(1)>'!C3", { exact: false }).waitFor();
+    const injected = await page.evaluate(() => [...document.querySelectorAll('img, [onerror], [onclick], [onload]')].map((element) => element.outerHTML.slice(0, 80)));
+    expect(injected).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(foreign(requests)).toEqual([]);
+    expect(requests.filter((url) => new URL(url).pathname === '/x')).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it('has no serious or critical accessibility violations', async () => {
     expect(await axeViolations(`${server.origin}/standalone.html?sample=1`, async () => undefined)).toEqual([]);

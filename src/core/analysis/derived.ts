@@ -118,5 +118,6 @@ function tableRates(table: Table, profile: Profile): DerivedRate[] {
 
 /** Every rate the workbook shows or leaves blank where it belongs, with the inputs it rests on. */
 export function derivedRates(model: WorkbookModel, profile: Profile): DerivedRate[] {
-  return model.sheets.flatMap((sheet) => sheet.tables.flatMap((table) => tableRates(table, profile)));
+  // A quotient of extreme inputs (1e308 over 1e-10) overflows to ±Infinity: such a rate has no value to report.
+  return model.sheets.flatMap((sheet) => sheet.tables.flatMap((table) => tableRates(table, profile))).filter((rate) => Number.isFinite(rate.exact));
 }

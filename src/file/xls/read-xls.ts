@@ -1,5 +1,6 @@
 import type { Cell, CellRange, CellValue, Sheet, WorkbookSnapshot } from '../../core/snapshot';
 import { BUILTIN_NUMBER_FORMATS } from '../builtin-number-formats';
+import { CellBudget } from '../cell-budget';
 import { WorkbookReadError } from '../read-error';
 import { openWorkbookStream, type WorkbookStream } from './compound-file';
 import { FormulaDecoder, type FormulaBytes } from './formula';
@@ -11,10 +12,10 @@ import { BiffText, readContinuedString, readSharedStrings } from './strings';
  * Reads a legacy Excel workbook (.xls: BIFF8, and BIFF5 from Excel 5/95) into a snapshot.
  * Throws only WorkbookReadError: 'not-workbook', 'encrypted', 'corrupt' (or 'empty-file' for no bytes).
  */
-export function readXls(bytes: Uint8Array): WorkbookSnapshot {
+export function readXls(bytes: Uint8Array, budget = new CellBudget(Infinity)): WorkbookSnapshot {
   try {
     const stream = openWorkbookStream(bytes);
-    return readWorkbookStream(stream.bytes, stream.name);
+    return readWorkbookStream(stream.bytes, stream.name, budget);
   } catch (error) {
     if (error instanceof WorkbookReadError) throw error;
     throw new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error));
@@ -42,7 +43,7 @@ interface WorkbookGlobals {
 const VISIBILITY: readonly Sheet['visibility'][] = ['visible', 'hidden', 'veryHidden', 'hidden'];
 const WORKSHEET_SHEET_TYPE = 0;
 
-function readWorkbookStream(stream: Uint8Array, streamName: WorkbookStream['name']): WorkbookSnapshot {
+function readWorkbookStream(stream: Uint8Array, streamName: WorkbookStream['name'], budget: CellBudget): WorkbookSnapshot {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const cursor = new RecordCursor(stream, view);
   if (!cursor.next() || cursor.id !== Rec.BOF) throw corrupt('workbook stream does not start with a BOF record');
@@ -52,7 +53,7 @@ function readWorkbookStream(stream: Uint8Array, streamName: WorkbookStream['name
 
   const globals = readGlobals(cursor, new BiffText(biff));
   const formulas = new FormulaDecoder(stream, view, globals.text, globals.links);
-  const sheets = globals.worksheets.map((entry) => readWorksheet(cursor, globals, formulas, entry));
+  const sheets = globals.worksheets.map((entry) => readWorksheet(cursor, globals, formulas, entry, budget));
   return { sheets };
 }
 
@@ -151,7 +152,7 @@ function anchorKey(row: number, col: number): number {
   return row * 0x10000 + col;
 }
 
-function readWorksheet(cursor: RecordCursor, globals: WorkbookGlobals, formulas: FormulaDecoder, entry: SheetEntry): Sheet {
+function readWorksheet(cursor: RecordCursor, globals: WorkbookGlobals, formulas: FormulaDecoder, entry: SheetEntry, budget: CellBudget): Sheet {
   const { bytes, view } = cursor;
   const { text, sharedStrings, formatByXf } = globals;
   const biff8 = text.biff === 8;
@@ -174,6 +175,7 @@ function readWorksheet(cursor: RecordCursor, globals: WorkbookGlobals, formulas:
     if (row < lastRow || (row === lastRow && col <= lastCol)) inOrder = false;
     lastRow = row;
     lastCol = col;
+    budget.take();
     cells.push(cell);
     return cell;
   };

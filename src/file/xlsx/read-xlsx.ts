@@ -3,6 +3,7 @@ import { shiftFormula } from '../../core/formula/tokenize';
 import { parseCellAddress, parseRangeAddress } from '../../core/address';
 import type { Cell, CellRange, CellValue, Sheet, WorkbookSnapshot } from '../../core/snapshot';
 import { BUILTIN_NUMBER_FORMATS } from '../builtin-number-formats';
+import { CellBudget } from '../cell-budget';
 import { WorkbookReadError } from '../read-error';
 import { attribute, XmlScanner } from './xml-scanner';
 import { readRelationships, readSheetEntries } from './package';
@@ -13,7 +14,7 @@ const MAX_UNCOMPRESSED_BYTES = 1_500_000_000;
 const utf8 = new TextDecoder('utf-8');
 
 /** Reads an .xlsx/.xlsm package into a snapshot. Throws WorkbookReadError only. */
-export function readXlsx(bytes: Uint8Array): WorkbookSnapshot {
+export function readXlsx(bytes: Uint8Array, budget = new CellBudget(Infinity)): WorkbookSnapshot {
   const parts = unzip(bytes);
   const part = (path: string): string | undefined => {
     const data = parts[path];
@@ -32,7 +33,7 @@ export function readXlsx(bytes: Uint8Array): WorkbookSnapshot {
     if (!target || !target.isWorksheet) continue;
     const xml = part(target.path);
     if (xml === undefined) throw new WorkbookReadError('corrupt', `missing ${target.path}`);
-    sheets.push({ name: entry.name, visibility: entry.visibility, ...readWorksheet(xml, sharedStrings, formats) });
+    sheets.push({ name: entry.name, visibility: entry.visibility, ...readWorksheet(xml, sharedStrings, formats, budget) });
   }
   return { sheets };
 }
@@ -103,7 +104,7 @@ interface SharedFormula {
   formula: string;
 }
 
-function readWorksheet(xml: string, sharedStrings: string[], formats: Array<string | undefined>): Pick<Sheet, 'cells' | 'merges'> {
+function readWorksheet(xml: string, sharedStrings: string[], formats: Array<string | undefined>, budget: CellBudget): Pick<Sheet, 'cells' | 'merges'> {
   const cells: Cell[] = [];
   const merges: CellRange[] = [];
   const shared = new Map<string, SharedFormula>();
@@ -137,6 +138,7 @@ function readWorksheet(xml: string, sharedStrings: string[], formats: Array<stri
       const key = row * 16384 + col;
       if (key <= lastKey) ordered = false;
       lastKey = key;
+      budget.take();
       cells.push(full);
     } else if (event.name === 'mergeCell') {
       const range = parseRangeAddress(attribute(event.attrs, 'ref') ?? '');

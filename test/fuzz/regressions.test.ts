@@ -1,0 +1,31 @@
+import { checkWorkbook } from '../../src/core/check';
+import { sheetOf, workbookOf } from '../snapshot-builder';
+import { checkProblems } from './properties';
+
+/** Counterexamples the fuzzing found, shrunk, kept so the fixes stay fixed. */
+
+it('a survey whose response count is tiny (5e-324) derives a huge rate, not an infinite one', () => {
+  // Shrunk from check.test.ts: the share -8.9e-20 / 5e-324 is -1.8e304, and rounding it to the cell's decimals scaled it
+  // past the largest double: -Infinity became a derived/missing `expected` that FindingSchema refuses (JSON prints null).
+  const workbook = workbookOf(
+    sheetOf('评分表', [
+      ['满意度', '一般', '知晓率', '合计', '比较满意'],
+      ['一级指标', null, null, 5e-324, -8.881784197001248e-20],
+    ]),
+  );
+  expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
+  const { analysis } = checkWorkbook(workbook);
+  expect(analysis.rates.every((r) => Number.isFinite(r.rate.exact))).toBe(true);
+});
+
+it('a rate whose quotient overflows (1e308 / 1e-10) is not derived at all', () => {
+  const workbook = workbookOf(
+    sheetOf('结论表', [
+      ['实际到位资金', 1e-10],
+      ['实际支出资金', 1e308],
+      ['预算执行率', null],
+    ]),
+  );
+  expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
+  expect(checkWorkbook(workbook).analysis.rates).toEqual([]);
+});
