@@ -1,15 +1,16 @@
 import ExcelJS from 'exceljs';
-import { buildWorkbook, VARIANTS } from '../test/fixtures/build-workbook';
+import { buildWorkbook, VARIANTS, type Variant } from '../test/fixtures/build-workbook';
+import type { SeedReport } from '../test/fixtures/seed-model';
 import { seed003 } from '../test/fixtures/seeds/seed003';
 
 /**
- * A scoring workbook of about `cells` cells: seed 003's score table and summary (as evaluators send them)
+ * A scoring workbook of about `cells` cells: a seed's tables in one layout (seed 003 merged unless told) as evaluators send them
  * plus a subsidy payment list (序号 | 姓名 | 社区 | 应发金额 | 实发金额 | 差额 formula | 备注 …), the sheet that
  * makes real workbooks large.
  */
-export async function generateWorkbook(cells: number): Promise<Uint8Array> {
+export async function generateWorkbook(cells: number, seed: SeedReport = seed003, variant: Variant = VARIANTS[0] as Variant): Promise<Uint8Array> {
   const base = new ExcelJS.Workbook();
-  await base.xlsx.load((await buildWorkbook(seed003, VARIANTS[0] as (typeof VARIANTS)[number])).bytes as unknown as ArrayBuffer);
+  await base.xlsx.load((await buildWorkbook(seed, variant)).bytes as unknown as ArrayBuffer);
   const ws = base.addWorksheet('补助发放明细');
   const headers = ['序号', '姓名', '社区', '身份证号', '应发人数', '实发人数', '应发金额（元）', '实发金额（元）', '差额', '备注'];
   ws.addRow(headers);

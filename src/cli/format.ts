@@ -6,7 +6,7 @@ import { CLI_TEXT, SEVERITY_TEXT } from './strings';
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 /** Findings of one file as text, grouped by sheet, most severe first. */
-export function formatCheckText(file: string, result: CheckResult, lang: Lang): string {
+export function formatCheckText(file: string, result: Pick<CheckResult, 'summary' | 'findings'>, lang: Lang): string {
   const { summary } = result;
   const lines = [
     formatMessage(CLI_TEXT.fileHeader[lang], {

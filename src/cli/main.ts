@@ -4,27 +4,28 @@ import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import { formatMessage, LangSchema, type Lang } from '../core/finding';
 import { readErrorMessage, WorkbookReadError } from '../file/read-error';
-import { readWorkbook, type ReadResult } from '../file/read-workbook';
 import { fixWorkbook, revertWorkbook } from '../file/fix-workbook';
-import { formatCheckText, formatModelText } from './format';
+import type { ReadOptions } from '../file/read-workbook';
+import { formatModelText } from './format';
+import { readBytes, readFileAsWorkbook } from './check-file';
+import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command';
+import { EXIT } from './exit';
+import { compare } from './compare';
+import type { ProgressStream } from './progress';
 import { CLI_TEXT, SEVERITY_TEXT } from './strings';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
 import { RULES } from '../core/rules';
 
-/** Exit codes fixed by CONTRACT.md. */
-export const EXIT = { clean: 0, errors: 1, unusable: 2 } as const;
+export { EXIT };
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The terminal behind `err`, when there is one: `check` draws its progress bar there. */
+  errStream?: ProgressStream;
 }
 
-const NODE_IO: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) };
-
-async function readFileAsWorkbook(path: string): Promise<ReadResult> {
-  const bytes = await readBytes(path);
-  return bytes instanceof WorkbookReadError ? { ok: false, error: bytes } : readWorkbook(bytes, path);
-}
+const NODE_IO: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`), errStream: process.stderr };
 
 function guessLang(): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, profile: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, profile: { type: 'string' }, output: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, 'max-cells': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     const lang = guessLang();
@@ -57,13 +58,19 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     (values.help ? io.out : io.err)(CLI_TEXT.usage[lang]);
     return values.help ? EXIT.clean : EXIT.unusable;
   }
+  const read = readOptions(values['max-cells']);
+  if (!read) {
+    io.err(CLI_TEXT.badMaxCells[lang]);
+    return EXIT.unusable;
+  }
+  if (command === 'check') return check(files, values, lang, io, read);
   const format = values.format;
   if (format !== 'text' && format !== 'json') {
     io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: 'text, json' }));
     return EXIT.unusable;
   }
   if (command === 'rules') return listRules(format, lang, io);
-  if (command !== 'check' && command !== 'inspect' && command !== 'fix' && command !== 'revert') {
+  if (command !== 'inspect' && command !== 'fix' && command !== 'revert' && command !== 'compare') {
     io.err(formatMessage(CLI_TEXT.unknownCommand[lang], { command }));
     io.err(CLI_TEXT.usage[lang]);
     return EXIT.unusable;
@@ -72,7 +79,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     io.err(CLI_TEXT.noFiles[lang]);
     return EXIT.unusable;
   }
-  const profile = values.profile === undefined ? DEFAULT_PROFILE : await loadProfile(values.profile, lang, io);
+  const profile = await loadProfile(values.profile, lang, io);
   if (!profile) return EXIT.unusable;
   if (command === 'fix' || command === 'revert') {
     const [file] = files;
@@ -85,23 +92,37 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       io.err(CLI_TEXT.sameOutput[lang]);
       return EXIT.unusable;
     }
-    return command === 'fix' ? fix(file, output, format, lang, profile, io) : revert(file, output, format, lang, io);
+    return command === 'fix' ? fix(file, output, format, lang, profile, io, read) : revert(file, output, format, lang, io);
   }
-  return command === 'check' ? check(files, format, lang, profile, io) : inspect(files, format, lang, profile, io);
+  if (command === 'compare') return compare(files, format, lang, profile, io, read);
+  return inspect(files, format, lang, profile, io, read);
 }
 
-async function readBytes(path: string): Promise<Uint8Array | WorkbookReadError> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return new WorkbookReadError(code === 'ENOENT' ? 'not-found' : 'corrupt', code === 'ENOENT' ? undefined : String(code));
-  }
+/** `--max-cells N`: a positive whole number, or the reader's default without it. */
+function readOptions(maxCells: string | undefined): ReadOptions | undefined {
+  if (maxCells === undefined) return {};
+  return /^[1-9]\d*$/.test(maxCells) ? { maxCells: Number(maxCells) } : undefined;
 }
 
-async function fix(file: string, output: string, format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): Promise<number> {
+/** `check` also takes folders and patterns and writes CSV and HTML reports: src/cli/check-command.ts. */
+async function check(files: string[], values: { format: string; profile?: string; jobs?: string; output?: string }, lang: Lang, io: Io, read: ReadOptions): Promise<number> {
+  const format = CHECK_FORMATS.find((known: CheckFormat) => known === values.format);
+  if (!format) {
+    io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: CHECK_FORMATS.join(', ') }));
+    return EXIT.unusable;
+  }
+  if (files.length === 0) {
+    io.err(CLI_TEXT.noFiles[lang]);
+    return EXIT.unusable;
+  }
+  const profile = await loadProfile(values.profile, lang, io);
+  if (!profile) return EXIT.unusable;
+  return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
+}
+
+async function fix(file: string, output: string, format: 'text' | 'json', lang: Lang, profile: Profile, io: Io, read: ReadOptions): Promise<number> {
   const bytes = await readBytes(file);
-  const result = bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : fixWorkbook(bytes, file, { lang, profile });
+  const result = bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : fixWorkbook(bytes, file, { lang, profile, ...read });
   if (!result.ok) {
     io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(result.error, lang) }));
     return EXIT.unusable;
@@ -130,7 +151,9 @@ async function revert(file: string, output: string, format: 'text' | 'json', lan
   return EXIT.clean;
 }
 
-async function loadProfile(path: string, lang: Lang, io: Io): Promise<Profile | undefined> {
+/** The profile `--profile` names, or the default one without it. */
+async function loadProfile(path: string | undefined, lang: Lang, io: Io): Promise<Profile | undefined> {
+  if (path === undefined) return DEFAULT_PROFILE;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -151,38 +174,17 @@ function listRules(format: 'text' | 'json', lang: Lang, io: Io): number {
   return EXIT.clean;
 }
 
-async function check(files: string[], format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): Promise<number> {
-  let exit: number = EXIT.clean;
-  const reports: unknown[] = [];
-  for (const file of files) {
-    const read = await readFileAsWorkbook(file);
-    if (!read.ok) {
-      const message = readErrorMessage(read.error, lang);
-      io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message }));
-      reports.push({ file, ok: false, error: message, summary: { totalScore: null, grade: null, errors: 0, warnings: 0, infos: 0 }, findings: [] });
-      exit = EXIT.unusable;
-      continue;
-    }
-    const result = checkWorkbook(read.workbook, { lang, profile });
-    if (result.summary.errors > 0 && exit === EXIT.clean) exit = EXIT.errors;
-    if (format === 'json') reports.push({ file, ok: true, summary: result.summary, findings: result.findings });
-    else io.out(formatCheckText(file, result, lang));
-  }
-  if (format === 'json') io.out(JSON.stringify(reports, null, 2));
-  return exit;
-}
-
-async function inspect(files: string[], format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): Promise<number> {
+async function inspect(files: string[], format: 'text' | 'json', lang: Lang, profile: Profile, io: Io, read: ReadOptions): Promise<number> {
   let exit: number = EXIT.clean;
   const models: unknown[] = [];
   for (const file of files) {
-    const read = await readFileAsWorkbook(file);
-    if (!read.ok) {
-      io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(read.error, lang) }));
+    const workbook = await readFileAsWorkbook(file, read);
+    if (!workbook.ok) {
+      io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(workbook.error, lang) }));
       exit = EXIT.unusable;
       continue;
     }
-    const { model } = checkWorkbook(read.workbook, { lang, profile });
+    const { model } = checkWorkbook(workbook.workbook, { lang, profile });
     if (format === 'json') models.push({ file, model });
     else io.out(formatModelText(file, model));
   }

@@ -17,7 +17,7 @@ import {
   tokens,
   type Theme,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowUndoRegular, DismissRegular, DocumentTableRegular, FolderOpenRegular, SearchRegular, SettingsRegular, WandRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowSwapRegular, ArrowUndoRegular, DismissRegular, DocumentTableRegular, FolderOpenRegular, SearchRegular, SettingsRegular, WandRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Controller, type ControllerState, type Notice } from '../app/controller';
 import { cellKey } from '../app/findings';
@@ -25,6 +25,7 @@ import type { WorkbookHost } from '../app/host';
 import { createSelectionStore, type SelectionStore } from '../app/selection';
 import { levelOneRows } from '../app/summary';
 import type { Finding, Lang } from '../core/finding';
+import { CompareSlot } from './CompareSlot';
 import { downloadBytes } from './download';
 import { FindingsPanel } from './FindingsPanel';
 import { Landing } from './Landing';
@@ -138,6 +139,7 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
   const busy = state.phase !== 'idle';
   const rows = useMemo(() => (state.result ? levelOneRows(state.result.model, state.result.analysis) : []), [state.result]);
 
@@ -184,6 +186,9 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
               {t.download}
             </ToolbarButton>
           )}
+          <ToolbarButton icon={<ArrowSwapRegular />} disabled={!state.result} aria-pressed={comparing} onClick={() => setComparing((open) => !open)}>
+            {t.compareWith}
+          </ToolbarButton>
           {onOpenAnother && (
             <ToolbarButton icon={<FolderOpenRegular />} disabled={busy} onClick={onOpenAnother}>
               {t.openAnother}
@@ -216,6 +221,7 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
 
       {state.result ? (
         <>
+          {comparing && <CompareSlot open={state.result} profile={state.profile} lang={lang} t={t} onSelect={(target) => void controller.select(target)} onClose={() => setComparing(false)} />}
           <SummaryCard summary={state.result.summary} rows={rows} profile={state.profile} t={t} />
           <FindingsPanel findings={state.result.findings} fixable={state.fixable} lang={lang} t={t} busy={busy} selected={selected} onSelect={select} onFix={(finding) => controller.previewFix(finding)} />
         </>

@@ -34,6 +34,9 @@ export interface LandingProps {
   onOpened(host: WorkbookHost): void;
 }
 
+/** What the file pickers offer: the workbooks the reader takes (it chooses by content, not by name). */
+export const WORKBOOK_FILE_TYPES = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+
 /** Reads a picked or dropped file into a FileHost; an unreadable file gives its one-line reason. */
 export async function openFile(file: File, lang: Lang, selection: SelectionStore): Promise<FileHost | { error: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -100,7 +103,7 @@ export function Landing({ lang, t, selection, initialError, onOpened }: LandingP
           type="file"
           hidden
           aria-label={t.chooseFile}
-          accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
+          accept={WORKBOOK_FILE_TYPES}
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';

@@ -1,4 +1,5 @@
 import type { Phase } from '../app/controller';
+import type { CompareSide } from '../core/compare/schema';
 import type { Lang, Severity } from '../core/finding';
 
 /**
@@ -99,6 +100,23 @@ export interface Strings {
   cellPreview: string;
   previewCaption: (sheet: string, cell: string) => string;
   sheetMissing: (sheet: string) => string;
+
+  compareWith: string;
+  compareLoading: string;
+  compareClose: string;
+  compareOpenIs: string;
+  compareSide: Readonly<Record<CompareSide, string>>;
+  compareChoose: string;
+  compareFile: (name: string) => string;
+  compareAgree: string;
+  compareCount: (count: number) => string;
+  compareTotals: (side: string, total: string, grade: string) => string;
+  compareNoTable: (names: string) => string;
+  compareThisWorkbook: string;
+  compareTable: string;
+  colItem: string;
+  colDifference: string;
+  compareGoTo: (cell: string) => string;
 }
 
 const zhCN: Strings = {
@@ -201,6 +219,23 @@ const zhCN: Strings = {
   cellPreview: '单元格预览',
   previewCaption: (sheet, cell) => `工作表“${sheet}”，单元格 ${cell}`,
   sheetMissing: (sheet) => `找不到工作表“${sheet}”。`,
+
+  compareWith: '与另一份文件比对',
+  compareLoading: '正在加载比对功能…',
+  compareClose: '关闭比对',
+  compareOpenIs: '当前工作簿是',
+  compareSide: { self: '自评表', review: '复核表' },
+  compareChoose: '选择要比对的文件',
+  compareFile: (name) => `比对文件：${name}`,
+  compareAgree: '两份文件一致，未发现差异。',
+  compareCount: (count) => `差异 ${count} 处`,
+  compareTotals: (side, total, grade) => `${side}：总分 ${total}，等级 ${grade}`,
+  compareNoTable: (names) => `无法比对：${names}中未识别出指标表或汇总表。`,
+  compareThisWorkbook: '当前工作簿',
+  compareTable: '比对结果',
+  colItem: '项目',
+  colDifference: '差异',
+  compareGoTo: (cell) => `定位到 ${cell}`,
 };
 
 const enUS: Strings = {
@@ -303,6 +338,23 @@ const enUS: Strings = {
   cellPreview: 'Cell preview',
   previewCaption: (sheet, cell) => `Sheet ${sheet}, cell ${cell}`,
   sheetMissing: (sheet) => `Sheet ${sheet} was not found.`,
+
+  compareWith: 'Compare with another file',
+  compareLoading: 'Loading the comparison…',
+  compareClose: 'Close the comparison',
+  compareOpenIs: 'This workbook is the',
+  compareSide: { self: 'Self-evaluation', review: 'Review' },
+  compareChoose: 'Choose the file to compare',
+  compareFile: (name) => `Compared with ${name}`,
+  compareAgree: 'The two agree: no difference.',
+  compareCount: (count) => `${count} ${count === 1 ? 'difference' : 'differences'}`,
+  compareTotals: (side, total, grade) => `${side}: total ${total}, grade ${grade}`,
+  compareNoTable: (names) => `Cannot compare: no indicator table or summary recognised in ${names}.`,
+  compareThisWorkbook: 'this workbook',
+  compareTable: 'Comparison',
+  colItem: 'Item',
+  colDifference: 'Difference',
+  compareGoTo: (cell) => `Go to ${cell}`,
 };
 
 export const STRINGS: Readonly<Record<Lang, Strings>> = { 'zh-CN': zhCN, 'en-US': enUS };

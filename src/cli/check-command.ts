@@ -1,0 +1,125 @@
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { formatMessage, type Lang } from '../core/finding';
+import type { Profile } from '../core/profile';
+import { readErrorMessage } from '../file/read-error';
+import type { ReadOptions } from '../file/read-workbook';
+import type { FileCheck } from './check-file';
+import { collectFiles } from './collect-files';
+import { EXIT, type ExitCode } from './exit';
+import { formatCheckText } from './format';
+import { checkFiles } from './pool';
+import { ProgressBar, type ProgressStream } from './progress';
+import { formatCsvReport } from './report-csv';
+import { formatHtmlReport } from './report-html';
+import { CLI_TEXT } from './strings';
+
+export const CHECK_FORMATS = ['text', 'json', 'csv', 'html'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** The terminal behind `err`, when there is one: the progress bar draws there. */
+  errStream?: ProgressStream;
+}
+
+export interface CheckOptions {
+  format: CheckFormat;
+  lang: Lang;
+  profile: Profile;
+  /** `--jobs` as typed; the default is one worker per core. */
+  jobs?: string;
+  /** `-o`: the report goes to this file instead of stdout. */
+  output?: string;
+  read?: ReadOptions;
+}
+
+/** The report element CONTRACT.md fixes: `{ file, ok, error?, summary, findings }`. */
+export function contractEntry(check: FileCheck, lang: Lang): object {
+  if (check.ok) return { file: check.file, ok: true, summary: check.summary, findings: check.findings };
+  return { file: check.file, ok: false, error: readErrorMessage(check.error, lang), summary: { totalScore: null, grade: null, errors: 0, warnings: 0, infos: 0 }, findings: [] };
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return availableParallelism();
+  return /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
+}
+
+function formatReport(checks: readonly FileCheck[], format: Exclude<CheckFormat, 'text'>, lang: Lang): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(checks.map((check) => contractEntry(check, lang)), null, 2);
+    case 'csv':
+      return formatCsvReport(checks, lang);
+    case 'html':
+      return formatHtmlReport(checks, lang);
+  }
+}
+
+/**
+ * `check FILE|FOLDER|PATTERN...`: collects the workbooks, checks them in worker threads and reports them in the order
+ * collected, whichever finishes first. Text streams out file by file; the other formats are written once, at the end.
+ */
+export async function runCheck(args: readonly string[], options: CheckOptions, io: CheckIo): Promise<ExitCode> {
+  const { format, lang, profile, output } = options;
+  const jobs = parseJobs(options.jobs);
+  if (jobs === undefined) {
+    io.err(CLI_TEXT.badJobs[lang]);
+    return EXIT.unusable;
+  }
+  const { files, empty } = await collectFiles(args);
+  for (const arg of empty) io.err(formatMessage(CLI_TEXT.noWorkbooks[lang], { path: arg }));
+  if (files.length === 0) return EXIT.unusable;
+  if (output !== undefined && files.some((file) => resolve(file) === resolve(output))) {
+    io.err(CLI_TEXT.sameOutput[lang]);
+    return EXIT.unusable;
+  }
+
+  const progress = format === 'text' && io.errStream?.isTTY ? new ProgressBar(io.errStream, files.length, lang) : undefined;
+  const results: Array<FileCheck | undefined> = new Array(files.length);
+  const text: string[] = [];
+  let reported = 0;
+  let finished = 0;
+  // Results arrive in any order; each is printed once every file before it has been.
+  const reportReady = () => {
+    for (let check = results[reported]; check; check = results[++reported]) {
+      progress?.clear();
+      if (!check.ok) io.err(formatMessage(CLI_TEXT.unreadable[lang], { file: check.file, message: readErrorMessage(check.error, lang) }));
+      else if (format === 'text') (output === undefined ? io.out : (line: string) => text.push(line))(formatCheckText(check.file, check, lang));
+    }
+  };
+  await checkFiles(files, {
+    jobs,
+    lang,
+    profile,
+    read: options.read,
+    onResult: (index, check) => {
+      results[index] = check;
+      reportReady();
+      progress?.update(++finished, check.file);
+    },
+  });
+  progress?.clear();
+
+  const checks = results as FileCheck[];
+  if (output !== undefined || format !== 'text') {
+    const report = format === 'text' ? `${text.join('\n')}\n` : formatReport(checks, format, lang);
+    if (output === undefined) io.out(report.replace(/\r?\n$/, ''));
+    else if (!(await writeReport(output, report, checks.length, lang, io))) return EXIT.unusable;
+  }
+  if (empty.length > 0 || checks.some((check) => !check.ok)) return EXIT.unusable;
+  return checks.some((check) => check.ok && check.summary.errors > 0) ? EXIT.errors : EXIT.clean;
+}
+
+async function writeReport(output: string, report: string, count: number, lang: Lang, io: CheckIo): Promise<boolean> {
+  try {
+    await writeFile(output, report, 'utf8');
+  } catch (error) {
+    io.err(formatMessage(CLI_TEXT.cannotWrite[lang], { output, detail: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    return false;
+  }
+  io.out(formatMessage(CLI_TEXT.reportWritten[lang], { output, count }));
+  return true;
+}

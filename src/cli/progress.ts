@@ -1,0 +1,81 @@
+import type { Lang } from '../core/finding';
+import { formatMessage } from '../core/finding';
+import { CLI_TEXT } from './strings';
+
+/** The part of a terminal stream the bar uses (process.stderr, or a stand-in in tests). */
+export interface ProgressStream {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+const BAR_WIDTH = 20;
+const CLEAR_LINE = '\r\x1b[K';
+
+/** East Asian wide characters take two terminal columns; the line must not wrap or `\r` no longer clears it. */
+function isWide(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
+  );
+}
+
+function isControl(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0);
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char.codePointAt(0) as number) ? 2 : 1;
+  return width;
+}
+
+/** Keeps the end of a path (its file name) within `width` columns. */
+function fitFromEnd(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  let kept = '';
+  let used = 1; // the leading ellipsis
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const char = chars[i] as string;
+    used += displayWidth(char);
+    if (used > width) break;
+    kept = char + kept;
+  }
+  return width > 0 ? `…${kept}` : '';
+}
+
+/** One redrawn line on a terminal: `[████░░░░] 37/200  18%  reports/a/b.xlsx`. */
+export class ProgressBar {
+  private shown = false;
+
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly total: number,
+    private readonly lang: Lang,
+  ) {}
+
+  /** Draws the bar after `done` files, naming the last one finished. */
+  update(done: number, file: string): void {
+    const filled = Math.round((done / this.total) * BAR_WIDTH);
+    const head = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${formatMessage(CLI_TEXT.progress[this.lang], { done, total: this.total })}  ${Math.floor((done / this.total) * 100)}%  `;
+    // A file name is the user's text: control characters would move the cursor or restyle the terminal.
+    const name = [...file].map((char) => (isControl(char.codePointAt(0) as number) ? '?' : char)).join('');
+    const room = (this.stream.columns ?? 80) - 1 - displayWidth(head);
+    this.stream.write(`${CLEAR_LINE}${head}${fitFromEnd(name, room)}`);
+    this.shown = true;
+  }
+
+  /** Removes the bar so a line can be printed; the next update draws it again. */
+  clear(): void {
+    if (!this.shown) return;
+    this.stream.write(CLEAR_LINE);
+    this.shown = false;
+  }
+}
