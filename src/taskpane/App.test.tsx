@@ -13,6 +13,9 @@ import { FileHost } from '../standalone/file-host';
 import { App } from './App';
 import { startStandalone, startTaskpane } from './boot';
 
+// jest runs without dynamic import: the file layer's chunk is the module itself (Chromium tests load the real chunk).
+jest.mock('./lazy-file-host', () => ({ loadFileHost: async () => jest.requireActual('../standalone/file-host') }));
+
 jest.setTimeout(60_000);
 
 let bytes: Uint8Array<ArrayBuffer>;

@@ -4,7 +4,8 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { WorkbookHost } from '../app/host';
 import type { SelectionStore } from '../app/selection';
 import type { Lang } from '../core/finding';
-import { FileHost } from '../standalone/file-host';
+import type { FileHost } from '../standalone/file-host';
+import { loadFileHost } from './lazy-file-host';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
@@ -37,10 +38,15 @@ export interface LandingProps {
 /** What the file pickers offer: the workbooks the reader takes (it chooses by content, not by name). */
 export const WORKBOOK_FILE_TYPES = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
+/** Opens workbook bytes in a FileHost (loaded on first use); an unreadable workbook gives its one-line reason. */
+export async function openFileHost(name: string, bytes: Uint8Array, lang: Lang, selection: SelectionStore): Promise<FileHost | { error: string }> {
+  const { FileHost } = await loadFileHost();
+  return FileHost.open(name, bytes, lang, (target, related) => selection.set(target, related));
+}
+
 /** Reads a picked or dropped file into a FileHost; an unreadable file gives its one-line reason. */
 export async function openFile(file: File, lang: Lang, selection: SelectionStore): Promise<FileHost | { error: string }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return FileHost.open(file.name, bytes, lang, (target, related) => selection.set(target, related));
+  return openFileHost(file.name, new Uint8Array(await file.arrayBuffer()), lang, selection);
 }
 
 /** The standalone page before a workbook is open: a file picker and a drop zone. */

@@ -3,8 +3,8 @@ import type { WorkbookHost } from '../app/host';
 import { langFrom } from '../app/lang';
 import { createSelectionStore } from '../app/selection';
 import type { Lang } from '../core/finding';
-import { FileHost } from '../standalone/file-host';
 import { App } from './App';
+import { openFileHost } from './Landing';
 import { officeContext, officeGlobal, officeHost } from './office';
 import { stringsFor } from './strings';
 
@@ -61,7 +61,7 @@ export async function startStandalone(container: HTMLElement, pageUrl: string, f
       if (sample.origin !== url.origin) throw new Error('cross-origin');
       const response = await fetchSample(sample.href);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const opened = FileHost.open('评分表示例.xlsx', new Uint8Array(await response.arrayBuffer()), lang, (target, related) => selection.set(target, related));
+      const opened = await openFileHost('评分表示例.xlsx', new Uint8Array(await response.arrayBuffer()), lang, selection);
       if ('error' in opened) initialError = t.openFailed('sample.xlsx', opened.error);
       else host = opened;
     } catch {
