@@ -57,16 +57,26 @@ function pointR1C1(point: CellPoint, at: { row: number; col: number }, shape: Re
 }
 
 /** Resolves a lexer reference against the cell (row, col) that holds the formula. */
+/** The reference in R1C1 form, relative parts as offsets from the formula's cell at `at`. */
+export function referenceR1C1(token: ReferenceToken, at: { row: number; col: number }): string {
+  const { start, end, shape } = token;
+  const sheetPrefix = token.sheet !== undefined ? `'${token.sheet}'!` : '';
+  return sheetPrefix + (shape === 'cell' ? pointR1C1(start, at, shape) : `${pointR1C1(start, at, shape)}:${pointR1C1(end, at, shape)}`);
+}
+
+/** True when a row or column part of the reference is relative, so it moves when the formula is copied. */
+export function isRelative(token: ReferenceToken): boolean {
+  const { start, end, shape } = token;
+  return (shape !== 'columns' && (!start.rowAbsolute || !end.rowAbsolute)) || (shape !== 'rows' && (!start.colAbsolute || !end.colAbsolute));
+}
+
 export function resolveReference(token: ReferenceToken, at: { row: number; col: number }): ResolvedReference {
   const { start, end, shape } = token;
   const top = shape === 'columns' ? 0 : Math.min(start.row, end.row);
   const bottom = shape === 'columns' ? MAX_ROW : Math.max(start.row, end.row);
   const left = shape === 'rows' ? 0 : Math.min(start.col, end.col);
   const right = shape === 'rows' ? MAX_COLUMN : Math.max(start.col, end.col);
-  const sheetPrefix = token.sheet !== undefined ? `'${token.sheet}'!` : '';
-  const body = shape === 'cell' ? pointR1C1(start, at, shape) : `${pointR1C1(start, at, shape)}:${pointR1C1(end, at, shape)}`;
-  const relative = (shape !== 'columns' && (!start.rowAbsolute || !end.rowAbsolute)) || (shape !== 'rows' && (!start.colAbsolute || !end.colAbsolute));
-  const resolved: ResolvedReference = { kind: 'reference', shape, top, left, bottom, right, r1c1: sheetPrefix + body, relative };
+  const resolved: ResolvedReference = { kind: 'reference', shape, top, left, bottom, right, r1c1: referenceR1C1(token, at), relative: isRelative(token) };
   if (token.sheet !== undefined) resolved.sheet = token.sheet;
   return resolved;
 }
@@ -200,13 +210,8 @@ class Parser {
  * is not a well-formed formula.
  */
 export function parseFormula(formula: string, at: { row: number; col: number }): FormulaNode | undefined {
-  return parseTokens(tokenize(formula).filter((t) => t.kind !== 'space'), at);
-}
-
-/** Parses a formula's tokens (spaces left out) held at (row, col); undefined when they do not form a formula. */
-export function parseTokens(tokens: Token[], at: { row: number; col: number }): FormulaNode | undefined {
   try {
-    return new Parser(tokens, at).parse();
+    return new Parser(tokenize(formula).filter((t) => t.kind !== 'space'), at).parse();
   } catch (error) {
     if (error instanceof ParseError) return undefined;
     throw error;

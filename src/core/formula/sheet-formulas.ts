@@ -1,7 +1,7 @@
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
-import { parseTokens, resolveReference, type FormulaNode, type ResolvedReference } from './parse';
-import { tokenize, type Token } from './tokenize';
+import { isRelative, parseFormula, referenceR1C1, resolveReference, type FormulaNode, type ResolvedReference } from './parse';
+import { tokenize, type ReferenceToken } from './tokenize';
 
 /**
  * A formula cell as the formula rules compare it. The pattern and the references come straight from the lexer's
@@ -11,39 +11,49 @@ import { tokenize, type Token } from './tokenize';
 export class FormulaCell {
   /** The formula in R1C1 form with every number left out: copies of one formula share it, also when their constants differ (days in a month, a rate per year). */
   readonly pattern: string;
-  readonly references: ResolvedReference[] = [];
   /** True when a reference moves on copy, so a run of copies forms a pattern. */
   readonly relative: boolean;
-  private readonly tokens: Token[];
+  private readonly referenceTokens: ReferenceToken[] = [];
+  private resolved: ResolvedReference[] | undefined;
+  /** The functions it calls; the tokens themselves are not kept (a large sheet would hold them all in memory). */
+  private readonly functions: string[] = [];
   private tree: FormulaNode | null | undefined;
 
   constructor(readonly cell: Cell) {
-    this.tokens = tokenize(cell.formula ?? '').filter((t) => t.kind !== 'space');
     let pattern = '';
-    for (const token of this.tokens) {
+    for (const token of tokenize(cell.formula ?? '')) {
+      if (token.kind === 'space') continue;
       if (token.kind === 'reference') {
-        const reference = resolveReference(token, cell);
-        this.references.push(reference);
-        pattern += reference.r1c1;
+        this.referenceTokens.push(token);
+        pattern += referenceR1C1(token, cell);
       } else if (token.kind === 'number') pattern += '#';
-      else if (token.kind === 'function') pattern += token.name;
+      else if (token.kind === 'function') {
+        this.functions.push(token.name);
+        pattern += token.name;
+      }
       else if (token.kind === 'string') pattern += JSON.stringify(token.value);
       else pattern += token.text.toUpperCase();
       pattern += ' ';
     }
     this.pattern = pattern;
-    this.relative = this.references.some((r) => r.relative);
+    this.relative = this.referenceTokens.some(isRelative);
+  }
+
+  /** The cells it reads, resolved on first use. */
+  get references(): ResolvedReference[] {
+    this.resolved ??= this.referenceTokens.map((token) => resolveReference(token, this.cell));
+    return this.resolved;
   }
 
   /** The parse tree, built on first use; undefined when the formula does not parse. */
   get node(): FormulaNode | undefined {
-    if (this.tree === undefined) this.tree = parseTokens(this.tokens, this.cell) ?? null;
+    if (this.tree === undefined) this.tree = parseFormula(this.cell.formula ?? '', this.cell) ?? null;
     return this.tree ?? undefined;
   }
 
   /** True when the formula calls the function (read from the tokens, without parsing). */
   calls(name: string): boolean {
-    return this.tokens.some((t) => t.kind === 'function' && t.name === name);
+    return this.functions.includes(name);
   }
 }
 

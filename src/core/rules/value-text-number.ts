@@ -1,5 +1,6 @@
 import { cellAddress } from '../address';
 import type { Figure, WorkbookModel } from '../model';
+import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { parseNumberText, type ParsedNumber } from '../text';
 import type { Rule, RuleReport } from './rule';
@@ -39,14 +40,35 @@ export function textNumber(text: string): ParsedNumber | undefined {
   // Only digits, signs, '.', and their full-width forms can start a number: skip the rest without parsing.
   const ascii = first >= 0xff01 && first <= 0xff5e ? first - 0xfee0 : first;
   if (!((ascii >= 48 && ascii <= 57) || ascii === 43 || ascii === 45 || ascii === 46)) return undefined;
+  // Identifiers (ID cards, accounts) are common in payment lists: count digits, ASCII or full-width, before parsing.
+  let digits = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) digits++;
+  }
+  if (digits > MAX_DIGITS) return undefined;
   const parsed = parseNumberText(text);
   if (!parsed || parsed.unit) return undefined;
   const folded = text.normalize('NFKC').trim();
-  let digits = 0;
-  for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) >= 48 && folded.charCodeAt(i) <= 57) digits++;
-  if (digits > MAX_DIGITS) return undefined;
   if (folded.length > 1 && folded[0] === '0' && folded[1] !== '.' && folded[1] !== '%') return undefined;
   return parsed;
+}
+
+/** True when the nearest non-empty cells above and below (up to three each way, stopping at a blank) are mostly numbers. */
+function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
+  let numbers = 0;
+  let others = 0;
+  for (const step of [-1, 1]) {
+    let seen = 0;
+    for (let row = cell.row + step; row >= 0 && row < grid.rowCount && seen < NEIGHBOURS; row += step) {
+      const next = grid.cell(row, cell.col);
+      if (!next || next.value.type === 'empty') break;
+      seen++;
+      if (next.value.type === 'number') numbers++;
+      else if (next.value.type === 'text' && !textNumber(next.value.value)) others++;
+    }
+  }
+  return numbers >= MIN_NUMERIC_NEIGHBOURS && numbers > others;
 }
 
 /**
@@ -73,45 +95,31 @@ export const valueTextNumber: Rule = {
       reported.add(key);
       reports.push({ messageId: parsed.percent ? 'percent' : 'number', data: { text, value: parsed.value }, sheet, cell, actual: text, expected: parsed.percent ? parsed.value / 100 : parsed.value });
     };
-    for (const figure of modelFigures(model)) {
-      // A rate typed as text ("80.88%") is how many reports present rates (every rate of the table as text, a
-      // conclusion table's shown rate): it is flagged only by the column test below, where its neighbours are numbers.
-      if (figure.form !== 'text-number') continue;
-      const grid = grids.get(figure.sheet);
-      const value = grid?.value(figure.row, figure.col);
-      if (value?.type !== 'text' || grid?.cell(figure.row, figure.col)?.formula) continue;
-      const parsed = textNumber(value.value);
-      if (parsed) report(figure.sheet, figure.cell, value.value, parsed);
-    }
-    // A key-value table's values stand alone (a rate beside an amount in one column is no numeric column).
-    const keyValueCells = new Set<string>();
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
-      if (table.kind !== 'key-values') continue;
-      for (const entry of table.entries) for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);
-    }
+    // Text that reads as a number is rare: find it first, and walk the model only when there is some.
+    const candidates: Array<{ sheet: string; grid: SheetGrid; cell: Cell; text: string; parsed: ParsedNumber }> = [];
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
       if (!grid) continue;
       for (const cell of sheet.cells) {
         if (cell.value.type !== 'text' || cell.formula) continue;
         const parsed = textNumber(cell.value.value);
-        if (!parsed || keyValueCells.has(`${sheet.name}!${cellAddress(cell.row, cell.col)}`)) continue;
-        let numbers = 0;
-        let others = 0;
-        const look = (step: 1 | -1) => {
-          let seen = 0;
-          for (let row = cell.row + step; row >= 0 && row < grid.rowCount && seen < NEIGHBOURS; row += step) {
-            const next: Cell | undefined = grid.cell(row, cell.col);
-            if (!next || next.value.type === 'empty') break;
-            seen++;
-            if (next.value.type === 'number') numbers++;
-            else if (next.value.type === 'text' && !textNumber(next.value.value)) others++;
-          }
-        };
-        look(-1);
-        look(1);
-        if (numbers >= MIN_NUMERIC_NEIGHBOURS && numbers > others) report(sheet.name, cellAddress(cell.row, cell.col), cell.value.value, parsed);
+        if (parsed) candidates.push({ sheet: sheet.name, grid, cell, text: cell.value.value, parsed });
       }
+    }
+    if (candidates.length === 0) return reports;
+    // A rate typed as text ("80.88%") is how many reports present rates (every rate of the table as text, a
+    // conclusion table's shown rate): as a figure it is left to the column test, where its neighbours are numbers.
+    const figureCells = new Set(modelFigures(model).filter((f) => f.form === 'text-number').map((f) => `${f.sheet}!${f.cell}`));
+    // A key-value table's values stand alone (a rate beside an amount in one column is no numeric column).
+    const keyValueCells = new Set<string>();
+    for (const table of model.sheets.flatMap((s) => s.tables)) {
+      if (table.kind !== 'key-values') continue;
+      for (const entry of table.entries) for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);
+    }
+    for (const { sheet, grid, cell, text, parsed } of candidates) {
+      const address = cellAddress(cell.row, cell.col);
+      const key = `${sheet}!${address}`;
+      if (figureCells.has(key) || (!keyValueCells.has(key) && inNumericColumn(grid, cell))) report(sheet, address, text, parsed);
     }
     return reports;
   },
