@@ -1,9 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { run, tempFolder } from './cli-run';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import { EXIT, main } from '../src/cli/main';
+import { EXIT } from '../src/cli/main';
 import { checkWorkbook } from '../src/core/check';
 import { fixWorkbook } from '../src/file/fix-workbook';
 import { readErrorMessage } from '../src/file/read-error';
@@ -19,15 +18,8 @@ import { seed003 } from './fixtures/seeds/seed003';
  * Files that are damaged, locked, empty, odd or too large: each is refused with one line in the user's language and
  * exit 2, or read and checked as it is.
  */
-const dir = mkdtempSync(join(tmpdir(), 'score-audit-bad-'));
-const path = (name: string) => join(dir, name);
+const { path } = tempFolder('score-audit-bad-');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 let sample: Uint8Array;
 let layout: Layout;

@@ -1,21 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { run, tempFolder } from './cli-run';
 import { FindingSchema } from '../src/core/finding';
-import { EXIT, main } from '../src/cli/main';
+import { EXIT } from '../src/cli/main';
 import { encryptedWorkbook, truncatedZip } from './fixtures/bad-files';
 import { buildWorkbook, VARIANTS } from './fixtures/build-workbook';
 import { seed003 } from './fixtures/seeds/seed003';
 
-const dir = mkdtempSync(join(tmpdir(), 'score-audit-cli-'));
-const path = (name: string) => join(dir, name);
+const { path } = tempFolder('score-audit-cli-');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   const { bytes } = await buildWorkbook(seed003, VARIANTS[2] as (typeof VARIANTS)[number]);

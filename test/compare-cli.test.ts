@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { main } from '../src/cli/main';
+import { writeFileSync } from 'node:fs';
+import { run, tempFolder } from './cli-run';
 import { COMPARE_EXIT } from '../src/cli/compare';
 import { ComparisonSchema, type Difference } from '../src/core/compare/schema';
 import { writeXlsx } from '../src/file/xlsx/write-xlsx';
@@ -14,15 +12,8 @@ import { sheetOf, workbookOf } from './snapshot-builder';
 
 jest.setTimeout(60_000);
 
-const dir = mkdtempSync(join(tmpdir(), 'score-audit-compare-'));
-const path = (name: string) => join(dir, name);
+const { path } = tempFolder('score-audit-compare-');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 /** The review re-scores two indicators and renames one to text a spreadsheet would take for a formula. */
 function review(copy: SeedReport): void {

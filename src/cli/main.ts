@@ -8,7 +8,7 @@ import { fixWorkbook, revertWorkbook } from '../file/fix-workbook';
 import type { ReadOptions } from '../file/read-workbook';
 import { formatModelText } from './format';
 import { readBytes, readFileAsWorkbook } from './check-file';
-import { CHECK_FORMATS, runCheck, type CheckFormat } from './check-command';
+import { CHECK_FORMATS, runCheck } from './check-command';
 import { EXIT } from './exit';
 import { compare } from './compare';
 import type { ProgressStream } from './progress';
@@ -63,14 +63,16 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     io.err(CLI_TEXT.badMaxCells[lang]);
     return EXIT.unusable;
   }
-  if (command === 'check') return check(files, values, lang, io, read);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') {
-    io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: 'text, json' }));
+  // check also writes CSV and HTML reports; every other command prints text or JSON.
+  const allowed: readonly string[] = command === 'check' ? CHECK_FORMATS : ['text', 'json'];
+  const format = CHECK_FORMATS.find((known) => known === values.format && allowed.includes(known));
+  if (!format) {
+    io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: allowed.join(', ') }));
     return EXIT.unusable;
   }
-  if (command === 'rules') return listRules(format, lang, io);
-  if (command !== 'inspect' && command !== 'fix' && command !== 'revert' && command !== 'compare') {
+  const printed = format === 'json' ? 'json' : 'text';
+  if (command === 'rules') return listRules(printed, lang, io);
+  if (command !== 'check' && command !== 'inspect' && command !== 'fix' && command !== 'revert' && command !== 'compare') {
     io.err(formatMessage(CLI_TEXT.unknownCommand[lang], { command }));
     io.err(CLI_TEXT.usage[lang]);
     return EXIT.unusable;
@@ -81,43 +83,29 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   }
   const profile = await loadProfile(values.profile, lang, io);
   if (!profile) return EXIT.unusable;
+  // Folders, patterns, worker threads and the CSV and HTML reports: src/cli/check-command.ts.
+  if (command === 'check') return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
   if (command === 'fix' || command === 'revert') {
     const [file] = files;
-    const output = values.output;
-    if (files.length !== 1 || !file || !output) {
+    const target = values.output;
+    if (files.length !== 1 || !file || !target) {
       io.err(CLI_TEXT.fixUsage[lang]);
       return EXIT.unusable;
     }
-    if (resolve(output) === resolve(file)) {
+    if (resolve(target) === resolve(file)) {
       io.err(CLI_TEXT.sameOutput[lang]);
       return EXIT.unusable;
     }
-    return command === 'fix' ? fix(file, output, format, lang, profile, io, read) : revert(file, output, format, lang, io);
+    return command === 'fix' ? fix(file, target, printed, lang, profile, io, read) : revert(file, target, printed, lang, io);
   }
-  if (command === 'compare') return compare(files, format, lang, profile, io, read);
-  return inspect(files, format, lang, profile, io, read);
+  if (command === 'compare') return compare(files, printed, lang, profile, io, read);
+  return inspect(files, printed, lang, profile, io, read);
 }
 
 /** `--max-cells N`: a positive whole number, or the reader's default without it. */
 function readOptions(maxCells: string | undefined): ReadOptions | undefined {
   if (maxCells === undefined) return {};
   return /^[1-9]\d*$/.test(maxCells) ? { maxCells: Number(maxCells) } : undefined;
-}
-
-/** `check` also takes folders and patterns and writes CSV and HTML reports: src/cli/check-command.ts. */
-async function check(files: string[], values: { format: string; profile?: string; jobs?: string; output?: string }, lang: Lang, io: Io, read: ReadOptions): Promise<number> {
-  const format = CHECK_FORMATS.find((known: CheckFormat) => known === values.format);
-  if (!format) {
-    io.err(formatMessage(CLI_TEXT.badFormat[lang], { allowed: CHECK_FORMATS.join(', ') }));
-    return EXIT.unusable;
-  }
-  if (files.length === 0) {
-    io.err(CLI_TEXT.noFiles[lang]);
-    return EXIT.unusable;
-  }
-  const profile = await loadProfile(values.profile, lang, io);
-  if (!profile) return EXIT.unusable;
-  return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
 }
 
 async function fix(file: string, output: string, format: 'text' | 'json', lang: Lang, profile: Profile, io: Io, read: ReadOptions): Promise<number> {

@@ -4,6 +4,7 @@ import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { flattenTree, statedWeight } from '../analysis/indicators';
 import type { Figure } from '../model';
+import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
 
 function isConstant(grid: SheetGrid, row: number, col: number): boolean {
@@ -40,14 +41,8 @@ export const formulaHardcoded: Rule = {
     total: { 'zh-CN': '合计 {value} 是手填的常数，而同行的合计 {sibling} 是公式', 'en-US': 'The total {value} is typed while the total {sibling} beside it is a formula' },
   },
   check({ snapshot, grids, model }) {
-    const reports: RuleReport[] = [];
-    const reported = new Set<string>();
-    const push = (report: RuleReport) => {
-      const key = `${report.sheet}!${report.cell}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      reports.push(report);
-    };
+    const found = new OnePerCell();
+    const push = (report: RuleReport) => found.add(report);
     const formulaSheets = new Set<string>();
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
@@ -82,6 +77,6 @@ export const formulaHardcoded: Rule = {
       else if (table.kind === 'summary' && table.total) siblings([table.total.weight, table.total.score]);
       else if (table.kind === 'amounts') for (const row of table.rows) if (row.kind !== 'row') siblings(row.values);
     }
-    return reports;
+    return found.reports;
   },
 };

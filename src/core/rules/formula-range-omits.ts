@@ -5,6 +5,7 @@ import type { Figure, IndicatorNode } from '../model';
 import type { FormulaNode, ResolvedReference } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { SheetGrid } from '../grid';
+import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
 
 /** Ranges a formula adds up: every same-sheet range argument of SUM. */
@@ -132,13 +133,8 @@ export const formulaRangeOmits: Rule = {
     groupExtra: { 'zh-CN': '“{name}”的{what}公式 ={formula} 计入了非下级指标的单元格 {cells}', 'en-US': 'The {what} formula ={formula} of "{name}" adds {cells}, which are not its child indicators' },
   },
   check({ snapshot, grids, model }) {
-    const reports: RuleReport[] = [];
-    const reported = new Set<string>();
-    const push = (report: RuleReport) => {
-      if (reported.has(`${report.sheet}!${report.cell}`)) return;
-      reported.add(`${report.sheet}!${report.cell}`);
-      reports.push(report);
-    };
+    const found = new OnePerCell();
+    const push = (report: RuleReport) => found.add(report);
 
     for (const table of model.sheets.flatMap((s) => s.tables)) {
       if (table.kind !== 'indicators') continue;
@@ -186,6 +182,6 @@ export const formulaRangeOmits: Rule = {
         }
       }
     }
-    return reports;
+    return found.reports;
   },
 };

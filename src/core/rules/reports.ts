@@ -15,6 +15,19 @@ export function refs(cells: ReadonlyArray<Figure | TextAt | undefined>): CellRef
   });
 }
 
+/** Reports kept one per cell: the first report of a cell stands, later ones for it are dropped. */
+export class OnePerCell {
+  readonly reports: RuleReport[] = [];
+  private readonly seen = new Set<string>();
+
+  add(report: RuleReport): void {
+    const key = `${report.sheet}!${report.cell}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.reports.push(report);
+  }
+}
+
 /** A rate as a person reads it: a fraction in a % cell shows as 91.43%, percent units as 91.43. */
 function shownRate(value: number, rate: DerivedRate): string {
   const form = rate.target.value === null && rate.like ? rate.like.form : rate.target.form;

@@ -3,7 +3,8 @@ import type { Figure, WorkbookModel } from '../model';
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { parseNumberText, type ParsedNumber } from '../text';
-import type { Rule, RuleReport } from './rule';
+import { OnePerCell } from './reports';
+import type { Rule } from './rule';
 
 /** Non-empty cells looked at above and below a text cell to call its column numeric. */
 const NEIGHBOURS = 3;
@@ -87,13 +88,9 @@ export const valueTextNumber: Rule = {
     percent: { 'zh-CN': '“{text}”是以文本存储的百分数 {value}%', 'en-US': '"{text}" is the percentage {value}% stored as text' },
   },
   check({ snapshot, grids, model }) {
-    const reports: RuleReport[] = [];
-    const reported = new Set<string>();
+    const found = new OnePerCell();
     const report = (sheet: string, cell: string, text: string, parsed: ParsedNumber) => {
-      const key = `${sheet}!${cell}`;
-      if (reported.has(key)) return;
-      reported.add(key);
-      reports.push({ messageId: parsed.percent ? 'percent' : 'number', data: { text, value: parsed.value }, sheet, cell, actual: text, expected: parsed.percent ? parsed.value / 100 : parsed.value });
+      found.add({ messageId: parsed.percent ? 'percent' : 'number', data: { text, value: parsed.value }, sheet, cell, actual: text, expected: parsed.percent ? parsed.value / 100 : parsed.value });
     };
     // Text that reads as a number is rare: find it first, and walk the model only when there is some.
     const candidates: Array<{ sheet: string; grid: SheetGrid; cell: Cell; text: string; parsed: ParsedNumber }> = [];
@@ -106,7 +103,7 @@ export const valueTextNumber: Rule = {
         if (parsed) candidates.push({ sheet: sheet.name, grid, cell, text: cell.value.value, parsed });
       }
     }
-    if (candidates.length === 0) return reports;
+    if (candidates.length === 0) return [];
     // A rate typed as text ("80.88%") is how many reports present rates (every rate of the table as text, a
     // conclusion table's shown rate): as a figure it is left to the column test, where its neighbours are numbers.
     const figureCells = new Set(modelFigures(model).filter((f) => f.form === 'text-number').map((f) => `${f.sheet}!${f.cell}`));
@@ -121,6 +118,6 @@ export const valueTextNumber: Rule = {
       const key = `${sheet}!${address}`;
       if (figureCells.has(key) || (!keyValueCells.has(key) && inNumericColumn(grid, cell))) report(sheet, address, text, parsed);
     }
-    return reports;
+    return found.reports;
   },
 };
