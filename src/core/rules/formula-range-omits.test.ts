@@ -50,6 +50,13 @@ describe('formula/range-omits on generic sheets', () => {
     expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([{ cell: 'B5', message: '合计公式 =SUM(B1:B4) 的范围 B1:B4 含有小计 B3，重复计算', related: [{ sheet: 'Costs', cell: 'B3' }] }]);
   });
 
+  it('finds the subtotal whether the range is shorter than the sheet’s formulas or reaches far past them', () => {
+    const rows: GridValue[][] = [['Staff', 10, f('B1*2', 20)], ['Rent', 5, f('B2*2', 10)], ['Subtotal', f('SUM(B1:B2)', 15), f('B3*2', 30)], ['Travel', 3, f('B4*2', 6)], ['Total', f('SUM(B1:B4)', 33)]];
+    expect(runRule(formulaRangeOmits, workbookOf(sheetOf('Short', rows))).map((x) => [x.cell, x.related])).toEqual([['B5', [{ sheet: 'Short', cell: 'B3' }]]]);
+    const long = workbookOf(sheetOf('Long', [['Staff', 10], ['Rent', 5], ['Subtotal', f('SUM(B1:B2)', 15)], ['Total', f('SUM(B1:B3)+SUM(B6:B1000000)', 30)]]));
+    expect(runRule(formulaRangeOmits, long).map((x) => x.cell)).toEqual(['B4']);
+  });
+
   it('reports a row total that stops before the last column', () => {
     const snapshot = workbookOf(sheetOf('Hours', [['Mon', 'Tue', 'Wed', 'Sum'], [8, 7, 6, f('SUM(A2:B2)', 15)]]));
     expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([{ cell: 'D2', related: [{ sheet: 'Hours', cell: 'C2' }] }]);

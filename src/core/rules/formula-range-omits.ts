@@ -71,11 +71,16 @@ function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Ga
   if (start > 0 && member(start - 1)) for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
   // Only the figures that go on straight after the range's end: past a blank, another block begins.
   for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++) if (!readElsewhere(at(k)) && !derived(at(k))) omitted.push(at(k));
-  const doubled: FormulaCell[] = [];
-  for (let k = start; k <= end; k++) {
-    const inner = formulaAt(grid, at(k).row, at(k).col);
-    if (inner && !readElsewhere(at(k)) && summedRanges(inner).some((r) => r.left >= ref.left && r.right <= ref.right && r.top >= ref.top && r.bottom <= ref.bottom)) doubled.push(inner);
-  }
+  // The formulas inside the range: looked up cell by cell, or picked from the sheet's formulas when the range is longer.
+  const formulas = sheetFormulas(grid);
+  const inner: FormulaCell[] = [];
+  if (end - start + 1 <= formulas.size) {
+    for (let k = start; k <= end; k++) {
+      const found = formulaAt(grid, at(k).row, at(k).col);
+      if (found) inner.push(found);
+    }
+  } else for (const f of formulas.values()) if (inside(ref, f.cell.row, f.cell.col)) inner.push(f);
+  const doubled = inner.filter((f) => !readElsewhere(f.cell) && summedRanges(f).some((r) => r.left >= ref.left && r.right <= ref.right && r.top >= ref.top && r.bottom <= ref.bottom));
   return omitted.length > 0 || doubled.length > 0 ? { omitted, doubled } : undefined;
 }
 
