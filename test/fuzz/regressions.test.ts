@@ -29,3 +29,16 @@ it('a rate whose quotient overflows (1e308 / 1e-10) is not derived at all', () =
   expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
   expect(checkWorkbook(workbook).analysis.rates).toEqual([]);
 });
+
+it('a funds row whose executed amount is -1e308 expects no score (rate × weight overflowed to -Infinity)', () => {
+  // Shrunk from check.test.ts (10,000 runs): 全年执行数 -1e308 over 全年预算数 1, times the weight 2, gave score/rule an
+  // `expected` of -Infinity, which FindingSchema refuses.
+  const workbook = workbookOf(
+    sheetOf('', [
+      ['实际完成值', '偏差原因分析', '执行率', '全年预算数', '项目', '得分', '分值', '全年执行数', '年初预算数', '年度指标值'],
+      ['一级指标', null, { error: '#NULL!' }, 1, 0, '0', 2, -1e308],
+    ]),
+  );
+  expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
+  expect(checkWorkbook(workbook).analysis.expectations.every((e) => e.expected === undefined || Number.isFinite(e.expected))).toBe(true);
+});

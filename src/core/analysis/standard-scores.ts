@@ -151,5 +151,6 @@ export function scoreExpectations(model: WorkbookModel, profile: Profile): Score
     const formula = rateTimesWeight(binary('/', ref(row.executed), ref(denominator)), row.weight, row.weight.value);
     expectations.push({ name: row.label.text, score: row.score, weight: row.weight.value, expected: rate * row.weight.value, basis: 'budget-row', inputs: [row.executed, denominator, row.weight], formula });
   }
-  return expectations;
+  // Extreme inputs (an amount of -1e308) can overflow a product: such a score is no expectation at all.
+  return expectations.filter((e) => e.expected === undefined || Number.isFinite(e.expected));
 }
