@@ -15,7 +15,11 @@ export interface Analysis {
 }
 
 export function analyze(model: WorkbookModel, profile: Profile): Analysis {
-  const rates = derivedRates(model, profile).map((rate) => ({ rate, verdict: checkRate(rate.target, rate.exact, rateUnits(rate.target, profile.rateDecimals, rate.like), rate.alternates) }));
+  const rates = derivedRates(model, profile).flatMap((rate) => {
+    const units = rateUnits(rate.target, profile.rateDecimals, rate.like);
+    // A rate near 1e308 overflows in percent units (× 100): it has no value the cell could show.
+    return Number.isFinite(rate.exact * units.scale) ? [{ rate, verdict: checkRate(rate.target, rate.exact, units, rate.alternates) }] : [];
+  });
   const expectations = scoreExpectations(model, profile);
   const computedScores = new Map<IndicatorNode, number>();
   for (const e of expectations) if (e.node && e.expected !== undefined) computedScores.set(e.node, e.expected);
