@@ -1,5 +1,9 @@
 import type { CellRange } from './snapshot';
 
+/** Excel's grid, 0-based: the last row (1,048,576th) and the last column (XFD). */
+export const MAX_ROW = 1048575;
+export const MAX_COLUMN = 16383;
+
 /** Column index (0-based) to letters: 0 → A, 26 → AA. */
 export function columnName(col: number): string {
   let name = '';

@@ -53,3 +53,29 @@ it('a survey rate of 1e308 is not compared in percent units (× 100 overflowed t
   );
   expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
 });
+
+it('a grade label under a merge that spans the whole sheet leaves its blank value no place past XFD', () => {
+  // Shrunk from check.test.ts (10,000 runs): A1:XFD1048576 merged over 评价等级 put the grade's slot at XFE2, outside the grid.
+  const workbook = workbookOf(
+    sheetOf(
+      '评分表',
+      [
+        [null],
+        ['评价等级'],
+        [null],
+        [null],
+        [null],
+        [null],
+        [null],
+        [null],
+        [null],
+        [null, '偏差原因分析', '执行率'],
+        [null, '一级指标'],
+        [null, '一级指标'],
+        [null, '一级指标', '评价得分', 0],
+      ],
+      ['D13', 'A1:XFD1048576', 'B5:C13'],
+    ),
+  );
+  expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
+});

@@ -4,6 +4,7 @@
  * References are resolved against the cell that holds the formula, so every reference knows the cells it reads
  * and has an R1C1 form: copied formulas give the same `r1c1` text.
  */
+import { MAX_COLUMN, MAX_ROW } from '../address';
 import { tokenize, type CellPoint, type ReferenceToken, type Token } from './tokenize';
 
 /** A reference resolved to absolute 0-based positions; for whole columns top/bottom span the sheet, likewise for rows. */
@@ -35,8 +36,6 @@ export type FormulaNode =
   | { kind: 'percent'; arg: FormulaNode }
   | { kind: 'binary'; op: string; left: FormulaNode; right: FormulaNode };
 
-const MAX_ROW = 1048575;
-const MAX_COLUMN = 16383;
 
 /** Binding power of each binary operator; higher binds tighter. */
 const BINARY: Readonly<Record<string, number>> = { '=': 1, '<>': 1, '<': 1, '>': 1, '<=': 1, '>=': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4, '^': 5 };

@@ -2,6 +2,7 @@
  * A lexer for Excel A1 formulas. It is the one place formula text is read character by character; everything
  * else (shared-formula expansion, reference extraction, the formula rules) works on its tokens.
  */
+import { MAX_COLUMN, MAX_ROW } from '../address';
 
 export interface CellPoint {
   row: number;
@@ -34,8 +35,6 @@ export type Token =
   | { kind: 'unknown'; text: string };
 
 const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
-const MAX_COLUMN = 16383;
-const MAX_ROW = 1048575;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

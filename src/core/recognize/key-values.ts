@@ -1,3 +1,4 @@
+import { MAX_COLUMN } from '../address';
 import type { SheetGrid } from '../grid';
 import type { KeyValueEntry } from '../model';
 import { normalizeLabel, statedResult } from '../text';
@@ -46,7 +47,11 @@ export function recognizeKeyValues(grid: SheetGrid, rows: Iterable<number>): Key
       const entry: KeyValueEntry = { label: textAt(grid, row, cell.col), key: label.key };
       if (label.symbol) entry.symbol = label.symbol;
       const valueCol = valueColumn(grid, row, cell.col);
-      if (valueCol === undefined) entry.value = figureAt(grid, row, firstColumnRightOf(grid, row, cell.col)); // blank: where the value belongs
+      const slot = firstColumnRightOf(grid, row, cell.col);
+      // Blank: where the value belongs, unless the label's merge reaches the last column and leaves it no place.
+      if (valueCol === undefined) {
+        if (slot <= MAX_COLUMN) entry.value = figureAt(grid, row, slot);
+      }
       else {
         const figure = figureAt(grid, row, valueCol);
         if (figure.value !== null || figure.error !== undefined) entry.value = figure;
