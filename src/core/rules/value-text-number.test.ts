@@ -70,6 +70,18 @@ describe('value/text-number on hand-made sheets', () => {
     );
     expect(runRule(valueTextNumber, snapshot)).toEqual([]);
   });
+
+  it('leaves year headings typed as text over columns of amounts alone, and still reports a text amount below them', () => {
+    const snapshot = workbookOf(
+      sheetOf('Funds', [
+        ['Item', ' 2022 ', '2023'],
+        ['Staff', 120, 130],
+        ['Rent', 40, '45'],
+        ['Travel', 12, 14],
+      ]),
+    );
+    expect(runRule(valueTextNumber, snapshot).map((f) => f.cell)).toEqual(['C3']);
+  });
 });
 
 describe('value/text-number on a seed fixture', () => {

@@ -55,9 +55,13 @@ export function textNumber(text: string): ParsedNumber | undefined {
   return parsed;
 }
 
-/** True when the nearest non-empty cells above and below (up to three each way, stopping at a blank) are mostly numbers. */
+/**
+ * True when the nearest non-empty cells above and below (up to three each way, stopping at a blank) are mostly
+ * numbers, one of them above: a text number with numbers only below it heads its column (a year over amounts).
+ */
 function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
   let numbers = 0;
+  let numbersAbove = 0;
   let others = 0;
   for (const step of [-1, 1]) {
     let seen = 0;
@@ -65,11 +69,13 @@ function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
       const next = grid.cell(row, cell.col);
       if (!next || next.value.type === 'empty') break;
       seen++;
-      if (next.value.type === 'number') numbers++;
-      else if (next.value.type === 'text' && !textNumber(next.value.value)) others++;
+      if (next.value.type === 'number') {
+        numbers++;
+        if (step < 0) numbersAbove++;
+      } else if (next.value.type === 'text' && !textNumber(next.value.value)) others++;
     }
   }
-  return numbers >= MIN_NUMERIC_NEIGHBOURS && numbers > others;
+  return numbersAbove > 0 && numbers >= MIN_NUMERIC_NEIGHBOURS && numbers > others;
 }
 
 /**
