@@ -9,6 +9,7 @@ import { readErrorMessage } from '../file/read-error';
 import type { ReadOptions } from '../file/read-workbook';
 import { readFileAsWorkbook } from './check-file';
 import type { Io } from './main';
+import { startsLikeFormula } from './report-csv';
 import { CLI_TEXT } from './strings';
 
 /** Exit codes of `compare`: the two agree, they differ, or they could not be compared. */
@@ -33,7 +34,7 @@ const COMPARE_TEXT = {
  */
 function pasteField(text: string): string {
   const flat = displayLabel(text);
-  return /^[=+\-@]/.test(flat) && !Number.isFinite(Number(flat)) ? `'${flat}` : flat;
+  return startsLikeFormula(flat) && !Number.isFinite(Number(flat)) ? `'${flat}` : flat;
 }
 
 function sideLine(side: 'self' | 'review', file: string, compared: ComparedWorkbook, lang: Lang): string {

@@ -9,8 +9,10 @@ type Field = string | number | null | undefined;
 /** Excel opens a UTF-8 CSV as UTF-8 (Chinese intact) only when it starts with a byte order mark. */
 const BOM = '\uFEFF';
 
-/** Text a spreadsheet would take for a formula (or, after a tab or return, still evaluate): =, +, -, @. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** True for text a spreadsheet would take for a formula (or, after a tab or return, still evaluate): =, +, -, @. */
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break, quotes doubled. Text that a
@@ -19,7 +21,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvField(value: Field): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = startsLikeFormula(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
