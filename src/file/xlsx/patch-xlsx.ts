@@ -35,6 +35,9 @@ export function writePart(pkg: Package, path: string, xml: string): void {
   pkg.files[path] = strToU8(xml);
 }
 
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 export function escapeXml(text: string): string {
   // Control characters other than tab and line breaks are not allowed in XML 1.0: OOXML escapes them as _xHHHH_.
   return text
@@ -42,8 +45,7 @@ export function escapeXml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    // eslint-disable-next-line no-control-regex -- matching the control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
+    .replace(CONTROL_CHARACTERS, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }
 
 const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
