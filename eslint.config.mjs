@@ -6,7 +6,8 @@ const CORE_RESTRICTIONS = {
   patterns: [
     {
       regex: '^(?!zod$|\\.{1,2}/).*',
-      message: 'src/core is the pure engine: it may import only zod and its own modules (no office-js, React, file library or Node module).',
+      message:
+        'src/core is the pure engine: it may import only zod and its own modules (no office-js, React, file library or Node module).',
     },
   ],
 };
@@ -19,7 +20,10 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'Workbook text is data: never evaluate it.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'Workbook text is data: never evaluate it.' },
+      ],
       '@typescript-eslint/no-implied-eval': 'off',
     },
   },
@@ -27,12 +31,27 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', CORE_RESTRICTIONS],
-      'no-restricted-globals': ['error', { name: 'Office', message: 'No host APIs in the engine.' }, { name: 'Excel', message: 'No host APIs in the engine.' }, { name: 'process', message: 'No Node in the engine.' }, { name: 'require', message: 'No Node in the engine.' }, { name: 'Buffer', message: 'No Node in the engine.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'No host APIs in the engine.' },
+        { name: 'Excel', message: 'No host APIs in the engine.' },
+        { name: 'process', message: 'No Node in the engine.' },
+        { name: 'require', message: 'No Node in the engine.' },
+        { name: 'Buffer', message: 'No Node in the engine.' },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

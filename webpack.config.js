@@ -133,8 +133,16 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', chunks: ['taskpane'], templateContent: page({ office: true }) }),
-      new HtmlWebpackPlugin({ filename: 'standalone.html', chunks: ['standalone'], templateContent: page({ office: false }) }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        templateContent: page({ office: true }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'standalone.html',
+        chunks: ['standalone'],
+        templateContent: page({ office: false }),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'manifest.xml', to: 'manifest.xml' },

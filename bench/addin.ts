@@ -10,8 +10,19 @@ import { buildWeb, DIST, launchChromium, serve } from '../test/e2e/harness';
  * (fake Excel host), the production bundle size, and the time from page load to the summary in headless Chromium.
  */
 function scoringSheet(name: string, rows = 20): FakeSheetData {
-  const cells: FakeSheetData['cells'] = { A1: { value: '一级指标' }, B1: { value: '二级指标' }, C1: { value: '分值' }, D1: { value: '得分' } };
-  for (let r = 2; r <= rows + 1; r++) Object.assign(cells, { [`A${r}`]: { value: '产出' }, [`B${r}`]: { value: `指标${r}` }, [`C${r}`]: { value: 5 }, [`D${r}`]: { value: 4 } });
+  const cells: FakeSheetData['cells'] = {
+    A1: { value: '一级指标' },
+    B1: { value: '二级指标' },
+    C1: { value: '分值' },
+    D1: { value: '得分' },
+  };
+  for (let r = 2; r <= rows + 1; r++)
+    Object.assign(cells, {
+      [`A${r}`]: { value: '产出' },
+      [`B${r}`]: { value: `指标${r}` },
+      [`C${r}`]: { value: 5 },
+      [`D${r}`]: { value: 4 },
+    });
   return { name, cells };
 }
 
@@ -29,15 +40,20 @@ async function main(): Promise<void> {
     console.log(`  ${String(count).padStart(2)} sheets: ${syncs} round trips`);
   }
   const big: FakeSheetData['cells'] = {};
-  for (let r = 1; r <= 60_000; r++) for (const c of ['A', 'B', 'C', 'D', 'E']) big[`${c}${r}`] = { value: `退休人员${r}-${c}` };
+  for (let r = 1; r <= 60_000; r++)
+    for (const c of ['A', 'B', 'C', 'D', 'E']) big[`${c}${r}`] = { value: `退休人员${r}-${c}` };
   const large = await roundTrips([scoringSheet('评分表'), { name: '明细', cells: big }]);
-  console.log(`  300,000-cell sheet: ${large.syncs} round trips (largest answered response ${(large.largest / 1024 / 1024).toFixed(2)} MB)`);
+  console.log(
+    `  300,000-cell sheet: ${large.syncs} round trips (largest answered response ${(large.largest / 1024 / 1024).toFixed(2)} MB)`,
+  );
 
   if (!existsSync(join(DIST, 'taskpane.html'))) buildWeb();
   console.log('Production bundle (goal: task pane ≤ 300 KB gzipped)');
   for (const file of readdirSync(DIST).filter((f) => f.endsWith('.js'))) {
     const bytes = readFileSync(join(DIST, file));
-    console.log(`  ${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`);
+    console.log(
+      `  ${file}: ${(bytes.length / 1024).toFixed(1)} KB, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzipped`,
+    );
   }
 
   const server = await serve(DIST);
@@ -54,7 +70,9 @@ async function main(): Promise<void> {
   await browser.close();
   await server.close();
   times.sort((a, b) => a - b);
-  console.log(`Page load to summary on the sample, headless Chromium (goal < 1.5 s): median ${(times[2] as number).toFixed(0)} ms, runs ${times.map((t) => t.toFixed(0)).join(' / ')} ms`);
+  console.log(
+    `Page load to summary on the sample, headless Chromium (goal < 1.5 s): median ${(times[2] as number).toFixed(0)} ms, runs ${times.map((t) => t.toFixed(0)).join(' / ')} ms`,
+  );
 }
 
 void main();

@@ -90,7 +90,9 @@ function sampleProcess(pid: number, into: { kb: number; cpuMs: number }): NodeJS
 /** The built command line over the folder, as a reviewer runs it (JSON to a discarded stdout). */
 async function checkAll(jobs: number): Promise<{ ms: number; peakMb: number; cores: number; exit: number | null }> {
   const start = performance.now();
-  const child = spawn(process.execPath, [BIN, 'check', DIR, '--format', 'json', '--jobs', String(jobs)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'check', DIR, '--format', 'json', '--jobs', String(jobs)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const sample = { kb: 0, cpuMs: 0 };
   const timer = sampleProcess(child.pid as number, sample);
   const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -104,23 +106,50 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 async function main(): Promise<void> {
   buildCli();
   await generate();
-  const files = readdirSync(DIR).filter((name) => name.endsWith('.xlsx')).sort().map((name) => join(DIR, name));
-  console.log(`${files.length} workbooks in ${DIR}; ${availableParallelism()} cores; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const files = readdirSync(DIR)
+    .filter((name) => name.endsWith('.xlsx'))
+    .sort()
+    .map((name) => join(DIR, name));
+  console.log(
+    `${files.length} workbooks in ${DIR}; ${availableParallelism()} cores; load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const inProcess = await parseAndCheckInProcess(files);
   const parse = { ms: inProcess.parseMs };
-  console.log(`parse only (1 thread):      ${seconds(parse.ms)}  (${inProcess.cells.toLocaleString('en-US')} cells, ${Math.round(inProcess.cells / (parse.ms / 1000)).toLocaleString('en-US')} cells/s)`);
-  console.log(`engine after the parse:     ${seconds(inProcess.engineMs)}  (recognise + rules; read + check in one thread: ${((parse.ms + inProcess.engineMs) / parse.ms).toFixed(2)}× parse)`);
+  console.log(
+    `parse only (1 thread):      ${seconds(parse.ms)}  (${inProcess.cells.toLocaleString('en-US')} cells, ${Math.round(inProcess.cells / (parse.ms / 1000)).toLocaleString('en-US')} cells/s)`,
+  );
+  console.log(
+    `engine after the parse:     ${seconds(inProcess.engineMs)}  (recognise + rules; read + check in one thread: ${((parse.ms + inProcess.engineMs) / parse.ms).toFixed(2)}× parse)`,
+  );
   const one = await checkAll(1);
   const two = await checkAll(2);
   if (!existsSync(join(ROOT, 'dist', 'cli', 'check-worker.js'))) throw new Error('the worker entry was not built');
-  console.log(`check --jobs 1:             ${seconds(one.ms)}  peak RSS ${one.peakMb.toFixed(0)} MB  CPU/wall ${one.cores.toFixed(2)}  exit ${one.exit}`);
-  console.log(`check --jobs 2:             ${seconds(two.ms)}  peak RSS ${two.peakMb.toFixed(0)} MB (main + 2 workers)  CPU/wall ${two.cores.toFixed(2)}  exit ${two.exit}`);
+  console.log(
+    `check --jobs 1:             ${seconds(one.ms)}  peak RSS ${one.peakMb.toFixed(0)} MB  CPU/wall ${one.cores.toFixed(2)}  exit ${one.exit}`,
+  );
+  console.log(
+    `check --jobs 2:             ${seconds(two.ms)}  peak RSS ${two.peakMb.toFixed(0)} MB (main + 2 workers)  CPU/wall ${two.cores.toFixed(2)}  exit ${two.exit}`,
+  );
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
-  console.log(`check / parse, 1 worker:    ${(one.ms / parse.ms).toFixed(2)}×  (goal ≤ 1.25×: ${verdict(one.ms / parse.ms <= 1.25)})`);
-  console.log(`check / parse, 2 workers:   ${(two.ms / parse.ms).toFixed(2)}×  (goal ≤ 1.25×: ${verdict(two.ms / parse.ms <= 1.25)})`);
-  console.log(`batch cost, --jobs 1:       ${(one.ms / (parse.ms + inProcess.engineMs)).toFixed(2)}× the in-process read + check (start-up, file walk, report)`);
-  console.log(`speed-up of 2 workers over 1: ${(one.ms / two.ms).toFixed(2)}×  (goal ≥ 1.6×: ${verdict(one.ms / two.ms >= 1.6)})`);
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine slows the figures)`);
+  console.log(
+    `check / parse, 1 worker:    ${(one.ms / parse.ms).toFixed(2)}×  (goal ≤ 1.25×: ${verdict(one.ms / parse.ms <= 1.25)})`,
+  );
+  console.log(
+    `check / parse, 2 workers:   ${(two.ms / parse.ms).toFixed(2)}×  (goal ≤ 1.25×: ${verdict(two.ms / parse.ms <= 1.25)})`,
+  );
+  console.log(
+    `batch cost, --jobs 1:       ${(one.ms / (parse.ms + inProcess.engineMs)).toFixed(2)}× the in-process read + check (start-up, file walk, report)`,
+  );
+  console.log(
+    `speed-up of 2 workers over 1: ${(one.ms / two.ms).toFixed(2)}×  (goal ≥ 1.6×: ${verdict(one.ms / two.ms >= 1.6)})`,
+  );
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on the machine slows the figures)`,
+  );
 }
 
 void main();

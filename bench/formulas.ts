@@ -35,7 +35,8 @@ const key = (sheet: string, row: number, col: number) => `${sheet.trim()}!${row}
 
 function annotatedCells(annotations: Annotations, workbook: string): Set<string> {
   const cells = new Set<string>();
-  for (const [sheet, { bugs }] of Object.entries(annotations[workbook] ?? {})) for (const [col, row] of bugs) cells.add(key(sheet, row - 1, col - 1));
+  for (const [sheet, { bugs }] of Object.entries(annotations[workbook] ?? {}))
+    for (const [col, row] of bugs) cells.add(key(sheet, row - 1, col - 1));
   return cells;
 }
 
@@ -52,13 +53,20 @@ function flaggedCells(findings: Finding[], codes: ReadonlySet<string>): Set<stri
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length / 2;
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length === 0
+    ? NaN
+    : sorted.length % 2
+      ? (sorted[Math.floor(mid)] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function runCli(files: string[]): { reports: FileReport[]; seconds: number } {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   const start = performance.now();
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/score-audit.js'), 'check', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/score-audit.js'), 'check', '--format', 'json', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const seconds = (performance.now() - start) / 1000;
   if (run.status !== 0 && run.status !== 1) throw new Error(`score-audit check exited ${run.status}: ${run.stderr}`);
   return { reports: JSON.parse(run.stdout) as FileReport[], seconds };
@@ -68,7 +76,9 @@ function runInProcess(files: string[]): { reports: FileReport[]; seconds: number
   const start = performance.now();
   const reports = files.map((file): FileReport => {
     const read = readWorkbook(new Uint8Array(readFileSync(file)), file);
-    return read.ok ? { file, ok: true, findings: checkWorkbook(read.workbook).findings } : { file, ok: false, findings: [] };
+    return read.ok
+      ? { file, ok: true, findings: checkWorkbook(read.workbook).findings }
+      : { file, ok: false, findings: [] };
   });
   return { reports, seconds: (performance.now() - start) / 1000 };
 }
@@ -83,7 +93,13 @@ interface Score {
 }
 
 /** The paper's scoring over the findings of the given codes. */
-function score(annotations: Annotations, workbooks: string[], reports: FileReport[], codes: ReadonlySet<string>, verbose: boolean): Score {
+function score(
+  annotations: Annotations,
+  workbooks: string[],
+  reports: FileReport[],
+  codes: ReadonlySet<string>,
+  verbose: boolean,
+): Score {
   const result: Score = { precisions: [], recalls: [], tp: 0, fp: 0, fn: 0, byCode: new Map() };
   for (const [i, workbook] of workbooks.entries()) {
     const report = reports[i] as FileReport;
@@ -104,8 +120,13 @@ function score(annotations: Annotations, workbooks: string[], reports: FileRepor
     result.precisions.push(flagged.size === 0 ? 1 : hits / flagged.size);
     if (truth.size > 0) result.recalls.push(hits / truth.size);
     if (verbose && (flagged.size > 0 || truth.size > 0)) {
-      const misses = [...flagged].filter((cell) => !truth.has(cell)).slice(0, 6).join(' ');
-      process.stdout.write(`${workbook.padEnd(44)} annotated ${String(truth.size).padStart(3)} flagged ${String(flagged.size).padStart(3)} hits ${String(hits).padStart(3)}  ${misses}\n`);
+      const misses = [...flagged]
+        .filter((cell) => !truth.has(cell))
+        .slice(0, 6)
+        .join(' ');
+      process.stdout.write(
+        `${workbook.padEnd(44)} annotated ${String(truth.size).padStart(3)} flagged ${String(flagged.size).padStart(3)} hits ${String(hits).padStart(3)}  ${misses}\n`,
+      );
     }
   }
   return result;
@@ -113,7 +134,9 @@ function score(annotations: Annotations, workbooks: string[], reports: FileRepor
 
 function main(): void {
   const annotations = JSON.parse(readFileSync(join(BENCHMARK, 'annotations-processed.json'), 'utf8')) as Annotations;
-  const workbooks = readdirSync(BENCHMARK).filter((name) => name.endsWith('.xlsx')).sort();
+  const workbooks = readdirSync(BENCHMARK)
+    .filter((name) => name.endsWith('.xlsx'))
+    .sort();
   const files = workbooks.map((name) => join(BENCHMARK, name));
   const inProcess = process.argv.includes('--in-process');
   const { reports, seconds } = inProcess ? runInProcess(files) : runCli(files);

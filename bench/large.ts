@@ -34,7 +34,13 @@ function measure(file: string, maxCells: number): void {
     checkMs = performance.now() - start;
     outcome = `${read.workbook.sheets.reduce((n, s) => n + s.cells.length, 0).toLocaleString('en-US')} cells, ${findings.length} findings`;
   } else outcome = `refused: ${read.error.message}`;
-  const result: Measure & { baselineMb: number } = { outcome, readMs, checkMs, maxRssMb: process.resourceUsage().maxRSS / 1024, baselineMb };
+  const result: Measure & { baselineMb: number } = {
+    outcome,
+    readMs,
+    checkMs,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    baselineMb,
+  };
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -47,7 +53,11 @@ function run(): void {
   console.log(`${file}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB zipped`);
   console.log('max cells     read ms   check ms   max RSS MB   (process before reading)   outcome');
   for (const maxCells of [DEFAULT_MAX_CELLS, 100_000]) {
-    const output = execFileSync(process.execPath, [...process.execArgv, __filename, '--measure', file, String(maxCells)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const output = execFileSync(
+      process.execPath,
+      [...process.execArgv, __filename, '--measure', file, String(maxCells)],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
     const r = JSON.parse(output) as Measure & { baselineMb: number };
     console.log(
       `${maxCells.toLocaleString('en-US').padEnd(12)} ${r.readMs.toFixed(0).padStart(8)}   ${r.checkMs.toFixed(0).padStart(8)}   ${r.maxRssMb.toFixed(0).padStart(10)}   ${r.baselineMb.toFixed(0).padStart(24)}   ${r.outcome}`,

@@ -49,7 +49,14 @@ function measure(file: string): void {
     checkWorkbook(again.workbook);
     full.push(performance.now() - start);
   }
-  process.stdout.write(JSON.stringify({ cells, parseMs: median(parse), checkMs: median(full), maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({
+      cells,
+      parseMs: median(parse),
+      checkMs: median(full),
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
 }
 
 async function run(): Promise<void> {
@@ -60,18 +67,30 @@ async function run(): Promise<void> {
   for (const size of SIZES) {
     const file = join(dir, `bench-${size}.xlsx`);
     writeFileSync(file, await generateWorkbook(size));
-    const output = execFileSync(process.execPath, [...process.execArgv, __filename, '--measure', file], { encoding: 'utf8' });
-    rows.push({ size, ...(JSON.parse(output) as { cells: number; parseMs: number; checkMs: number; maxRssMb: number }) });
+    const output = execFileSync(process.execPath, [...process.execArgv, __filename, '--measure', file], {
+      encoding: 'utf8',
+    });
+    rows.push({
+      size,
+      ...(JSON.parse(output) as { cells: number; parseMs: number; checkMs: number; maxRssMb: number }),
+    });
   }
   console.log('cells      parse ms   check ms   check/parse   cells/s (check)   max RSS MB');
   for (const r of rows) {
     console.log(
-      `${String(r.cells).padEnd(10)} ${r.parseMs.toFixed(0).padStart(8)}   ${r.checkMs.toFixed(0).padStart(8)}   ${(r.checkMs / r.parseMs).toFixed(2).padStart(11)}   ${Math.round(r.cells / (r.checkMs / 1000)).toLocaleString('en-US').padStart(15)}   ${r.maxRssMb.toFixed(0).padStart(10)}`,
+      `${String(r.cells).padEnd(10)} ${r.parseMs.toFixed(0).padStart(8)}   ${r.checkMs.toFixed(0).padStart(8)}   ${(r.checkMs / r.parseMs).toFixed(2).padStart(11)}   ${Math.round(
+        r.cells / (r.checkMs / 1000),
+      )
+        .toLocaleString('en-US')
+        .padStart(15)}   ${r.maxRssMb.toFixed(0).padStart(10)}`,
     );
   }
   const at200 = rows.find((r) => r.size === 200_000);
   const [small, , large] = rows;
-  if (at200) console.log(`goal check ≤ 1.5 × parse at 200k cells: ${(at200.checkMs / at200.parseMs).toFixed(2)}× ${at200.checkMs / at200.parseMs <= 1.5 ? 'met' : 'NOT met'}`);
+  if (at200)
+    console.log(
+      `goal check ≤ 1.5 × parse at 200k cells: ${(at200.checkMs / at200.parseMs).toFixed(2)}× ${at200.checkMs / at200.parseMs <= 1.5 ? 'met' : 'NOT met'}`,
+    );
   if (small && large) {
     const perCellSmall = small.checkMs / small.cells;
     const perCellLarge = large.checkMs / large.cells;

@@ -20,7 +20,6 @@ import { seed003 } from './fixtures/seeds/seed003';
  */
 const { path } = tempFolder('score-audit-bad-');
 
-
 let sample: Uint8Array;
 let layout: Layout;
 
@@ -41,15 +40,28 @@ describe('unreadable files: one line in the user’s language, exit 2', () => {
   const cases: Array<[string, () => Uint8Array | Promise<Uint8Array>, RegExp, RegExp]> = [
     ['a corrupt zip', () => truncatedZip(sample), /^文件已损坏，无法读取/, /^the file is damaged/],
     ['a zip that is not a workbook', notAWorkbook, /^不是 Excel 工作簿/, /^not an Excel workbook/],
-    ['a text file', () => new TextEncoder().encode('序号,姓名\n1,张三\n'), /^不是 Excel 工作簿/, /^not an Excel workbook/],
-    ['a password-protected workbook', () => encryptedWorkbook(sample), /^文件设有打开密码，请在 Excel 中取消密码后再检查$/, /^the file is password-protected; remove the password/],
+    [
+      'a text file',
+      () => new TextEncoder().encode('序号,姓名\n1,张三\n'),
+      /^不是 Excel 工作簿/,
+      /^not an Excel workbook/,
+    ],
+    [
+      'a password-protected workbook',
+      () => encryptedWorkbook(sample),
+      /^文件设有打开密码，请在 Excel 中取消密码后再检查$/,
+      /^the file is password-protected; remove the password/,
+    ],
     ['an empty (0-byte) file', () => new Uint8Array(), /^文件为空（0 字节）$/, /^the file is empty \(0 bytes\)$/],
   ];
 
   it.each(cases)('%s', async (_name, make, chinese, english) => {
     const file = path(`${_name.replace(/\W+/g, '-')}.xlsx`);
     writeFileSync(file, await make());
-    for (const [lang, message] of [['zh-CN', chinese], ['en-US', english]] as const) {
+    for (const [lang, message] of [
+      ['zh-CN', chinese],
+      ['en-US', english],
+    ] as const) {
       const { code, err, out } = await run('check', file, '--lang', lang);
       expect(code).toBe(EXIT.unusable);
       expect(out).toBe('');
@@ -69,7 +81,9 @@ describe('odd workbooks that are still checked', () => {
     const { code, out } = await run('check', path('empty-sheet.xlsx'), '--format', 'json');
     expect(code).toBe(EXIT.clean);
     const [report] = JSON.parse(out) as Array<{ findings: Array<{ code: string; sheet: string; message: string }> }>;
-    expect(report?.findings).toEqual([expect.objectContaining({ code: 'sheet/unrecognized', sheet: '空表', message: '工作表“空表”为空' })]);
+    expect(report?.findings).toEqual([
+      expect.objectContaining({ code: 'sheet/unrecognized', sheet: '空表', message: '工作表“空表”为空' }),
+    ]);
   });
 
   it('a workbook whose sheets are all hidden is checked like its visible copy, findings naming the hidden sheets', async () => {
@@ -97,7 +111,10 @@ describe('odd workbooks that are still checked', () => {
       const ws = wb.getWorksheet(total.sheet) as ExcelJS.Worksheet;
       const cell = ws.getCell(total.cell);
       // The total sums a range that includes itself; two notes cells refer to each other.
-      cell.value = { formula: `SUM(${total.cell.replace(/\d+$/, '3')}:${total.cell})`, result: 93.36 } as ExcelJS.CellFormulaValue;
+      cell.value = {
+        formula: `SUM(${total.cell.replace(/\d+$/, '3')}:${total.cell})`,
+        result: 93.36,
+      } as ExcelJS.CellFormulaValue;
       const notes = wb.addWorksheet('循环');
       notes.getCell('A1').value = { formula: 'B1+1', result: 7 } as ExcelJS.CellFormulaValue;
       notes.getCell('B1').value = { formula: 'A1+1', result: 8 } as ExcelJS.CellFormulaValue;
@@ -111,7 +128,11 @@ describe('odd workbooks that are still checked', () => {
       ['A1+1', { type: 'number', value: 8 }],
     ]);
     const { model, findings } = checkWorkbook(read.workbook);
-    expect(tablesOf(model, 'indicators', total.sheet)[0]?.total?.score).toMatchObject({ value: 93.36, cell: total.cell, formula: expect.stringContaining(total.cell) });
+    expect(tablesOf(model, 'indicators', total.sheet)[0]?.total?.score).toMatchObject({
+      value: 93.36,
+      cell: total.cell,
+      formula: expect.stringContaining(total.cell),
+    });
     expect(findings.some((f) => f.sheet === total.sheet)).toBe(true);
     const fixed = fixWorkbook(circular, 'circular.xlsx');
     expect(fixed.ok && fixed.changes.length).toBeGreaterThan(0);
@@ -136,7 +157,9 @@ describe('the cell limit', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.kind).toBe('too-large');
-    expect(readErrorMessage(read.error, 'zh-CN')).toBe('工作簿超过 5,999 个单元格的检查上限；如确需检查，请提高上限（命令行：--max-cells 数量）');
+    expect(readErrorMessage(read.error, 'zh-CN')).toBe(
+      '工作簿超过 5,999 个单元格的检查上限；如确需检查，请提高上限（命令行：--max-cells 数量）',
+    );
     expect(readErrorMessage(read.error, 'en-US')).toContain('more than 5,999 cells');
     expect(readErrorMessage(read.error, 'en-US')).toContain('--max-cells');
   });
@@ -146,9 +169,14 @@ describe('the cell limit', () => {
     const text = (name: string) => new TextDecoder().decode(files[name]);
     const withMissingSheet = zipSync({
       ...files,
-      'xl/workbook.xml': new TextEncoder().encode(text('xl/workbook.xml').replace('</sheets>', '<sheet name="缺失" sheetId="2" r:id="rId2"/></sheets>')),
+      'xl/workbook.xml': new TextEncoder().encode(
+        text('xl/workbook.xml').replace('</sheets>', '<sheet name="缺失" sheetId="2" r:id="rId2"/></sheets>'),
+      ),
       'xl/_rels/workbook.xml.rels': new TextEncoder().encode(
-        text('xl/_rels/workbook.xml.rels').replace('</Relationships>', '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'),
+        text('xl/_rels/workbook.xml.rels').replace(
+          '</Relationships>',
+          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+        ),
       ),
     });
     const unlimited = readWorkbook(withMissingSheet, 'x.xlsx');
@@ -171,9 +199,13 @@ describe('the cell limit', () => {
   it('is set with --max-cells: exit 2 and the limit in one line past it, checked within it', async () => {
     const refused = await run('check', path('large.xlsx'), '--max-cells', '5000');
     expect(refused.code).toBe(EXIT.unusable);
-    expect(refused.err.trim().split('\n')).toEqual([`${path('large.xlsx')}：工作簿超过 5,000 个单元格的检查上限；如确需检查，请提高上限（命令行：--max-cells 数量）`]);
+    expect(refused.err.trim().split('\n')).toEqual([
+      `${path('large.xlsx')}：工作簿超过 5,000 个单元格的检查上限；如确需检查，请提高上限（命令行：--max-cells 数量）`,
+    ]);
     const json = await run('check', path('large.xlsx'), '--max-cells', '5000', '--format', 'json', '--lang', 'en-US');
-    expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ ok: false, error: expect.stringContaining('more than 5,000 cells') })]);
+    expect(JSON.parse(json.out)).toEqual([
+      expect.objectContaining({ ok: false, error: expect.stringContaining('more than 5,000 cells') }),
+    ]);
     const checked = await run('check', path('large.xlsx'), '--max-cells', String(CELLS));
     expect([EXIT.clean, EXIT.errors]).toContain(checked.code);
     expect(checked.err).toBe('');

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 const root = join(__dirname, '..');
 const SCRIPT = join(root, '.ci', 'npm-audit.cjs');
 const sample = (name: string) => join(__dirname, 'fixtures', 'npm-audit', name);
-const { auditVerdict } = createRequire(__filename)(SCRIPT) as { auditVerdict: (output: string) => { status: 'pass' | 'fail' | 'warn'; message: string } };
+const { auditVerdict } = createRequire(__filename)(SCRIPT) as {
+  auditVerdict: (output: string) => { status: 'pass' | 'fail' | 'warn'; message: string };
+};
 
 /** Runs the step on a saved report: exit code and what it printed. */
 function runStep(report: string): { code: number; output: string } {
@@ -27,7 +29,10 @@ describe('.ci/npm-audit.cjs', () => {
   });
 
   it('passes without high or critical advisories', () => {
-    expect(runStep(sample('clean.json'))).toEqual({ code: 0, output: expect.stringContaining('no high or critical advisories (info 0, low 0, moderate 0, high 0, critical 0)') });
+    expect(runStep(sample('clean.json'))).toEqual({
+      code: 0,
+      output: expect.stringContaining('no high or critical advisories (info 0, low 0, moderate 0, high 0, critical 0)'),
+    });
     expect(runStep(sample('moderate.json'))).toEqual({ code: 0, output: expect.stringContaining('moderate 1') });
   });
 

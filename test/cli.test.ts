@@ -8,7 +8,6 @@ import { seed003 } from './fixtures/seeds/seed003';
 
 const { path } = tempFolder('score-audit-cli-');
 
-
 beforeAll(async () => {
   const { bytes } = await buildWorkbook(seed003, VARIANTS[2] as (typeof VARIANTS)[number]);
   writeFileSync(path('评分表.xlsx'), bytes);
@@ -24,13 +23,30 @@ describe('score-audit check', () => {
     expect(reports).toHaveLength(1);
     const [report] = reports;
     expect(Object.keys(report ?? {}).sort()).toEqual(['file', 'findings', 'ok', 'summary']);
-    expect(report).toMatchObject({ ok: true, summary: { totalScore: 93.36, errors: expect.any(Number), warnings: expect.any(Number), infos: expect.any(Number) } });
+    expect(report).toMatchObject({
+      ok: true,
+      summary: {
+        totalScore: 93.36,
+        errors: expect.any(Number),
+        warnings: expect.any(Number),
+        infos: expect.any(Number),
+      },
+    });
     for (const finding of report?.findings as unknown[]) expect(FindingSchema.safeParse(finding).success).toBe(true);
     expect(code).toBe((report?.summary as { errors: number }).errors > 0 ? EXIT.errors : EXIT.clean);
   });
 
   it('gives exit 2 and one line per unreadable file, and ok:false with the error in JSON', async () => {
-    const { code, out, err } = await run('check', path('评分表.xlsx'), path('broken.xlsx'), path('locked.xlsx'), path('notes.txt'), path('missing.xlsx'), '--format', 'json');
+    const { code, out, err } = await run(
+      'check',
+      path('评分表.xlsx'),
+      path('broken.xlsx'),
+      path('locked.xlsx'),
+      path('notes.txt'),
+      path('missing.xlsx'),
+      '--format',
+      'json',
+    );
     expect(code).toBe(EXIT.unusable);
     const lines = err.trim().split('\n');
     expect(lines).toHaveLength(4);
@@ -70,7 +86,9 @@ describe('score-audit inspect', () => {
 
   it('prints the model as JSON', async () => {
     const { out } = await run('inspect', path('评分表.xlsx'), '--format', 'json');
-    const [entry] = JSON.parse(out) as Array<{ model: { sheets: Array<{ name: string; tables: Array<{ kind: string }> }> } }>;
+    const [entry] = JSON.parse(out) as Array<{
+      model: { sheets: Array<{ name: string; tables: Array<{ kind: string }> }> };
+    }>;
     expect(entry?.model.sheets.map((s) => [s.name, s.tables.map((t) => t.kind)])).toEqual([
       ['结论表', ['key-values']],
       ['评分表', ['indicators']],
@@ -86,7 +104,15 @@ describe('score-audit rules and --profile', () => {
     const { code, out } = await run('rules', '--format', 'json');
     expect(code).toBe(EXIT.clean);
     const rules = JSON.parse(out) as Array<{ code: string; severity: string; description: string }>;
-    expect(rules.map((r) => r.code)).toEqual(expect.arrayContaining(['weight/children-sum', 'score/missing', 'rate/rounding', 'cross/mismatch', 'sheet/unrecognized']));
+    expect(rules.map((r) => r.code)).toEqual(
+      expect.arrayContaining([
+        'weight/children-sum',
+        'score/missing',
+        'rate/rounding',
+        'cross/mismatch',
+        'sheet/unrecognized',
+      ]),
+    );
     expect(rules.every((r) => /[\u4e00-\u9fff]/.test(r.description))).toBe(true);
     const english = await run('rules', '--lang', 'en-US');
     expect(english.out).toContain("Children's weights do not sum to the parent's weight");
@@ -94,8 +120,12 @@ describe('score-audit rules and --profile', () => {
 
   it('switches rules off from a profile', async () => {
     writeFileSync(path('quiet.json'), JSON.stringify({ rulesOff: ['score/missing'] }));
-    const loud = JSON.parse((await run('check', path('评分表.xlsx'), '--format', 'json')).out) as Array<{ findings: Array<{ code: string }> }>;
-    const quiet = JSON.parse((await run('check', path('评分表.xlsx'), '--format', 'json', '--profile', path('quiet.json'))).out) as Array<{ findings: Array<{ code: string }> }>;
+    const loud = JSON.parse((await run('check', path('评分表.xlsx'), '--format', 'json')).out) as Array<{
+      findings: Array<{ code: string }>;
+    }>;
+    const quiet = JSON.parse(
+      (await run('check', path('评分表.xlsx'), '--format', 'json', '--profile', path('quiet.json'))).out,
+    ) as Array<{ findings: Array<{ code: string }> }>;
     expect(loud[0]?.findings.some((f) => f.code === 'score/missing')).toBe(true);
     expect(quiet[0]?.findings.some((f) => f.code === 'score/missing')).toBe(false);
   });
@@ -117,10 +147,23 @@ describe('score-audit fix and revert', () => {
     const before = readFileSync(path('评分表.xlsx'));
     const fixed = await run('fix', path('评分表.xlsx'), '-o', path('fixed.xlsx'), '--format', 'json');
     expect(fixed.code).toBe(EXIT.clean);
-    const report = JSON.parse(fixed.out) as { changes: Array<{ sheet: string; cell: string; formula: string; code: string }> };
-    expect(report.changes).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: '评分表', cell: 'G8', code: 'score/missing', formula: expect.stringMatching(/^=MIN\(1,/) })]));
+    const report = JSON.parse(fixed.out) as {
+      changes: Array<{ sheet: string; cell: string; formula: string; code: string }>;
+    };
+    expect(report.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          sheet: '评分表',
+          cell: 'G8',
+          code: 'score/missing',
+          formula: expect.stringMatching(/^=MIN\(1,/),
+        }),
+      ]),
+    );
     expect(readFileSync(path('评分表.xlsx')).equals(before)).toBe(true);
-    const check = JSON.parse((await run('check', path('fixed.xlsx'), '--format', 'json')).out) as Array<{ findings: Array<{ code: string }> }>;
+    const check = JSON.parse((await run('check', path('fixed.xlsx'), '--format', 'json')).out) as Array<{
+      findings: Array<{ code: string }>;
+    }>;
     expect(check[0]?.findings.some((f) => f.code === 'score/missing')).toBe(false);
     const back = await run('revert', path('fixed.xlsx'), '-o', path('back.xlsx'));
     expect(back.code).toBe(EXIT.clean);

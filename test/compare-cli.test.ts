@@ -14,7 +14,6 @@ jest.setTimeout(60_000);
 
 const { path } = tempFolder('score-audit-compare-');
 
-
 /** The review re-scores two indicators and renames one to text a spreadsheet would take for a formula. */
 function review(copy: SeedReport): void {
   const form = copy.selfEvaluation?.indicators ?? [];
@@ -48,9 +47,21 @@ describe('score-audit compare', () => {
     const { file: _self, ...self } = report.self;
     const { file: _review, ...reviewed } = report.review;
     const comparison = ComparisonSchema.parse({ ...report, self, review: reviewed });
-    expect(comparison).toMatchObject({ status: 'compared', agree: false, self: { totalScore: 96 }, review: { totalScore: 93 } });
-    const summary = (d: Difference) => `${d.kind} ${d.path.at(-1) ?? d.item} ${d.self?.value ?? ''}→${d.review?.value ?? ''}`;
-    expect(comparison.differences.map(summary)).toEqual(['score 产出指标 50→47', 'score 数量指标 30→27', 'score 接收辖区退休人员数 15→12', 'name 资金使用时限 资金使用时限→=资金支付时限', 'score total 96→93']);
+    expect(comparison).toMatchObject({
+      status: 'compared',
+      agree: false,
+      self: { totalScore: 96 },
+      review: { totalScore: 93 },
+    });
+    const summary = (d: Difference) =>
+      `${d.kind} ${d.path.at(-1) ?? d.item} ${d.self?.value ?? ''}→${d.review?.value ?? ''}`;
+    expect(comparison.differences.map(summary)).toEqual([
+      'score 产出指标 50→47',
+      'score 数量指标 30→27',
+      'score 接收辖区退休人员数 15→12',
+      'name 资金使用时限 资金使用时限→=资金支付时限',
+      'score total 96→93',
+    ]);
   });
 
   it('prints a table to paste, Chinese headings by default and English with --lang en-US; workbook text stays text', async () => {
@@ -61,12 +72,22 @@ describe('score-audit compare', () => {
     expect(lines[3]).toBe('指标\t项目\t自评\t复核\t差异（复核−自评）\t自评单元格\t复核单元格');
     const rows = lines.slice(4).map((line) => line.split('\t'));
     expect(rows.every((row) => row.length === 7)).toBe(true);
-    expect(rows[2]).toEqual(['产出指标 / 数量指标 / 接收辖区退休人员数', '得分', '15', '12', '-3', '自评表!G7', '自评表!G7']);
+    expect(rows[2]).toEqual([
+      '产出指标 / 数量指标 / 接收辖区退休人员数',
+      '得分',
+      '15',
+      '12',
+      '-3',
+      '自评表!G7',
+      '自评表!G7',
+    ]);
     expect(rows[3]?.[3]).toBe("'=资金支付时限");
     expect(rows[0]?.[5]).toMatch(/（计算）$/);
 
     const english = await run('compare', path('自评表.xlsx'), path('复核表.xlsx'), '--lang', 'en-US');
-    expect(english.out.split('\n')[3]).toBe('Indicator\tItem\tSelf-evaluation\tReview\tDifference (review − self)\tSelf-evaluation cell\tReview cell');
+    expect(english.out.split('\n')[3]).toBe(
+      'Indicator\tItem\tSelf-evaluation\tReview\tDifference (review − self)\tSelf-evaluation cell\tReview cell',
+    );
     expect(english.out).toContain('total\tscore\t96\t93\t-3');
   });
 
@@ -87,7 +108,9 @@ describe('score-audit compare', () => {
     expect(lines[0]).toContain('取消密码');
     expect(lines[1]).toContain('broken.xlsx');
     expect(err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
-    expect((await run('compare', path('自评表.xlsx'), path('missing.xlsx'), '--lang', 'en-US')).err).toBe(`${path('missing.xlsx')}: file not found\n`);
+    expect((await run('compare', path('自评表.xlsx'), path('missing.xlsx'), '--lang', 'en-US')).err).toBe(
+      `${path('missing.xlsx')}: file not found\n`,
+    );
     const tooLarge = await run('compare', path('自评表.xlsx'), path('复核表.xlsx'), '--max-cells', '10');
     expect(tooLarge.code).toBe(COMPARE_EXIT.unusable);
     expect(tooLarge.err.trimEnd().split('\n')).toHaveLength(2);
@@ -99,11 +122,21 @@ describe('score-audit compare', () => {
     expect(text.err).toBe(`无法比对：${path('说明.xlsx')} 中未识别出指标表或汇总表\n`);
     const json = await run('compare', path('说明.xlsx'), path('复核表.xlsx'), '--format', 'json');
     expect(json.code).toBe(COMPARE_EXIT.unusable);
-    expect(JSON.parse(json.out)).toMatchObject({ status: 'no-indicator-table', agree: false, self: { table: null }, review: { table: { kind: 'indicators' } } });
+    expect(JSON.parse(json.out)).toMatchObject({
+      status: 'no-indicator-table',
+      agree: false,
+      self: { table: null },
+      review: { table: { kind: 'indicators' } },
+    });
   });
 
   it('refuses wrong arguments with exit 2', async () => {
-    for (const argv of [['compare', path('自评表.xlsx')], ['compare', path('自评表.xlsx'), path('复核表.xlsx'), path('自评表.xlsx')], ['compare', path('自评表.xlsx'), path('复核表.xlsx'), '--format', 'csv'], ['compare']]) {
+    for (const argv of [
+      ['compare', path('自评表.xlsx')],
+      ['compare', path('自评表.xlsx'), path('复核表.xlsx'), path('自评表.xlsx')],
+      ['compare', path('自评表.xlsx'), path('复核表.xlsx'), '--format', 'csv'],
+      ['compare'],
+    ]) {
       const { code, out, err } = await run(...argv);
       expect(code).toBe(COMPARE_EXIT.unusable);
       expect(out).toBe('');

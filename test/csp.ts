@@ -11,10 +11,18 @@ const EXTRA_SOURCES: Readonly<Record<string, readonly string[]>> = {
   'img-src': ['data:'],
 };
 
-const REQUIRED: Readonly<Record<string, string>> = { 'default-src': "'self'", 'object-src': "'none'", 'base-uri': "'self'" };
+const REQUIRED: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+};
 
 export function cspOf(html: string): string | undefined {
-  return /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i.exec(html)?.[1]?.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/i
+    .exec(html)?.[1]
+    ?.replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 export function cspProblems(csp: string | undefined, page: { office: boolean }): string[] {
@@ -30,7 +38,12 @@ export function cspProblems(csp: string | undefined, page: { office: boolean }):
   }
   if (!directives.has('script-src')) problems.push('no script-src');
   for (const [name, sources] of directives) {
-    const allowed = new Set(["'self'", "'none'", ...(EXTRA_SOURCES[name] ?? []), ...(page.office && name === 'script-src' ? [OFFICE_ORIGIN] : [])]);
+    const allowed = new Set([
+      "'self'",
+      "'none'",
+      ...(EXTRA_SOURCES[name] ?? []),
+      ...(page.office && name === 'script-src' ? [OFFICE_ORIGIN] : []),
+    ]);
     for (const source of sources) if (!allowed.has(source)) problems.push(`${name} allows ${source}`);
   }
   return problems;

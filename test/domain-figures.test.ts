@@ -46,7 +46,12 @@ describe('DOMAIN.md derived values from the seed fixtures', () => {
   it('得分率: 000 80.88%, 73.04% verified and 32/35 printed 91.42% found as rounding with 91.43%', () => {
     expect(rate('000', 'score-rate', 13.75 / 17).verdict).toEqual({ status: 'ok' });
     expect(rate('000', 'score-rate', 16.8 / 23).verdict).toEqual({ status: 'ok' });
-    expect(rate('000', 'score-rate', 32 / 35).verdict).toMatchObject({ status: 'rounding', how: 'truncated', expected: 0.9143, actual: 0.9142 });
+    expect(rate('000', 'score-rate', 32 / 35).verdict).toMatchObject({
+      status: 'rounding',
+      how: 'truncated',
+      expected: 0.9143,
+      actual: 0.9142,
+    });
   });
 
   it('补助兑现准确率: 001 99.96% (persons and amounts) and 99.87%', () => {
@@ -68,7 +73,9 @@ describe('DOMAIN.md derived values from the seed fixtures', () => {
   it('满意度 weighted: 003 questions 93.00 / 95.50 / 92.50 / 93.50 (to fill) and 93.63% overall', () => {
     const analysis = ratesOf('003');
     const questions = analysis.rates.filter(({ rate }) => rate.kind === 'satisfaction' && rate.target.value === null);
-    expect(questions.map(({ verdict }) => verdict)).toEqual([0.93, 0.955, 0.925, 0.935].map((expected) => ({ status: 'blank', expected })));
+    expect(questions.map(({ verdict }) => verdict)).toEqual(
+      [0.93, 0.955, 0.925, 0.935].map((expected) => ({ status: 'blank', expected })),
+    );
     const overall = rate('003', 'satisfaction', 0.93625);
     expect(overall.verdict).toEqual({ status: 'ok' });
     expect(overall.rate.target.value).toBe(0.9363);
@@ -80,7 +87,12 @@ describe('DOMAIN.md derived values from the seed fixtures', () => {
     expect(satisfaction?.expected).toBeCloseTo(9.3625, 10);
     expect(satisfaction?.score.value).toBe(9.36);
     const { findings } = checkWorkbook(snapshots.get('003') as WorkbookSnapshot);
-    expect(findings.find((f) => f.code === 'score/missing')).toMatchObject({ sheet: '评分表', cell: 'G8', expected: 4, actual: null });
+    expect(findings.find((f) => f.code === 'score/missing')).toMatchObject({
+      sheet: '评分表',
+      cell: 'G8',
+      expected: 4,
+      actual: null,
+    });
   });
 
   it('知晓率: 002 (175 + 87/2) / 275 = 79.45%, printed 79.46% from rounded shares (63.64% + 31.64%/2)', () => {
@@ -94,7 +106,10 @@ describe('DOMAIN.md derived values from the seed fixtures', () => {
 
   // Known faults of the reports themselves: 003 leaves the 预算执行率 score blank; 004 states 96.00 while every
   // indicator it reports met its target (its scores add up to 100).
-  const KNOWN_ERRORS: Readonly<Record<string, string[]>> = { '003': ['score/missing 评分表!G8'], '004': ['score/total 自评表!G15'] };
+  const KNOWN_ERRORS: Readonly<Record<string, string[]>> = {
+    '003': ['score/missing 评分表!G8'],
+    '004': ['score/total 自评表!G15'],
+  };
 
   it('等级: every seed’s grade follows from its total, and the faithful fixtures give no error beyond the reports’ own', () => {
     for (const seed of SEEDS) {

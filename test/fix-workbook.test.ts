@@ -33,10 +33,14 @@ function read(bytes: Uint8Array): WorkbookSnapshot {
 function cellOf(snapshot: WorkbookSnapshot, sheet: string, address: string) {
   const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(address) ?? [];
   const col = [...(letters ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return snapshot.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.row === Number(digits) - 1 && c.col === col);
+  return snapshot.sheets
+    .find((s) => s.name === sheet)
+    ?.cells.find((c) => c.row === Number(digits) - 1 && c.col === col);
 }
 
-const cases = SEEDS.flatMap((seed) => VARIANTS.map((variant) => ({ name: `${seed.id} ${variant.name}`, seed: withDerivedBlank(seed), variant })));
+const cases = SEEDS.flatMap((seed) =>
+  VARIANTS.map((variant) => ({ name: `${seed.id} ${variant.name}`, seed: withDerivedBlank(seed), variant })),
+);
 const originals = new Map<string, Uint8Array>();
 const fixed = new Map<string, { bytes: Uint8Array; changes: CellWrite[] }>();
 
@@ -52,10 +56,36 @@ beforeAll(async () => {
 
 /** Fractions the fill must write for the blanks of DOMAIN.md's table (compared at the 4 decimals 0.00% shows). */
 const FIGURES: Record<string, Array<[string, string, number | string]>> = {
-  '000': [['汇总表', 'D3', 0.8088], ['汇总表', 'D4', 0.7304], ['汇总表', 'D5', 0.9143], ['结论表', 'E11', 1], ['结论表', 'E15', '良']],
-  '001': [['结论表', 'C3', 0.3177], ['兑现准确率', 'D3', 0.9996], ['兑现准确率', 'G3', 0.9996], ['兑现准确率', 'D4', 0.9987], ['兑现准确率', 'G4', 0.9987], ['满意度调查', 'E3', 0.6703], ['满意度调查2', 'F3', 0.7581], ['结论表', 'E6', '良']],
-  '002': [['结论表', 'E3', 0.2891], ['满意度调查', 'F4', 0.7945], ['结论表', 'E4', '中']],
-  '003': [['满意度调查', 'G4', 0.93], ['满意度调查', 'G5', 0.955], ['满意度调查', 'G6', 0.925], ['满意度调查', 'G7', 0.935], ['满意度调查', 'G8', 0.9363], ['评分表', 'G8', 4]],
+  '000': [
+    ['汇总表', 'D3', 0.8088],
+    ['汇总表', 'D4', 0.7304],
+    ['汇总表', 'D5', 0.9143],
+    ['结论表', 'E11', 1],
+    ['结论表', 'E15', '良'],
+  ],
+  '001': [
+    ['结论表', 'C3', 0.3177],
+    ['兑现准确率', 'D3', 0.9996],
+    ['兑现准确率', 'G3', 0.9996],
+    ['兑现准确率', 'D4', 0.9987],
+    ['兑现准确率', 'G4', 0.9987],
+    ['满意度调查', 'E3', 0.6703],
+    ['满意度调查2', 'F3', 0.7581],
+    ['结论表', 'E6', '良'],
+  ],
+  '002': [
+    ['结论表', 'E3', 0.2891],
+    ['满意度调查', 'F4', 0.7945],
+    ['结论表', 'E4', '中'],
+  ],
+  '003': [
+    ['满意度调查', 'G4', 0.93],
+    ['满意度调查', 'G5', 0.955],
+    ['满意度调查', 'G6', 0.925],
+    ['满意度调查', 'G7', 0.935],
+    ['满意度调查', 'G8', 0.9363],
+    ['评分表', 'G8', 4],
+  ],
 };
 
 describe.each(cases)('fix on seed $name', ({ name, variant }) => {
@@ -70,23 +100,37 @@ describe.each(cases)('fix on seed $name', ({ name, variant }) => {
     for (const [sheet, address, figure] of FIGURES[id] ?? []) {
       const cell = cellOf(snapshot, sheet, address);
       const write = result.changes.find((c) => c.sheet === sheet && c.cell === address);
-      expect({ at: `${sheet}!${address}`, formula: cell?.formula !== undefined, written: !!write }).toEqual({ at: `${sheet}!${address}`, formula: true, written: true });
+      expect({ at: `${sheet}!${address}`, formula: cell?.formula !== undefined, written: !!write }).toEqual({
+        at: `${sheet}!${address}`,
+        formula: true,
+        written: true,
+      });
       const value = cell?.value;
       if (typeof figure === 'string') expect(value).toEqual({ type: 'text', value: figure });
-      else expect(value?.type === 'number' && Math.round(value.value * (figure > 1.5 ? 100 : 10000)) / (figure > 1.5 ? 100 : 10000)).toBe(figure);
+      else
+        expect(
+          value?.type === 'number' &&
+            Math.round(value.value * (figure > 1.5 ? 100 : 10000)) / (figure > 1.5 ? 100 : 10000),
+        ).toBe(figure);
     }
   });
 
   it('changes nothing else: every other cell, the merges and the sheets stay as they were', () => {
     const before = read(originals.get(name) as Uint8Array);
     const after = read((fixed.get(name) as { bytes: Uint8Array }).bytes);
-    const written = new Set((fixed.get(name) as { changes: CellWrite[] }).changes.map((c) => `${c.sheet}!${c.row}:${c.col}`));
-    expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), ...(written.size > 0 ? [AUDIT_SHEET] : [])]);
+    const written = new Set(
+      (fixed.get(name) as { changes: CellWrite[] }).changes.map((c) => `${c.sheet}!${c.row}:${c.col}`),
+    );
+    expect(after.sheets.map((s) => s.name)).toEqual([
+      ...before.sheets.map((s) => s.name),
+      ...(written.size > 0 ? [AUDIT_SHEET] : []),
+    ]);
     for (const sheet of before.sheets) {
       const next = after.sheets.find((s) => s.name === sheet.name);
       expect(next?.merges).toEqual(sheet.merges);
       expect(next?.visibility).toBe(sheet.visibility);
-      const keep = (cells: WorkbookSnapshot['sheets'][number]['cells']) => cells.filter((c) => !written.has(`${sheet.name}!${c.row}:${c.col}`));
+      const keep = (cells: WorkbookSnapshot['sheets'][number]['cells']) =>
+        cells.filter((c) => !written.has(`${sheet.name}!${c.row}:${c.col}`));
       expect(keep(next?.cells ?? [])).toEqual(keep(sheet.cells));
     }
   });
@@ -94,11 +138,18 @@ describe.each(cases)('fix on seed $name', ({ name, variant }) => {
   it('keeps every part it does not edit byte for byte, and the styles of untouched cells', () => {
     const before = unzipSync(originals.get(name) as Uint8Array);
     const after = unzipSync((fixed.get(name) as { bytes: Uint8Array }).bytes);
-    const edited = new Set(['xl/workbook.xml', 'xl/styles.xml', '[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/calcChain.xml']);
+    const edited = new Set([
+      'xl/workbook.xml',
+      'xl/styles.xml',
+      '[Content_Types].xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/calcChain.xml',
+    ]);
     const changedSheets = new Set<string>();
     for (const path of Object.keys(before)) {
       if (edited.has(path)) continue;
-      if (strFromU8(before[path] as Uint8Array) !== strFromU8((after[path] ?? new Uint8Array()) as Uint8Array)) changedSheets.add(path);
+      if (strFromU8(before[path] as Uint8Array) !== strFromU8((after[path] ?? new Uint8Array()) as Uint8Array))
+        changedSheets.add(path);
     }
     const sheetsWritten = new Set((fixed.get(name) as { changes: CellWrite[] }).changes.map((c) => c.sheet)).size;
     expect(changedSheets.size).toBe(sheetsWritten);
@@ -106,13 +157,21 @@ describe.each(cases)('fix on seed $name', ({ name, variant }) => {
       expect(path).toMatch(/^xl\/worksheets\/sheet\d+\.xml$/);
       // Column widths, merges, views, page setup: everything outside the cell data of an edited sheet is untouched.
       const outside = (xml: string) => xml.slice(0, xml.indexOf('<sheetData')) + xml.slice(xml.indexOf('</sheetData>'));
-      if (before[path]) expect(outside(strFromU8(after[path] as Uint8Array))).toBe(outside(strFromU8(before[path] as Uint8Array)));
+      if (before[path])
+        expect(outside(strFromU8(after[path] as Uint8Array))).toBe(outside(strFromU8(before[path] as Uint8Array)));
     }
     // The workbook part changes only by the recalculation flag and the added audit sheet: names, views, order stay.
-    const workbook = (bytes: Uint8Array) => strFromU8(bytes).replace(/<calcPr\b[^>]*\/>/, '').replace(/<sheet\b[^>]*name="审核记录"[^>]*\/>/, '').replace(/\s+fullCalcOnLoad="1"/, '');
-    expect(workbook(after['xl/workbook.xml'] as Uint8Array)).toBe(workbook(before['xl/workbook.xml'] as Uint8Array).replace(/<calcPr\b[^>]*\/>/, ''));
+    const workbook = (bytes: Uint8Array) =>
+      strFromU8(bytes)
+        .replace(/<calcPr\b[^>]*\/>/, '')
+        .replace(/<sheet\b[^>]*name="审核记录"[^>]*\/>/, '')
+        .replace(/\s+fullCalcOnLoad="1"/, '');
+    expect(workbook(after['xl/workbook.xml'] as Uint8Array)).toBe(
+      workbook(before['xl/workbook.xml'] as Uint8Array).replace(/<calcPr\b[^>]*\/>/, ''),
+    );
     // Styles are only appended to: every original cell style keeps its index and definition.
-    const xfs = (xml: string) => xml.slice(xml.indexOf('<cellXfs'), xml.indexOf('</cellXfs>')).match(/<xf\b[^>]*?(\/>|>[\s\S]*?<\/xf>)/g) ?? [];
+    const xfs = (xml: string) =>
+      xml.slice(xml.indexOf('<cellXfs'), xml.indexOf('</cellXfs>')).match(/<xf\b[^>]*?(\/>|>[\s\S]*?<\/xf>)/g) ?? [];
     const original = xfs(strFromU8(before['xl/styles.xml'] as Uint8Array));
     expect(xfs(strFromU8(after['xl/styles.xml'] as Uint8Array)).slice(0, original.length)).toEqual(original);
     if (sheetsWritten > 0) expect(strFromU8(after['xl/workbook.xml'] as Uint8Array)).toContain('fullCalcOnLoad="1"');
@@ -141,7 +200,10 @@ describe('the audit sheet', () => {
       ['合计', 100, 90, { value: 0.9, format: '0.00%' }],
     ]);
     const bytes = writeXlsx({ sheets: [sheet] });
-    const result = fixWorkbook(bytes, 'x.xlsx', { overwrite: [{ sheet: '汇总', cell: 'D2' }], now: new Date(Date.UTC(2026, 0, 2)) });
+    const result = fixWorkbook(bytes, 'x.xlsx', {
+      overwrite: [{ sheet: '汇总', cell: 'D2' }],
+      now: new Date(Date.UTC(2026, 0, 2)),
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.changes.map((c) => [c.cell, c.formula, c.value])).toEqual([['D2', 'C2/B2', 0.9]]);
@@ -149,10 +211,20 @@ describe('the audit sheet', () => {
     const rows = new Map<number, string[]>();
     for (const cell of audit?.cells ?? []) {
       expect(cell.formula).toBeUndefined();
-      rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell.value.type === 'text' ? cell.value.value : `<${cell.value.type}>`]);
+      rows.set(cell.row, [
+        ...(rows.get(cell.row) ?? []),
+        cell.value.type === 'text' ? cell.value.value : `<${cell.value.type}>`,
+      ]);
     }
     expect(rows.get(0)?.slice(0, 7)).toEqual(['时间', '工作表', '单元格', '原内容', '新内容', '规则', '说明']);
-    expect(rows.get(1)?.slice(0, 6)).toEqual(['2026-01-02 00:00:00', '汇总', 'D2', '=1+1', '=C2/B2 → 0.9', 'rate/wrong']);
+    expect(rows.get(1)?.slice(0, 6)).toEqual([
+      '2026-01-02 00:00:00',
+      '汇总',
+      'D2',
+      '=1+1',
+      '=C2/B2 → 0.9',
+      'rate/wrong',
+    ]);
   });
 
   it('never writes a filled cell unless its fix was picked', () => {
@@ -175,7 +247,12 @@ describe('recalculated by LibreOffice', () => {
       const files = unzipSync((fixed.get(name) as { bytes: Uint8Array }).bytes);
       for (const path of Object.keys(files)) {
         if (!path.startsWith('xl/worksheets/')) continue;
-        files[path] = strToU8(strFromU8(files[path] as Uint8Array).replace(/(<c\b[^>]*?)(\st="str")?(>)<f>([^<]*)<\/f><v>[^<]*<\/v>/g, '$1$3<f>$4</f><v>0</v>'));
+        files[path] = strToU8(
+          strFromU8(files[path] as Uint8Array).replace(
+            /(<c\b[^>]*?)(\st="str")?(>)<f>([^<]*)<\/f><v>[^<]*<\/v>/g,
+            '$1$3<f>$4</f><v>0</v>',
+          ),
+        );
       }
       return { name: `${name}.xlsx`, bytes: zipSync(files) };
     });
@@ -184,10 +261,20 @@ describe('recalculated by LibreOffice', () => {
       const snapshot = read(recalculated[i] as Uint8Array);
       for (const [sheet, address, figure] of FIGURES[name.slice(0, 3)] ?? []) {
         const value = cellOf(snapshot, sheet, address)?.value;
-        if (typeof figure === 'string') expect({ at: `${name} ${sheet}!${address}`, value }).toEqual({ at: `${name} ${sheet}!${address}`, value: { type: 'text', value: figure } });
+        if (typeof figure === 'string')
+          expect({ at: `${name} ${sheet}!${address}`, value }).toEqual({
+            at: `${name} ${sheet}!${address}`,
+            value: { type: 'text', value: figure },
+          });
         else {
-          const shown = value?.type === 'number' ? Math.round(value.value * (figure > 1.5 ? 100 : 10000)) / (figure > 1.5 ? 100 : 10000) : value;
-          expect({ at: `${name} ${sheet}!${address}`, shown }).toEqual({ at: `${name} ${sheet}!${address}`, shown: figure });
+          const shown =
+            value?.type === 'number'
+              ? Math.round(value.value * (figure > 1.5 ? 100 : 10000)) / (figure > 1.5 ? 100 : 10000)
+              : value;
+          expect({ at: `${name} ${sheet}!${address}`, shown }).toEqual({
+            at: `${name} ${sheet}!${address}`,
+            shown: figure,
+          });
         }
       }
     });
@@ -197,11 +284,17 @@ describe('recalculated by LibreOffice', () => {
 describe('.xls input', () => {
   it('is fixed into an .xlsx, and says so', async () => {
     const seed = withDerivedBlank(SEEDS.find((s) => s.id === '001') as SeedReport);
-    const [xls] = convertWithLibreOffice([{ name: '001.xlsx', bytes: (await buildWorkbook(seed, VARIANTS[0] as (typeof VARIANTS)[number])).bytes }], 'xls');
+    const [xls] = convertWithLibreOffice(
+      [{ name: '001.xlsx', bytes: (await buildWorkbook(seed, VARIANTS[0] as (typeof VARIANTS)[number])).bytes }],
+      'xls',
+    );
     const result = fixWorkbook(xls as Uint8Array, '001.xls');
     expect(result.ok && result.convertedFromXls).toBe(true);
     if (!result.ok) return;
-    expect(readWorkbook(result.bytes, 'out.xlsx')).toMatchObject({ ok: true, workbook: { source: { format: 'xlsx' } } });
+    expect(readWorkbook(result.bytes, 'out.xlsx')).toMatchObject({
+      ok: true,
+      workbook: { source: { format: 'xlsx' } },
+    });
     const value = cellOf(read(result.bytes), '结论表', 'C3')?.value;
     expect(value?.type === 'number' && Math.round(value.value * 10000) / 10000).toBe(0.3177);
   });

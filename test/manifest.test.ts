@@ -77,7 +77,12 @@ function walk(element: XmlElement, ancestors: string[] = []): Array<{ element: X
 function pngSize(file: string): { width: number; height: number } | undefined {
   const bytes = readFileSync(file);
   const signature = '89504e470d0a1a0a';
-  if (bytes.length < 24 || bytes.subarray(0, 8).toString('hex') !== signature || bytes.toString('ascii', 12, 16) !== 'IHDR') return undefined;
+  if (
+    bytes.length < 24 ||
+    bytes.subarray(0, 8).toString('hex') !== signature ||
+    bytes.toString('ascii', 12, 16) !== 'IHDR'
+  )
+    return undefined;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
@@ -100,7 +105,9 @@ interface Context {
 /** The page names webpack.config.js builds. */
 function builtPages(): string[] {
   const load = createRequire(__filename);
-  const config = (load(join(root, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => { plugins: object[] })({}, { mode: 'production' });
+  const config = (
+    load(join(root, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => { plugins: object[] }
+  )({}, { mode: 'production' });
   return config.plugins
     .filter((plugin) => plugin.constructor.name === 'HtmlWebpackPlugin')
     .map((plugin) => String((plugin as { userOptions: { filename?: string } }).userOptions.filename));
@@ -129,7 +136,8 @@ function urls(ctx: Context): Array<{ where: string; url: string }> {
   for (const { element } of walk(ctx.officeApp)) {
     for (const [name, value] of Object.entries(element.attrs)) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) found.push({ where: `${element.name}@${name}`, url: value.trim() });
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()))
+        found.push({ where: `${element.name}@${name}`, url: value.trim() });
     }
     const text = element.text.trim();
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) found.push({ where: element.name, url: text });
@@ -140,16 +148,30 @@ function urls(ctx: Context): Array<{ where: string; url: string }> {
 function orderProblems(ctx: Context): string[] {
   // The OfficeApp sequence of the schema (TaskPaneApp), with the elements this add-in uses; AppDomains is optional.
   const schema: Array<{ name: string; optional?: boolean }> = [
-    { name: 'Id' }, { name: 'Version' }, { name: 'ProviderName' }, { name: 'DefaultLocale' }, { name: 'DisplayName' },
-    { name: 'Description' }, { name: 'IconUrl' }, { name: 'HighResolutionIconUrl' }, { name: 'SupportUrl' },
-    { name: 'AppDomains', optional: true }, { name: 'Hosts' }, { name: 'Requirements' }, { name: 'DefaultSettings' },
-    { name: 'Permissions' }, { name: 'VersionOverrides' },
+    { name: 'Id' },
+    { name: 'Version' },
+    { name: 'ProviderName' },
+    { name: 'DefaultLocale' },
+    { name: 'DisplayName' },
+    { name: 'Description' },
+    { name: 'IconUrl' },
+    { name: 'HighResolutionIconUrl' },
+    { name: 'SupportUrl' },
+    { name: 'AppDomains', optional: true },
+    { name: 'Hosts' },
+    { name: 'Requirements' },
+    { name: 'DefaultSettings' },
+    { name: 'Permissions' },
+    { name: 'VersionOverrides' },
   ];
   const actual = ctx.officeApp.children.map((c) => c.name);
   let at = 0;
   for (const expected of schema) {
     if (actual[at] === expected.name) at++;
-    else if (!expected.optional) return [`order: expected <${expected.name}> at position ${at + 1}, found <${actual[at] ?? 'end'}> (children: ${actual.join(', ')})`];
+    else if (!expected.optional)
+      return [
+        `order: expected <${expected.name}> at position ${at + 1}, found <${actual[at] ?? 'end'}> (children: ${actual.join(', ')})`,
+      ];
   }
   return at < actual.length ? [`order: unexpected <${actual[at]}> after <${actual[at - 1] ?? 'start'}>`] : [];
 }
@@ -158,7 +180,8 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
   root(ctx) {
     const problems: string[] = [];
     if (ctx.officeApp.name !== 'OfficeApp') problems.push(`root: the root element is <${ctx.officeApp.name}>`);
-    if (ctx.officeApp.attrs['xsi:type'] !== 'TaskPaneApp') problems.push(`root: xsi:type is ${ctx.officeApp.attrs['xsi:type']}, not TaskPaneApp`);
+    if (ctx.officeApp.attrs['xsi:type'] !== 'TaskPaneApp')
+      problems.push(`root: xsi:type is ${ctx.officeApp.attrs['xsi:type']}, not TaskPaneApp`);
     if (ctx.officeApp.attrs.xmlns !== NS_OFFICEAPP) problems.push(`root: namespace ${ctx.officeApp.attrs.xmlns}`);
     return problems;
   },
@@ -167,7 +190,9 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
 
   id(ctx) {
     const id = child(ctx.officeApp, 'Id')?.text.trim() ?? '';
-    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? [] : [`id: "${id}" is not a GUID`];
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+      ? []
+      : [`id: "${id}" is not a GUID`];
   },
 
   version(ctx) {
@@ -175,7 +200,9 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
     if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(version)) return [`version: "${version}" is not n.n.n.n`];
     const [major, minor, patch] = version.split('.');
     const expected = ctx.packageVersion.split('.');
-    return major === expected[0] && minor === expected[1] && (patch ?? '0') === expected[2] ? [] : [`version: ${version} does not match package.json ${ctx.packageVersion}`];
+    return major === expected[0] && minor === expected[1] && (patch ?? '0') === expected[2]
+      ? []
+      : [`version: ${version} does not match package.json ${ctx.packageVersion}`];
   },
 
   locales(ctx) {
@@ -184,13 +211,17 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
     if (locale !== 'en-US') problems.push(`locales: DefaultLocale is ${locale}, not en-US`);
     const localized = [
       ...['DisplayName', 'Description'].map((name) => ({ label: name, element: child(ctx.officeApp, name) })),
-      ...[...resourceIds(ctx).entries()].filter(([, r]) => r.kind === 'ShortStrings' || r.kind === 'LongStrings').map(([id, r]) => ({ label: `string ${id}`, element: r.element as XmlElement | undefined })),
+      ...[...resourceIds(ctx).entries()]
+        .filter(([, r]) => r.kind === 'ShortStrings' || r.kind === 'LongStrings')
+        .map(([id, r]) => ({ label: `string ${id}`, element: r.element as XmlElement | undefined })),
     ];
     for (const { label, element } of localized) {
       if (!element?.attrs.DefaultValue?.trim()) problems.push(`locales: ${label} has no DefaultValue`);
       const zh = children(element, 'Override').filter((o) => o.attrs.Locale === 'zh-CN');
-      if (zh.length !== 1 || !zh[0]?.attrs.Value?.trim()) problems.push(`locales: ${label} needs one zh-CN Override with a Value`);
-      else if (!/[\u4e00-\u9fff]/.test(zh[0].attrs.Value)) problems.push(`locales: ${label}'s zh-CN Override has no Chinese`);
+      if (zh.length !== 1 || !zh[0]?.attrs.Value?.trim())
+        problems.push(`locales: ${label} needs one zh-CN Override with a Value`);
+      else if (!/[\u4e00-\u9fff]/.test(zh[0].attrs.Value))
+        problems.push(`locales: ${label}'s zh-CN Override has no Chinese`);
     }
     if (!localized.some((l) => l.label.startsWith('string'))) problems.push('locales: no string resources');
     return problems;
@@ -201,7 +232,8 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
     const problems: string[] = [];
     const limit = (label: string, element: XmlElement | undefined, max: number): void => {
       for (const value of [element?.attrs.DefaultValue, ...children(element, 'Override').map((o) => o.attrs.Value)]) {
-        if (value !== undefined && [...value].length > max) problems.push(`lengths: ${label} is longer than ${max} characters`);
+        if (value !== undefined && [...value].length > max)
+          problems.push(`lengths: ${label} is longer than ${max} characters`);
       }
     };
     limit('DisplayName', child(ctx.officeApp, 'DisplayName'), 125);
@@ -215,10 +247,15 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
 
   https(ctx) {
     const found = urls(ctx);
-    const problems = found.filter(({ url }) => !url.startsWith('https://')).map(({ where, url }) => `https: ${where} is ${url}`);
-    const required = ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].map((name) => child(ctx.officeApp, name)?.attrs.DefaultValue);
+    const problems = found
+      .filter(({ url }) => !url.startsWith('https://'))
+      .map(({ where, url }) => `https: ${where} is ${url}`);
+    const required = ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].map(
+      (name) => child(ctx.officeApp, name)?.attrs.DefaultValue,
+    );
     required.push(child(child(ctx.officeApp, 'DefaultSettings'), 'SourceLocation')?.attrs.DefaultValue);
-    for (const r of resourceIds(ctx).values()) if (r.kind === 'Images' || r.kind === 'Urls') required.push(r.element.attrs.DefaultValue);
+    for (const r of resourceIds(ctx).values())
+      if (r.kind === 'Images' || r.kind === 'Urls') required.push(r.element.attrs.DefaultValue);
     for (const url of required) if (!isHttpsUrl(url)) problems.push(`https: "${url}" is not an absolute https URL`);
     return problems;
   },
@@ -233,13 +270,21 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
     const problems: string[] = [];
     const icons: Array<{ label: string; url: string | undefined; size: number }> = [
       { label: 'IconUrl', url: child(ctx.officeApp, 'IconUrl')?.attrs.DefaultValue, size: 32 },
-      { label: 'HighResolutionIconUrl', url: child(ctx.officeApp, 'HighResolutionIconUrl')?.attrs.DefaultValue, size: 64 },
+      {
+        label: 'HighResolutionIconUrl',
+        url: child(ctx.officeApp, 'HighResolutionIconUrl')?.attrs.DefaultValue,
+        size: 64,
+      },
     ];
     const ids = resourceIds(ctx);
     for (const { element, ancestors } of walk(versionOverrides(ctx) ?? ctx.officeApp)) {
       if (element.name === 'Image' && ancestors[ancestors.length - 1] === 'Icon') {
         const image = ids.get(element.attrs.resid ?? '');
-        icons.push({ label: `Icon image ${element.attrs.resid} (size ${element.attrs.size})`, url: image?.element.attrs.DefaultValue, size: Number(element.attrs.size) });
+        icons.push({
+          label: `Icon image ${element.attrs.resid} (size ${element.attrs.size})`,
+          url: image?.element.attrs.DefaultValue,
+          size: Number(element.attrs.size),
+        });
       }
     }
     for (const { label, url, size } of icons) {
@@ -250,12 +295,14 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
       // The build copies assets/*.png to assets/ at the site root: /assets/icon-32.png is assets/icon-32.png here.
       const file = resolve(root, `.${decodeURIComponent(new URL(url).pathname)}`);
       const inAssets = relative(join(root, 'assets'), file);
-      if (inAssets.startsWith('..') || inAssets.includes(sep)) problems.push(`icons: ${label} (${url}) is not a file in assets/`);
+      if (inAssets.startsWith('..') || inAssets.includes(sep))
+        problems.push(`icons: ${label} (${url}) is not a file in assets/`);
       else if (!existsSync(file)) problems.push(`icons: ${label}: ${relative(root, file)} does not exist`);
       else {
         const png = pngSize(file);
         if (!png) problems.push(`icons: ${label}: ${relative(root, file)} is not a PNG`);
-        else if (png.width !== size || png.height !== size) problems.push(`icons: ${label}: ${relative(root, file)} is ${png.width}×${png.height}, not ${size}×${size}`);
+        else if (png.width !== size || png.height !== size)
+          problems.push(`icons: ${label}: ${relative(root, file)} is ${png.width}×${png.height}, not ${size}×${size}`);
       }
     }
     return [...new Set(problems)];
@@ -264,11 +311,18 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
   resources(ctx) {
     const problems: string[] = [];
     const expectedKind: Record<string, string> = {
-      Image: 'Images', SourceLocation: 'Urls', LearnMoreUrl: 'Urls', FunctionFile: 'Urls', Label: 'ShortStrings', Title: 'ShortStrings', Description: 'LongStrings',
+      Image: 'Images',
+      SourceLocation: 'Urls',
+      LearnMoreUrl: 'Urls',
+      FunctionFile: 'Urls',
+      Label: 'ShortStrings',
+      Title: 'ShortStrings',
+      Description: 'LongStrings',
     };
     const defined = new Map<string, string>();
     for (const group of resources(ctx)?.children ?? []) {
-      if (!['Images', 'Urls', 'ShortStrings', 'LongStrings'].includes(group.name)) problems.push(`resources: unknown resource group <${group.name}>`);
+      if (!['Images', 'Urls', 'ShortStrings', 'LongStrings'].includes(group.name))
+        problems.push(`resources: unknown resource group <${group.name}>`);
       for (const element of group.children) {
         const id = element.attrs.id ?? '';
         if (!id) problems.push(`resources: a resource in ${group.name} has no id`);
@@ -285,8 +339,12 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
       used.add(resid);
       const kind = defined.get(resid);
       if (!kind) problems.push(`resources: <${element.name} resid="${resid}"> names no resource`);
-      else if (expectedKind[element.name] === undefined) problems.push(`resources: <${element.name}> is not expected to carry a resid`);
-      else if (expectedKind[element.name] !== kind) problems.push(`resources: <${element.name} resid="${resid}"> needs one of ${expectedKind[element.name]}, ${resid} is in ${kind}`);
+      else if (expectedKind[element.name] === undefined)
+        problems.push(`resources: <${element.name}> is not expected to carry a resid`);
+      else if (expectedKind[element.name] !== kind)
+        problems.push(
+          `resources: <${element.name} resid="${resid}"> needs one of ${expectedKind[element.name]}, ${resid} is in ${kind}`,
+        );
     }
     for (const id of defined.keys()) if (!used.has(id)) problems.push(`resources: ${id} is defined but never used`);
     return problems;
@@ -302,7 +360,8 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
     const hosts = children(child(ctx.officeApp, 'Hosts'), 'Host').map((h) => h.attrs.Name);
     if (hosts.join() !== 'Workbook') problems.push(`hosts: Hosts are [${hosts.join(', ')}], not [Workbook]`);
     const overrideHosts = children(child(versionOverrides(ctx), 'Hosts'), 'Host').map((h) => h.attrs['xsi:type']);
-    if (overrideHosts.join() !== 'Workbook') problems.push(`hosts: VersionOverrides hosts are [${overrideHosts.join(', ')}], not [Workbook]`);
+    if (overrideHosts.join() !== 'Workbook')
+      problems.push(`hosts: VersionOverrides hosts are [${overrideHosts.join(', ')}], not [Workbook]`);
     return problems;
   },
 
@@ -317,23 +376,32 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
   ribbon(ctx) {
     const problems: string[] = [];
     const overrides = versionOverrides(ctx);
-    if (overrides?.attrs.xmlns !== NS_OVERRIDES || overrides.attrs['xsi:type'] !== 'VersionOverridesV1_0') problems.push('ribbon: VersionOverrides is not the task-pane VersionOverridesV1_0');
+    if (overrides?.attrs.xmlns !== NS_OVERRIDES || overrides.attrs['xsi:type'] !== 'VersionOverridesV1_0')
+      problems.push('ribbon: VersionOverrides is not the task-pane VersionOverridesV1_0');
     const host = child(child(overrides, 'Hosts'), 'Host');
-    const surface = children(child(host, 'DesktopFormFactor'), 'ExtensionPoint').find((e) => e.attrs['xsi:type'] === 'PrimaryCommandSurface');
+    const surface = children(child(host, 'DesktopFormFactor'), 'ExtensionPoint').find(
+      (e) => e.attrs['xsi:type'] === 'PrimaryCommandSurface',
+    );
     const tab = child(surface, 'OfficeTab');
     if (tab?.attrs.id !== 'TabHome') problems.push(`ribbon: the group is on ${tab?.attrs.id ?? 'no tab'}, not TabHome`);
     const group = child(tab, 'Group');
     const buttons = children(group, 'Control').filter((c) => c.attrs['xsi:type'] === 'Button');
     if (buttons.length !== 1) problems.push(`ribbon: ${buttons.length} buttons in the group, expected 1`);
     for (const owner of [group, ...buttons]) {
-      const sizes = children(child(owner, 'Icon'), 'Image').map((i) => i.attrs.size).join();
-      if (sizes !== '16,32,80') problems.push(`ribbon: <${owner?.name ?? 'Group'}> icon sizes are [${sizes}], expected [16,32,80]`);
+      const sizes = children(child(owner, 'Icon'), 'Image')
+        .map((i) => i.attrs.size)
+        .join();
+      if (sizes !== '16,32,80')
+        problems.push(`ribbon: <${owner?.name ?? 'Group'}> icon sizes are [${sizes}], expected [16,32,80]`);
     }
     const action = child(buttons[0], 'Action');
-    if (action?.attrs['xsi:type'] !== 'ShowTaskpane') problems.push(`ribbon: the button's action is ${action?.attrs['xsi:type']}, not ShowTaskpane`);
-    const paneUrl = resourceIds(ctx).get(child(action, 'SourceLocation')?.attrs.resid ?? '')?.element.attrs.DefaultValue;
+    if (action?.attrs['xsi:type'] !== 'ShowTaskpane')
+      problems.push(`ribbon: the button's action is ${action?.attrs['xsi:type']}, not ShowTaskpane`);
+    const paneUrl = resourceIds(ctx).get(child(action, 'SourceLocation')?.attrs.resid ?? '')?.element.attrs
+      .DefaultValue;
     const defaultUrl = child(child(ctx.officeApp, 'DefaultSettings'), 'SourceLocation')?.attrs.DefaultValue;
-    if (!paneUrl || paneUrl !== defaultUrl) problems.push(`ribbon: the button opens ${paneUrl}, DefaultSettings opens ${defaultUrl}`);
+    if (!paneUrl || paneUrl !== defaultUrl)
+      problems.push(`ribbon: the button opens ${paneUrl}, DefaultSettings opens ${defaultUrl}`);
     return problems;
   },
 
@@ -342,7 +410,10 @@ const CHECKS: Record<string, (ctx: Context) => string[]> = {
     const problems: string[] = [];
     for (const { where, url } of urls(ctx)) {
       const page = new URL(url).pathname.replace(/^\//, '');
-      if (page.endsWith('.html') && !ctx.pages.includes(page)) problems.push(`pages: ${where} opens ${page}, which webpack.config.js does not build (${ctx.pages.join(', ')})`);
+      if (page.endsWith('.html') && !ctx.pages.includes(page))
+        problems.push(
+          `pages: ${where} opens ${page}, which webpack.config.js does not build (${ctx.pages.join(', ')})`,
+        );
     }
     return problems;
   },
@@ -365,44 +436,176 @@ const BREAKAGES: Breakage[] = [
   { check: 'xml', what: 'a tag left open', from: '</Hosts>\n  <Requirements>', to: '\n  <Requirements>' },
   { check: 'xml', what: 'mismatched tags', from: '</ProviderName>', to: '</Provider>' },
   { check: 'root', what: 'a mail add-in', from: 'xsi:type="TaskPaneApp"', to: 'xsi:type="MailApp"' },
-  { check: 'order', what: 'Permissions before DefaultSettings', from: /(\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>)(\s*<Permissions>.*<\/Permissions>)/, to: '$2$1' },
+  {
+    check: 'order',
+    what: 'Permissions before DefaultSettings',
+    from: /(\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>)(\s*<Permissions>.*<\/Permissions>)/,
+    to: '$2$1',
+  },
   { check: 'order', what: 'Requirements missing', from: /\s*<Requirements>\s*<Sets[\s\S]*?<\/Requirements>/, to: '' },
-  { check: 'order', what: 'an unknown element', from: '</ProviderName>', to: '</ProviderName>\n  <Provider>x</Provider>' },
+  {
+    check: 'order',
+    what: 'an unknown element',
+    from: '</ProviderName>',
+    to: '</ProviderName>\n  <Provider>x</Provider>',
+  },
   { check: 'id', what: 'an Id that is no GUID', from: /<Id>[^<]*<\/Id>/, to: '<Id>score-audit</Id>' },
-  { check: 'version', what: 'a version ahead of package.json', from: /<Version>[^<]*<\/Version>/, to: '<Version>9.9.0.0</Version>' },
-  { check: 'version', what: 'a malformed version', from: /<Version>[^<]*<\/Version>/, to: '<Version>0.1.0-beta</Version>' },
-  { check: 'locales', what: 'DefaultLocale zh-CN', from: '<DefaultLocale>en-US</DefaultLocale>', to: '<DefaultLocale>zh-CN</DefaultLocale>' },
+  {
+    check: 'version',
+    what: 'a version ahead of package.json',
+    from: /<Version>[^<]*<\/Version>/,
+    to: '<Version>9.9.0.0</Version>',
+  },
+  {
+    check: 'version',
+    what: 'a malformed version',
+    from: /<Version>[^<]*<\/Version>/,
+    to: '<Version>0.1.0-beta</Version>',
+  },
+  {
+    check: 'locales',
+    what: 'DefaultLocale zh-CN',
+    from: '<DefaultLocale>en-US</DefaultLocale>',
+    to: '<DefaultLocale>zh-CN</DefaultLocale>',
+  },
   { check: 'locales', what: 'DisplayName without zh-CN', from: /(<DisplayName[^>]*>)\s*<Override[^>]*\/>/, to: '$1' },
-  { check: 'locales', what: 'a ribbon string without zh-CN', from: /(<bt:String id="Button.Label"[^>]*>)\s*<bt:Override[^>]*\/>/, to: '$1' },
-  { check: 'locales', what: 'a zh-CN override in English', from: 'Value="绩效评分表审核助手"', to: 'Value="Score Audit"' },
-  { check: 'lengths', what: 'a 126-character label', from: /(<bt:String id="Group.Label" DefaultValue=")[^"]*"/, to: `$1${'x'.repeat(126)}"` },
-  { check: 'https', what: 'the task pane over http', from: '<SourceLocation DefaultValue="https://', to: '<SourceLocation DefaultValue="http://' },
-  { check: 'https', what: 'a relative icon URL', from: /<IconUrl DefaultValue="[^"]*"/, to: '<IconUrl DefaultValue="assets/icon-32.png"' },
-  { check: 'origin', what: 'a support URL elsewhere', from: /<SupportUrl DefaultValue="[^"]*"/, to: '<SupportUrl DefaultValue="https://example.com/help"' },
+  {
+    check: 'locales',
+    what: 'a ribbon string without zh-CN',
+    from: /(<bt:String id="Button.Label"[^>]*>)\s*<bt:Override[^>]*\/>/,
+    to: '$1',
+  },
+  {
+    check: 'locales',
+    what: 'a zh-CN override in English',
+    from: 'Value="绩效评分表审核助手"',
+    to: 'Value="Score Audit"',
+  },
+  {
+    check: 'lengths',
+    what: 'a 126-character label',
+    from: /(<bt:String id="Group.Label" DefaultValue=")[^"]*"/,
+    to: `$1${'x'.repeat(126)}"`,
+  },
+  {
+    check: 'https',
+    what: 'the task pane over http',
+    from: '<SourceLocation DefaultValue="https://',
+    to: '<SourceLocation DefaultValue="http://',
+  },
+  {
+    check: 'https',
+    what: 'a relative icon URL',
+    from: /<IconUrl DefaultValue="[^"]*"/,
+    to: '<IconUrl DefaultValue="assets/icon-32.png"',
+  },
+  {
+    check: 'origin',
+    what: 'a support URL elsewhere',
+    from: /<SupportUrl DefaultValue="[^"]*"/,
+    to: '<SupportUrl DefaultValue="https://example.com/help"',
+  },
   { check: 'icons', what: 'a missing icon file', from: 'assets/icon-80.png', to: 'assets/icon-81.png' },
   { check: 'icons', what: 'an icon outside assets/', from: 'assets/icon-16.png', to: 'manifest.xml' },
-  { check: 'icons', what: 'a 32-pixel image for the 16 slot', from: 'size="16" resid="Icon.16"', to: 'size="16" resid="Icon.32"' },
-  { check: 'icons', what: 'a 32-pixel high-resolution icon', from: /<HighResolutionIconUrl DefaultValue="([^"]*)icon-64.png"/, to: '<HighResolutionIconUrl DefaultValue="$1icon-32.png"' },
-  { check: 'resources', what: 'a resid with no resource', from: '<Label resid="Group.Label"/>', to: '<Label resid="Group.Missing"/>' },
-  { check: 'resources', what: 'a label from the long strings', from: '<Label resid="Group.Label"/>', to: '<Label resid="Button.Tooltip"/>' },
-  { check: 'resources', what: 'a resource never used', from: '</bt:ShortStrings>', to: '<bt:String id="Unused" DefaultValue="x"><bt:Override Locale="zh-CN" Value="无"/></bt:String></bt:ShortStrings>' },
-  { check: 'resources', what: 'an id over 32 characters', from: /"Group\.Label"/g, to: '"Group.Label.ThatIsFarTooLongForOffice"' },
-  { check: 'permissions', what: 'read-only', from: '<Permissions>ReadWriteDocument</Permissions>', to: '<Permissions>ReadDocument</Permissions>' },
+  {
+    check: 'icons',
+    what: 'a 32-pixel image for the 16 slot',
+    from: 'size="16" resid="Icon.16"',
+    to: 'size="16" resid="Icon.32"',
+  },
+  {
+    check: 'icons',
+    what: 'a 32-pixel high-resolution icon',
+    from: /<HighResolutionIconUrl DefaultValue="([^"]*)icon-64.png"/,
+    to: '<HighResolutionIconUrl DefaultValue="$1icon-32.png"',
+  },
+  {
+    check: 'resources',
+    what: 'a resid with no resource',
+    from: '<Label resid="Group.Label"/>',
+    to: '<Label resid="Group.Missing"/>',
+  },
+  {
+    check: 'resources',
+    what: 'a label from the long strings',
+    from: '<Label resid="Group.Label"/>',
+    to: '<Label resid="Button.Tooltip"/>',
+  },
+  {
+    check: 'resources',
+    what: 'a resource never used',
+    from: '</bt:ShortStrings>',
+    to: '<bt:String id="Unused" DefaultValue="x"><bt:Override Locale="zh-CN" Value="无"/></bt:String></bt:ShortStrings>',
+  },
+  {
+    check: 'resources',
+    what: 'an id over 32 characters',
+    from: /"Group\.Label"/g,
+    to: '"Group.Label.ThatIsFarTooLongForOffice"',
+  },
+  {
+    check: 'permissions',
+    what: 'read-only',
+    from: '<Permissions>ReadWriteDocument</Permissions>',
+    to: '<Permissions>ReadDocument</Permissions>',
+  },
   { check: 'hosts', what: 'Word instead of Excel', from: '<Host Name="Workbook"/>', to: '<Host Name="Document"/>' },
   { check: 'hosts', what: 'ribbon for Word', from: '<Host xsi:type="Workbook">', to: '<Host xsi:type="Document">' },
-  { check: 'requirements', what: 'no ExcelApi set', from: /<Set Name="ExcelApi"[^>]*\/>/, to: '<Set Name="SharedRuntime" MinVersion="1.1"/>' },
-  { check: 'requirements', what: 'a higher set than needed', from: `MinVersion="${EXCEL_API}"`, to: 'MinVersion="1.13"' },
-  { check: 'ribbon', what: 'the group on the Data tab', from: '<OfficeTab id="TabHome">', to: '<OfficeTab id="TabData">' },
-  { check: 'ribbon', what: 'a function instead of the task pane', from: /<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/, to: '<Action xsi:type="ExecuteFunction"><FunctionName>audit</FunctionName></Action>' },
-  { check: 'ribbon', what: 'a button without the 80-pixel icon', from: /(<Control[\s\S]*?)\s*<bt:Image size="80"[^>]*\/>/, to: '$1' },
-  { check: 'ribbon', what: 'the button opening another page than DefaultSettings', from: /(<bt:Url id="Taskpane.Url" DefaultValue="[^"]*)taskpane.html"/, to: '$1standalone.html"' },
+  {
+    check: 'requirements',
+    what: 'no ExcelApi set',
+    from: /<Set Name="ExcelApi"[^>]*\/>/,
+    to: '<Set Name="SharedRuntime" MinVersion="1.1"/>',
+  },
+  {
+    check: 'requirements',
+    what: 'a higher set than needed',
+    from: `MinVersion="${EXCEL_API}"`,
+    to: 'MinVersion="1.13"',
+  },
+  {
+    check: 'ribbon',
+    what: 'the group on the Data tab',
+    from: '<OfficeTab id="TabHome">',
+    to: '<OfficeTab id="TabData">',
+  },
+  {
+    check: 'ribbon',
+    what: 'a function instead of the task pane',
+    from: /<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/,
+    to: '<Action xsi:type="ExecuteFunction"><FunctionName>audit</FunctionName></Action>',
+  },
+  {
+    check: 'ribbon',
+    what: 'a button without the 80-pixel icon',
+    from: /(<Control[\s\S]*?)\s*<bt:Image size="80"[^>]*\/>/,
+    to: '$1',
+  },
+  {
+    check: 'ribbon',
+    what: 'the button opening another page than DefaultSettings',
+    from: /(<bt:Url id="Taskpane.Url" DefaultValue="[^"]*)taskpane.html"/,
+    to: '$1standalone.html"',
+  },
   { check: 'pages', what: 'a page the build does not make', from: /taskpane\.html/g, to: 'pane.html' },
 ];
 
 function apply(xml: string, breakage: Breakage): string {
-  const hits = typeof breakage.from === 'string' ? xml.split(breakage.from).length - 1 : (xml.match(new RegExp(breakage.from.source, breakage.from.flags.includes('g') ? breakage.from.flags : `${breakage.from.flags}g`)) ?? []).length;
+  const hits =
+    typeof breakage.from === 'string'
+      ? xml.split(breakage.from).length - 1
+      : (
+          xml.match(
+            new RegExp(
+              breakage.from.source,
+              breakage.from.flags.includes('g') ? breakage.from.flags : `${breakage.from.flags}g`,
+            ),
+          ) ?? []
+        ).length;
   if (hits === 0) throw new Error(`"${String(breakage.from)}" does not occur in manifest.xml`);
-  return typeof breakage.from === 'string' ? xml.replace(breakage.from, breakage.to) : xml.replace(breakage.from, breakage.to);
+  return typeof breakage.from === 'string'
+    ? xml.replace(breakage.from, breakage.to)
+    : xml.replace(breakage.from, breakage.to);
 }
 
 describe('manifest.xml', () => {
@@ -435,15 +638,30 @@ describe('manifest.xml', () => {
 
   it('names the add-in and its ribbon button in English and Chinese', () => {
     const displayName = child(ctx.officeApp, 'DisplayName');
-    expect([displayName?.attrs.DefaultValue, child(displayName, 'Override')?.attrs.Value]).toEqual(['Score Audit', '绩效评分表审核助手']);
+    expect([displayName?.attrs.DefaultValue, child(displayName, 'Override')?.attrs.Value]).toEqual([
+      'Score Audit',
+      '绩效评分表审核助手',
+    ]);
     const label = resourceIds(ctx).get('Button.Label')?.element;
-    expect([label?.attrs.DefaultValue, child(label, 'Override')?.attrs.Value]).toEqual(['Score Audit', '绩效评分表审核']);
+    expect([label?.attrs.DefaultValue, child(label, 'Override')?.attrs.Value]).toEqual([
+      'Score Audit',
+      '绩效评分表审核',
+    ]);
   });
 
   it('is copied into the build with the icons', () => {
     const load = createRequire(__filename);
-    const config = (load(join(root, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => { plugins: object[] })({}, { mode: 'production' });
-    const copy = config.plugins.find((plugin) => plugin.constructor.name === 'CopyPlugin') as { patterns: Array<{ from: string; to: string }> } | undefined;
-    expect(copy?.patterns).toEqual(expect.arrayContaining([{ from: 'manifest.xml', to: 'manifest.xml' }, { from: 'assets/*.png', to: 'assets/[name][ext]' }]));
+    const config = (
+      load(join(root, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => { plugins: object[] }
+    )({}, { mode: 'production' });
+    const copy = config.plugins.find((plugin) => plugin.constructor.name === 'CopyPlugin') as
+      | { patterns: Array<{ from: string; to: string }> }
+      | undefined;
+    expect(copy?.patterns).toEqual(
+      expect.arrayContaining([
+        { from: 'manifest.xml', to: 'manifest.xml' },
+        { from: 'assets/*.png', to: 'assets/[name][ext]' },
+      ]),
+    );
   });
 });

@@ -47,7 +47,12 @@ describe('readWorkbook on what government exports carry', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const sheet = result.workbook.sheets[0];
-    expect(sheet?.merges.map((m) => [m.top, m.left, m.bottom, m.right])).toEqual(expect.arrayContaining([[2, 1, 3, 2], [3, 0, 4, 1]]));
+    expect(sheet?.merges.map((m) => [m.top, m.left, m.bottom, m.right])).toEqual(
+      expect.arrayContaining([
+        [2, 1, 3, 2],
+        [3, 0, 4, 1],
+      ]),
+    );
     const { model } = checkWorkbook(result.workbook);
     const table = tablesOf(model, 'indicators')[0];
     expect(table?.indicators.map((n) => n.key)).toEqual(['决策', '过程', '产出', '效益']);
@@ -61,7 +66,12 @@ describe('readWorkbook on what government exports carry', () => {
     ws.getCell('A3').value = true;
     ws.getCell('B1').value = 1;
     ws.getCell('B2').value = 2;
-    ws.getCell('C1').value = { formula: 'B1*2', result: 2, shareType: 'shared', ref: 'C1:C2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('C1').value = {
+      formula: 'B1*2',
+      result: 2,
+      shareType: 'shared',
+      ref: 'C1:C2',
+    } as ExcelJS.CellFormulaValue;
     ws.getCell('C2').value = { sharedFormula: 'C1', result: 4 } as ExcelJS.CellSharedFormulaValue;
     wb.addWorksheet('隐藏').state = 'hidden';
     const result = readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), 'types.xlsx');
@@ -85,7 +95,9 @@ describe('an empty workbook', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { findings, summary } = checkWorkbook(result.workbook);
-    expect(findings).toEqual([expect.objectContaining({ code: 'sheet/unrecognized', severity: 'info', sheet: 'Sheet1', cell: 'A1' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'sheet/unrecognized', severity: 'info', sheet: 'Sheet1', cell: 'A1' }),
+    ]);
     expect(summary.errors).toBe(0);
   });
 });
@@ -95,6 +107,8 @@ it('keeps the tree of the sample intact when read twice (the reader holds no sta
   const second = readWorkbook(sample, 'a.xlsx');
   expect(first.ok && second.ok).toBe(true);
   if (!first.ok || !second.ok) return;
-  expect(flattenIndicators(tablesOf(checkWorkbook(first.workbook).model, 'indicators')[0]?.indicators ?? []).length).toBe(30);
+  expect(
+    flattenIndicators(tablesOf(checkWorkbook(first.workbook).model, 'indicators')[0]?.indicators ?? []).length,
+  ).toBe(30);
   expect(second.workbook).toEqual(first.workbook);
 });

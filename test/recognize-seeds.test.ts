@@ -16,7 +16,11 @@ interface Built {
   xlsx: Uint8Array;
 }
 
-const cases: Array<[string, SeedReport, (typeof VARIANTS)[number]]> = SEEDS.flatMap((seed) => VARIANTS.map((variant) => [`${seed.id} ${variant.name}`, seed, variant] as [string, SeedReport, (typeof VARIANTS)[number]]));
+const cases: Array<[string, SeedReport, (typeof VARIANTS)[number]]> = SEEDS.flatMap((seed) =>
+  VARIANTS.map(
+    (variant) => [`${seed.id} ${variant.name}`, seed, variant] as [string, SeedReport, (typeof VARIANTS)[number]],
+  ),
+);
 const built = new Map<string, Built>();
 let xlsModels: Map<string, WorkbookModel>;
 
@@ -32,11 +36,19 @@ beforeAll(async () => {
     built.set(name, { seed, variant: variant.name, layout, xlsx: bytes });
   }
   const names = [...built.keys()];
-  const xls = convertWithLibreOffice(names.map((name) => ({ name: `${name}.xlsx`, bytes: (built.get(name) as Built).xlsx })), 'xls');
+  const xls = convertWithLibreOffice(
+    names.map((name) => ({ name: `${name}.xlsx`, bytes: (built.get(name) as Built).xlsx })),
+    'xls',
+  );
   xlsModels = new Map(names.map((name, i) => [name, modelOf(xls[i] as Uint8Array, `${name}.xls`).model]));
 }, 240_000);
 
-function expectFigure(model: WorkbookModel, placed: { sheet: string; cell: string } | undefined, figure: { sheet: string; cell: string; value: number | null } | undefined, value: number | null | undefined): void {
+function expectFigure(
+  model: WorkbookModel,
+  placed: { sheet: string; cell: string } | undefined,
+  figure: { sheet: string; cell: string; value: number | null } | undefined,
+  value: number | null | undefined,
+): void {
   expect(placed).toBeDefined();
   expect(figure).toBeDefined();
   expect({ sheet: figure?.sheet, cell: figure?.cell }).toEqual(placed);
@@ -75,7 +87,8 @@ function assertModel(model: WorkbookModel, { seed, layout }: Built): void {
       const placed = layout.summary?.rows[i];
       expectFigure(model, placed?.weight, found?.weight, row.weight);
       expectFigure(model, placed?.score, found?.score, row.score);
-      if (row.rate && found?.rate) expect(asFraction(found.rate)).toBeCloseTo(Number(row.rate.replace('%', '')) / 100, 10);
+      if (row.rate && found?.rate)
+        expect(asFraction(found.rate)).toBeCloseTo(Number(row.rate.replace('%', '')) / 100, 10);
       else expect(row.rate).toBeUndefined();
     });
     expectFigure(model, layout.summary.total?.score, summary?.total?.score, seed.summary.total.score);
@@ -98,7 +111,9 @@ function assertModel(model: WorkbookModel, { seed, layout }: Built): void {
   const amounts = tablesOf(model, 'amounts');
   expect(amounts.map((t) => t.rows.length)).toEqual(layout.amounts.map((a) => a.rows));
   layout.amounts.forEach((placed, i) => {
-    const totals = amounts[i]?.rows.filter((r) => r.kind === 'total').flatMap((r) => r.values.filter((v) => v && v.value !== null).map((v) => v?.cell));
+    const totals = amounts[i]?.rows
+      .filter((r) => r.kind === 'total')
+      .flatMap((r) => r.values.filter((v) => v && v.value !== null).map((v) => v?.cell));
     expect(totals).toEqual(placed.totals.map((t) => t.cell));
   });
   (seed.payments ?? []).forEach((list, i) => expect(amounts[(seed.funds?.length ?? 0) + i]?.unit).toBe(list.unit));
@@ -107,13 +122,21 @@ function assertModel(model: WorkbookModel, { seed, layout }: Built): void {
   layout.surveys.forEach((placed, i) => {
     const survey = surveys[i];
     expect(survey?.questions.map((q) => q.text.cell)).toEqual(placed.questions.map((q) => q.text.cell));
-    expect(survey?.questions.map((q) => q.counts.map((c) => c?.cell))).toEqual(placed.questions.map((q) => q.counts.map((c) => c.cell)));
-    expect(survey?.options.map((o) => o.value?.cell)).toEqual(placed.optionValues?.map((v) => v.cell) ?? survey?.options.map(() => undefined));
-    expect(survey?.questions.map((q) => q.counts.map((c) => c?.value))).toEqual(seed.surveys?.[i]?.questions.map((q) => q.counts));
+    expect(survey?.questions.map((q) => q.counts.map((c) => c?.cell))).toEqual(
+      placed.questions.map((q) => q.counts.map((c) => c.cell)),
+    );
+    expect(survey?.options.map((o) => o.value?.cell)).toEqual(
+      placed.optionValues?.map((v) => v.cell) ?? survey?.options.map(() => undefined),
+    );
+    expect(survey?.questions.map((q) => q.counts.map((c) => c?.value))).toEqual(
+      seed.surveys?.[i]?.questions.map((q) => q.counts),
+    );
   });
   if (seed.accuracy) {
     const accuracy = tablesOf(model, 'accuracy')[0];
-    expect(accuracy?.rows.map((r) => [r.duePersons?.cell, r.paidPersons?.cell, r.dueAmount?.cell, r.paidAmount?.cell])).toEqual(
+    expect(
+      accuracy?.rows.map((r) => [r.duePersons?.cell, r.paidPersons?.cell, r.dueAmount?.cell, r.paidAmount?.cell]),
+    ).toEqual(
       layout.accuracy?.map((r) => [r.duePersons.cell, r.paidPersons.cell, r.dueAmount.cell, r.paidAmount.cell]),
     );
     expect(accuracy?.rows.map((r) => r.paidAmount?.value)).toEqual(seed.accuracy.rows.map((r) => r.paidAmount));
@@ -126,7 +149,9 @@ function assertModel(model: WorkbookModel, { seed, layout }: Built): void {
   }
 }
 
-function flattenSeed(nodes: NonNullable<SeedReport['scoreTable']>['indicators']): Array<{ weight: number; score: number | null }> {
+function flattenSeed(
+  nodes: NonNullable<SeedReport['scoreTable']>['indicators'],
+): Array<{ weight: number; score: number | null }> {
   return nodes.flatMap((node) => [node, ...flattenSeed(node.children ?? [])]);
 }
 

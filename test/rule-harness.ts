@@ -12,17 +12,27 @@ import type { SeedIndicator, SeedReport } from './fixtures/seed-model';
 import { SEEDS } from './fixtures/seeds';
 
 /** Runs one rule on a snapshot, as the engine does, and returns its findings. */
-export function runRule(rule: Rule, snapshot: WorkbookSnapshot, options: { profile?: Partial<Profile>; lang?: Lang } = {}): Finding[] {
+export function runRule(
+  rule: Rule,
+  snapshot: WorkbookSnapshot,
+  options: { profile?: Partial<Profile>; lang?: Lang } = {},
+): Finding[] {
   const profile = ProfileSchema.parse(options.profile ?? {});
   const { model, grids } = recognizeWorkbook(snapshot, profile);
-  return runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', [rule]);
+  return runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', [
+    rule,
+  ]);
 }
 
 /**
  * A seed report written as a workbook (one of the builder's layouts) and read back, optionally with a fault
  * planted in its data first: `plant` receives a deep copy of the seed to change.
  */
-export async function seedWorkbook(seed: SeedReport, plant?: (copy: SeedReport) => void, variant = 'merged'): Promise<{ snapshot: WorkbookSnapshot; layout: Layout }> {
+export async function seedWorkbook(
+  seed: SeedReport,
+  plant?: (copy: SeedReport) => void,
+  variant = 'merged',
+): Promise<{ snapshot: WorkbookSnapshot; layout: Layout }> {
   const copy = structuredClone(seed);
   plant?.(copy);
   const chosen = VARIANTS.find((v) => v.name === variant);
@@ -42,7 +52,9 @@ export interface SeedFixture {
 }
 
 /** `[seed id, variant]` for every seed in every builder variant: the faithful-fixture cases of a rule's test. */
-export const SEED_VARIANTS: ReadonlyArray<[string, string]> = SEEDS.flatMap((seed) => VARIANTS.map((variant): [string, string] => [seed.id, variant.name]));
+export const SEED_VARIANTS: ReadonlyArray<[string, string]> = SEEDS.flatMap((seed) =>
+  VARIANTS.map((variant): [string, string] => [seed.id, variant.name]),
+);
 
 /** Every seed written faithfully (nothing planted) in every variant, keyed by `fixtureKey(seed id, variant)`. */
 export async function faithfulFixtures(): Promise<Map<string, SeedFixture>> {
@@ -82,7 +94,9 @@ export function indicatorNamed(nodes: SeedIndicator[], name: string, level?: num
 
 /** Where the builder put an indicator, by the name it was written under (and its level among namesakes). */
 export function placedIndicator(layout: Layout, name: string, level?: number): Layout['indicators'][number] {
-  const found = layout.indicators.find((i) => i.path[i.path.length - 1] === name && (level === undefined || i.level === level));
+  const found = layout.indicators.find(
+    (i) => i.path[i.path.length - 1] === name && (level === undefined || i.level === level),
+  );
   if (!found) throw new Error(`indicator ${name} not in the layout`);
   return found;
 }

@@ -22,14 +22,17 @@ function injected(): string[] {
   const found: string[] = [];
   for (const element of document.querySelectorAll('*')) {
     if (element.tagName === 'IMG') found.push(`<img src="${element.getAttribute('src')}">`);
-    for (const attribute of element.attributes) if (/^on/i.test(attribute.name)) found.push(`${element.tagName.toLowerCase()}[${attribute.name}]`);
+    for (const attribute of element.attributes)
+      if (/^on/i.test(attribute.name)) found.push(`${element.tagName.toLowerCase()}[${attribute.name}]`);
   }
   return found;
 }
 
 it('shows hostile labels and sheet names as text in findings, previews and the fill dialog', async () => {
   const selection = createSelectionStore();
-  const host = FileHost.open('hostile.xlsx', hostile.bytes, 'zh-CN', (target, related) => selection.set(target, related));
+  const host = FileHost.open('hostile.xlsx', hostile.bytes, 'zh-CN', (target, related) =>
+    selection.set(target, related),
+  );
   if ('error' in host) throw new Error(host.error);
   render(<App host={host} lang="zh-CN" selection={selection} />);
   await screen.findByTestId('total-score');
@@ -47,7 +50,9 @@ it('shows hostile labels and sheet names as text in findings, previews and the f
 
   fireEvent.click(screen.getByRole('button', { name: '填写全部推算值' }));
   const dialog = await screen.findByRole('dialog');
-  expect(within(dialog).getByText("=MIN(1,'<img src=x onerror=alert(1)>'!C3/'<img src=x onerror=alert(1)>'!E2)*F8 → 4")).toBeTruthy();
+  expect(
+    within(dialog).getByText("=MIN(1,'<img src=x onerror=alert(1)>'!C3/'<img src=x onerror=alert(1)>'!E2)*F8 → 4"),
+  ).toBeTruthy();
   expect(dialog.textContent).toContain('@SUM(A1)!G4');
   expect(injected()).toEqual([]);
 });

@@ -2,10 +2,20 @@ import { parseRangeAddress } from '../src/core/address';
 import type { Cell, Sheet, WorkbookSnapshot } from '../src/core/snapshot';
 
 /** A cell in a hand-written grid: a value, or a value with a formula and/or number format. */
-export type GridValue = string | number | boolean | null | { value?: string | number | boolean | null; formula?: string; format?: string; error?: string };
+export type GridValue =
+  | string
+  | number
+  | boolean
+  | null
+  | { value?: string | number | boolean | null; formula?: string; format?: string; error?: string };
 
 /** Builds a snapshot sheet from rows of values (row 0 is sheet row 1) and merged ranges in A1 form. */
-export function sheetOf(name: string, rows: GridValue[][], merges: string[] = [], visibility: Sheet['visibility'] = 'visible'): Sheet {
+export function sheetOf(
+  name: string,
+  rows: GridValue[][],
+  merges: string[] = [],
+  visibility: Sheet['visibility'] = 'visible',
+): Sheet {
   const cells: Cell[] = [];
   rows.forEach((values, row) =>
     values.forEach((entry, col) => {
@@ -27,7 +37,12 @@ export function sheetOf(name: string, rows: GridValue[][], merges: string[] = []
       cells.push(cell);
     }),
   );
-  return { name, visibility, cells, merges: merges.map((m) => parseRangeAddress(m) ?? { top: 0, left: 0, bottom: 0, right: 0 }) };
+  return {
+    name,
+    visibility,
+    cells,
+    merges: merges.map((m) => parseRangeAddress(m) ?? { top: 0, left: 0, bottom: 0, right: 0 }),
+  };
 }
 
 export function workbookOf(...sheets: Sheet[]): WorkbookSnapshot {

@@ -13,13 +13,23 @@ export interface OtherWorkbook {
 }
 
 /** Reads and checks the picked file; an unreadable one gives its one-line reason in the user's language. */
-export function readOtherWorkbook(name: string, bytes: Uint8Array, profile: Profile, lang: Lang): OtherWorkbook | { error: string } {
+export function readOtherWorkbook(
+  name: string,
+  bytes: Uint8Array,
+  profile: Profile,
+  lang: Lang,
+): OtherWorkbook | { error: string } {
   const read = readWorkbook(bytes, name);
   if (!read.ok) return { error: readErrorMessage(read.error, lang) };
   return { name, checked: checkWorkbook(read.workbook, { profile, lang }) };
 }
 
 /** Compares the open workbook with the other file, the open one on the side the user chose. */
-export function compareWithOpen(open: CheckedWorkbook, other: CheckedWorkbook, openSide: CompareSide, profile: Profile): Comparison {
+export function compareWithOpen(
+  open: CheckedWorkbook,
+  other: CheckedWorkbook,
+  openSide: CompareSide,
+  profile: Profile,
+): Comparison {
   return openSide === 'self' ? compareWorkbooks(open, other, profile) : compareWorkbooks(other, open, profile);
 }

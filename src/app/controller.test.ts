@@ -60,10 +60,14 @@ const SEED_FINDINGS = [
   'info derived/missing 满意度调查!G7',
 ];
 /** Once 评分表!G8 holds a score, its finding goes and the typed 合计 beside a SUM becomes one (no blank forces it any more). */
-const AFTER_SCORE_FILLED = [...SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')), 'warning formula/hardcoded 评分表!G19'];
+const AFTER_SCORE_FILLED = [
+  ...SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')),
+  'warning formula/hardcoded 评分表!G19',
+];
 const FILL_CELLS = ['满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7', '评分表!G8'];
 
-const listed = (c: Controller) => (c.getState().result?.findings ?? []).map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
+const listed = (c: Controller) =>
+  (c.getState().result?.findings ?? []).map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
 const key = (w: { sheet: string; cell: string }) => `${w.sheet}!${w.cell}`;
 
 /** Every cell of every sheet as text, for comparing workbooks cell by cell. */
@@ -71,7 +75,8 @@ function cellsOf(snapshot: WorkbookSnapshot, skip: readonly string[] = []): Map<
   const map = new Map<string, string>();
   for (const sheet of snapshot.sheets) {
     if (skip.includes(sheet.name)) continue;
-    for (const c of sheet.cells) map.set(`${sheet.name}!${c.row}:${c.col}`, JSON.stringify([c.value, c.formula ?? null]));
+    for (const c of sheet.cells)
+      map.set(`${sheet.name}!${c.row}:${c.col}`, JSON.stringify([c.value, c.formula ?? null]));
   }
   return map;
 }
@@ -118,7 +123,13 @@ describe('Controller over FileHost (seed 003)', () => {
     expect(preview?.kind).toBe('fill');
     const writes = preview?.writes ?? [];
     expect(writes.map(key)).toEqual(FILL_CELLS);
-    expect(writes.map((w) => w.code)).toEqual(['derived/missing', 'derived/missing', 'derived/missing', 'derived/missing', 'score/missing']);
+    expect(writes.map((w) => w.code)).toEqual([
+      'derived/missing',
+      'derived/missing',
+      'derived/missing',
+      'derived/missing',
+      'score/missing',
+    ]);
     // Old → new as the dialog shows them.
     for (const w of writes) expect(contentText(w.old.value, w.old.formula, 'zh-CN')).toBe('（空）');
     const g4 = writes[0] as CellWrite;
@@ -199,7 +210,17 @@ describe('Controller over FileHost (seed 003)', () => {
   it('a per-finding fix overwrites a filled cell when the user picks it', async () => {
     const { host, controller } = await scanned();
     // Put a wrong value in the satisfaction result G4, as a user might have typed it.
-    const typed: CellWrite = { sheet: '满意度调查', cell: 'G4', row: 3, col: 6, formula: '0.5', value: 0.5, code: 'test', reason: 'test', old: { value: { type: 'empty' } } };
+    const typed: CellWrite = {
+      sheet: '满意度调查',
+      cell: 'G4',
+      row: 3,
+      col: 6,
+      formula: '0.5',
+      value: 0.5,
+      code: 'test',
+      reason: 'test',
+      old: { value: { type: 'empty' } },
+    };
     await host.applyWrites([typed], 'zh-CN');
     await controller.scan();
     const wrong = controller.getState().result?.findings.find((f) => f.cell === 'G4' && f.sheet === '满意度调查');
@@ -210,7 +231,9 @@ describe('Controller over FileHost (seed 003)', () => {
     // … its own fix replaces it, showing the old content.
     const fix = controller.previewFix(wrong as NonNullable<typeof wrong>);
     expect(fix?.writes).toHaveLength(1);
-    expect(contentText(fix?.writes[0]?.old.value ?? { type: 'empty' }, fix?.writes[0]?.old.formula, 'zh-CN')).toBe('=0.5 → 0.5');
+    expect(contentText(fix?.writes[0]?.old.value ?? { type: 'empty' }, fix?.writes[0]?.old.formula, 'zh-CN')).toBe(
+      '=0.5 → 0.5',
+    );
     expect(fix?.writes[0]?.value).toBe(0.93);
   });
 
@@ -254,7 +277,17 @@ describe('live re-check', () => {
     const readSome = jest.spyOn(host, 'readSheets');
 
     // The user types the missing score into 评分表!G8 (FileHost reports the edit as Excel's onChanged would).
-    const typed: CellWrite = { sheet: '评分表', cell: 'G8', row: 7, col: 6, formula: '4', value: 4, code: 'test', reason: 'test', old: { value: { type: 'empty' } } };
+    const typed: CellWrite = {
+      sheet: '评分表',
+      cell: 'G8',
+      row: 7,
+      col: 6,
+      formula: '4',
+      value: 4,
+      code: 'test',
+      reason: 'test',
+      old: { value: { type: 'empty' } },
+    };
     await host.applyWrites([typed], 'zh-CN');
     await jest.advanceTimersByTimeAsync(150);
     await host.applyWrites([{ ...typed, formula: '4.0' }], 'zh-CN'); // a second edit restarts the wait
@@ -293,7 +326,12 @@ describe('live re-check', () => {
   });
 
   it('spliceSheets replaces by name, appends new sheets and drops vanished ones', () => {
-    const sheet = (name: string, n = 0): Sheet => ({ name, visibility: 'visible', cells: [{ row: 0, col: 0, value: { type: 'number', value: n } }], merges: [] });
+    const sheet = (name: string, n = 0): Sheet => ({
+      name,
+      visibility: 'visible',
+      cells: [{ row: 0, col: 0, value: { type: 'number', value: n } }],
+      merges: [],
+    });
     const a = sheet('A');
     const b = sheet('B');
     const c = sheet('C');

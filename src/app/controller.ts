@@ -57,10 +57,16 @@ function messageOf(error: unknown): string {
 }
 
 /** Replaces the re-read sheets in the snapshot by name, appends new ones, drops asked-for sheets that are gone. */
-export function spliceSheets(snapshot: WorkbookSnapshot, names: readonly string[], sheets: readonly Sheet[]): WorkbookSnapshot {
+export function spliceSheets(
+  snapshot: WorkbookSnapshot,
+  names: readonly string[],
+  sheets: readonly Sheet[],
+): WorkbookSnapshot {
   const fresh = new Map(sheets.map((s) => [s.name, s]));
   const asked = new Set(names);
-  const kept = snapshot.sheets.flatMap((s) => (fresh.has(s.name) ? [fresh.get(s.name) as Sheet] : asked.has(s.name) ? [] : [s]));
+  const kept = snapshot.sheets.flatMap((s) =>
+    fresh.has(s.name) ? [fresh.get(s.name) as Sheet] : asked.has(s.name) ? [] : [s],
+  );
   const known = new Set(snapshot.sheets.map((s) => s.name));
   return { ...snapshot, sheets: [...kept, ...sheets.filter((s) => !known.has(s.name))] };
 }
@@ -195,7 +201,10 @@ export class Controller {
     const { snapshot, result, profile, lang } = this.state;
     if (!snapshot || !result) return null;
     const key = cellKey(finding);
-    const writes = planFill(snapshot, result.model, result.analysis, profile, { lang, overwrite: [{ sheet: finding.sheet, cell: finding.cell }] }).filter((w) => cellKey(w) === key);
+    const writes = planFill(snapshot, result.model, result.analysis, profile, {
+      lang,
+      overwrite: [{ sheet: finding.sheet, cell: finding.cell }],
+    }).filter((w) => cellKey(w) === key);
     if (writes.length === 0) return null;
     const preview: Preview = { kind: 'fix', writes, finding };
     this.set({ preview, notice: null });

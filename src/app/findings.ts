@@ -41,6 +41,9 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   return [...sheets].map(([sheet, list]) => ({
     sheet,
     count: list.length,
-    bySeverity: SEVERITIES.map((severity) => ({ severity, findings: list.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0),
+    bySeverity: SEVERITIES.map((severity) => ({
+      severity,
+      findings: list.filter((f) => f.severity === severity),
+    })).filter((g) => g.findings.length > 0),
   }));
 }

@@ -19,8 +19,14 @@ describe('settings draft', () => {
     const result = validateDraft(draft, 'zh-CN');
     if (!result.ok) throw new Error(result.message);
     expect(result.profile.satisfactionOptionValues).toEqual({ 非常满意: 1, 满意: 0.9, 一般: 0.8, 不满意: 0 });
-    expect(result.profile.level1Aliases).toEqual({ 决策: ['项目决策', '工作活动设置'], 过程: ['管理', '项目管理', '过程管理'] });
-    expect(result.profile.grades.map((g) => [g.grade, g.min])).toEqual([['优秀', 85], ['合格', 0]]);
+    expect(result.profile.level1Aliases).toEqual({
+      决策: ['项目决策', '工作活动设置'],
+      过程: ['管理', '项目管理', '过程管理'],
+    });
+    expect(result.profile.grades.map((g) => [g.grade, g.min])).toEqual([
+      ['优秀', 85],
+      ['合格', 0],
+    ]);
     expect(result.profile.scoreDecimals).toBe(1);
     // Fields the panel does not show are carried through.
     expect(result.profile.selfEvaluationWeights).toEqual(DEFAULT_PROFILE.selfEvaluationWeights);
@@ -34,7 +40,10 @@ describe('settings draft', () => {
 
     const options = toDraft(DEFAULT_PROFILE);
     options.optionValues = '满意 = 1.5';
-    expect(validateDraft(options, 'zh-CN')).toEqual({ ok: false, message: '字段 satisfactionOptionValues.满意 过大（最大 1）' });
+    expect(validateDraft(options, 'zh-CN')).toEqual({
+      ok: false,
+      message: '字段 satisfactionOptionValues.满意 过大（最大 1）',
+    });
 
     const empty = toDraft(DEFAULT_PROFILE);
     empty.grades = [];

@@ -96,5 +96,8 @@ export function validateDraft(draft: ProfileDraft, lang: Lang): DraftResult {
   const parsed = ProfileSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, profile: parsed.data };
   const described = parseProfile(JSON.stringify(candidate), lang);
-  return { ok: false, message: described.ok ? parsed.error.issues[0]?.message ?? 'invalid profile' : described.message };
+  return {
+    ok: false,
+    message: described.ok ? (parsed.error.issues[0]?.message ?? 'invalid profile') : described.message,
+  };
 }

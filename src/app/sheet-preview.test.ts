@@ -16,7 +16,10 @@ const sheet: Sheet = {
 
 describe('sheet preview', () => {
   it('shows a window around the cell with the target and related cells marked', () => {
-    const window = previewWindow(sheet, { sheet: '评分表', cell: 'G8' }, [{ sheet: '评分表', cell: 'F8' }, { sheet: '其他', cell: 'E8' }]);
+    const window = previewWindow(sheet, { sheet: '评分表', cell: 'G8' }, [
+      { sheet: '评分表', cell: 'F8' },
+      { sheet: '其他', cell: 'E8' },
+    ]);
     expect(window?.columns).toEqual(['E', 'F', 'G', 'H', 'I', 'J', 'K', 'L']);
     expect(window?.rows[0]?.label).toBe('4');
     expect(window?.rows.at(-1)?.label).toBe('16');

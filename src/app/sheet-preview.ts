@@ -28,13 +28,19 @@ export function cellText(cell: Cell | undefined): string {
   }
 }
 
-const inside = (range: CellRange, row: number, col: number) => row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
+const inside = (range: CellRange, row: number, col: number) =>
+  row >= range.top && row <= range.bottom && col >= range.left && col <= range.right;
 
 /**
  * Rows `above` before the target to `below` after it, columns `left` before to `right` after (the target range
  * kept whole up to the limits). Undefined when the target is not on this sheet or not an address.
  */
-export function previewWindow(sheet: Sheet, target: CellRef, related: readonly CellRef[] = [], size = { above: 4, below: 8, left: 2, right: 5 }): PreviewWindow | undefined {
+export function previewWindow(
+  sheet: Sheet,
+  target: CellRef,
+  related: readonly CellRef[] = [],
+  size = { above: 4, below: 8, left: 2, right: 5 },
+): PreviewWindow | undefined {
   const range = target.sheet === sheet.name ? parseRangeAddress(target.cell) : undefined;
   if (!range) return undefined;
   const top = Math.max(0, range.top - size.above);
@@ -43,14 +49,20 @@ export function previewWindow(sheet: Sheet, target: CellRef, related: readonly C
   const last = Math.max(range.right, range.left + size.right);
   const relatedRanges = related.filter((r) => r.sheet === sheet.name).flatMap((r) => parseRangeAddress(r.cell) ?? []);
   const cells = new Map<string, Cell>();
-  for (const cell of sheet.cells) if (cell.row >= top && cell.row <= bottom && cell.col >= first && cell.col <= last) cells.set(`${cell.row}:${cell.col}`, cell);
+  for (const cell of sheet.cells)
+    if (cell.row >= top && cell.row <= bottom && cell.col >= first && cell.col <= last)
+      cells.set(`${cell.row}:${cell.col}`, cell);
   const columns: string[] = [];
   for (let col = first; col <= last; col++) columns.push(columnName(col));
   const rows: PreviewWindow['rows'] = [];
   for (let row = top; row <= bottom; row++) {
     const line: PreviewWindow['rows'][number]['cells'] = [];
     for (let col = first; col <= last; col++) {
-      const mark = inside(range, row, col) ? 'target' : relatedRanges.some((r) => inside(r, row, col)) ? 'related' : null;
+      const mark = inside(range, row, col)
+        ? 'target'
+        : relatedRanges.some((r) => inside(r, row, col))
+          ? 'related'
+          : null;
       line.push({ address: cellAddress(row, col), text: cellText(cells.get(`${row}:${col}`)), mark });
     }
     rows.push({ label: String(row + 1), cells: line });

@@ -15,15 +15,27 @@ describe('level-1 rows of the summary card (seed 003)', () => {
 
   it('come from the first summary table', () => {
     const rows = levelOneRows(result.model, result.analysis);
-    expect(rows.map((r) => [r.name, r.weight, r.score])).toEqual([['决策', 15, 14], ['过程', 25, 20], ['产出', 30, 30], ['效益', 30, 29.36]]);
+    expect(rows.map((r) => [r.name, r.weight, r.score])).toEqual([
+      ['决策', 15, 14],
+      ['过程', 25, 20],
+      ['产出', 30, 30],
+      ['效益', 30, 29.36],
+    ]);
     expect(rows[1]?.rate).toBeCloseTo(0.8, 10);
     expect(rows[0]?.sheet).toBe('汇总表');
   });
 
   it('else from the indicator table’s level-1 nodes, a blank computable score counted as computed', () => {
-    const model: WorkbookModel = { sheets: result.model.sheets.map((s) => ({ ...s, tables: s.tables.filter((t) => t.kind !== 'summary') })) };
+    const model: WorkbookModel = {
+      sheets: result.model.sheets.map((s) => ({ ...s, tables: s.tables.filter((t) => t.kind !== 'summary') })),
+    };
     const rows = levelOneRows(model, result.analysis);
-    expect(rows.map((r) => [r.name, r.weight, r.score])).toEqual([['“工作活动”设置', 15, 14], ['“工作活动”管理', 25, 20], ['“工作活动”产出', 30, 30], ['“工作活动”效果', 30, 29.36]]);
+    expect(rows.map((r) => [r.name, r.weight, r.score])).toEqual([
+      ['“工作活动”设置', 15, 14],
+      ['“工作活动”管理', 25, 20],
+      ['“工作活动”产出', 30, 30],
+      ['“工作活动”效果', 30, 29.36],
+    ]);
     // Without the computed 4 for the blank 预算执行率 score, 管理 has no complete score of its own.
     const without = levelOneRows(model, { ...result.analysis, computedScores: new Map() });
     expect(without[1]?.score).not.toBe(20);

@@ -28,7 +28,14 @@ export function levelOneRows(model: WorkbookModel, analysis: Analysis): LevelOne
     return summary.rows.map((row) => {
       const weight = row.weight?.value ?? null;
       const score = row.score?.value ?? null;
-      return { name: row.name.text, weight, score, rate: rateOf(weight, score), sheet: row.name.sheet, cell: row.name.cell };
+      return {
+        name: row.name.text,
+        weight,
+        score,
+        rate: rateOf(weight, score),
+        sheet: row.name.sheet,
+        cell: row.name.cell,
+      };
     });
   }
   const indicators = tables.find((t): t is IndicatorTable => t.kind === 'indicators' && t.indicators.length > 0);
@@ -38,6 +45,13 @@ export function levelOneRows(model: WorkbookModel, analysis: Analysis): LevelOne
     .map((node) => {
       const weight = weightOf(node) ?? null;
       const score = scoreOf(node, analysis.computedScores) ?? null;
-      return { name: node.name.text, weight, score, rate: rateOf(weight, score), sheet: node.name.sheet, cell: node.name.cell };
+      return {
+        name: node.name.text,
+        weight,
+        score,
+        rate: rateOf(weight, score),
+        sheet: node.name.sheet,
+        cell: node.name.cell,
+      };
     });
 }

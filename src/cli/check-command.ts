@@ -39,7 +39,13 @@ export interface CheckOptions {
 /** The report element CONTRACT.md fixes: `{ file, ok, error?, summary, findings }`. */
 export function contractEntry(check: FileCheck, lang: Lang): object {
   if (check.ok) return { file: check.file, ok: true, summary: check.summary, findings: check.findings };
-  return { file: check.file, ok: false, error: readErrorMessage(check.error, lang), summary: { totalScore: null, grade: null, errors: 0, warnings: 0, infos: 0 }, findings: [] };
+  return {
+    file: check.file,
+    ok: false,
+    error: readErrorMessage(check.error, lang),
+    summary: { totalScore: null, grade: null, errors: 0, warnings: 0, infos: 0 },
+    findings: [],
+  };
 }
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -50,7 +56,11 @@ function parseJobs(value: string | undefined): number | undefined {
 function formatReport(checks: readonly FileCheck[], format: Exclude<CheckFormat, 'text'>, lang: Lang): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(checks.map((check) => contractEntry(check, lang)), null, 2);
+      return JSON.stringify(
+        checks.map((check) => contractEntry(check, lang)),
+        null,
+        2,
+      );
     case 'csv':
       return formatCsvReport(checks, lang);
     case 'html':
@@ -77,7 +87,8 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
     return EXIT.unusable;
   }
 
-  const progress = format === 'text' && io.errStream?.isTTY ? new ProgressBar(io.errStream, files.length, lang) : undefined;
+  const progress =
+    format === 'text' && io.errStream?.isTTY ? new ProgressBar(io.errStream, files.length, lang) : undefined;
   const results: Array<FileCheck | undefined> = new Array(files.length);
   const text: string[] = [];
   let reported = 0;
@@ -86,8 +97,12 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const reportReady = () => {
     for (let check = results[reported]; check; check = results[++reported]) {
       progress?.clear();
-      if (!check.ok) io.err(formatMessage(CLI_TEXT.unreadable[lang], { file: check.file, message: readErrorMessage(check.error, lang) }));
-      else if (format === 'text') (output === undefined ? io.out : (line: string) => text.push(line))(formatCheckText(check.file, check, lang));
+      if (!check.ok)
+        io.err(
+          formatMessage(CLI_TEXT.unreadable[lang], { file: check.file, message: readErrorMessage(check.error, lang) }),
+        );
+      else if (format === 'text')
+        (output === undefined ? io.out : (line: string) => text.push(line))(formatCheckText(check.file, check, lang));
     }
   };
   await checkFiles(files, {
@@ -117,7 +132,12 @@ async function writeReport(output: string, report: string, count: number, lang: 
   try {
     await writeFile(output, report, 'utf8');
   } catch (error) {
-    io.err(formatMessage(CLI_TEXT.cannotWrite[lang], { output, detail: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    io.err(
+      formatMessage(CLI_TEXT.cannotWrite[lang], {
+        output,
+        detail: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+    );
     return false;
   }
   io.out(formatMessage(CLI_TEXT.reportWritten[lang], { output, count }));

@@ -6,17 +6,24 @@ import { WorkbookReadError, type ReadErrorKind } from '../file/read-error';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../file/read-workbook';
 
 /** One file's outcome in a batch: what the report needs, without the model (kept small to cross threads). */
-export type FileCheck = { file: string; ok: true; summary: CheckSummary; findings: Finding[] } | { file: string; ok: false; error: WorkbookReadError };
+export type FileCheck =
+  | { file: string; ok: true; summary: CheckSummary; findings: Finding[] }
+  | { file: string; ok: false; error: WorkbookReadError };
 
 /** A FileCheck as it crosses a thread boundary: structured clone keeps an Error's message but not its class or fields. */
-export type WireFileCheck = Extract<FileCheck, { ok: true }> | { file: string; ok: false; kind: ReadErrorKind; detail?: string; maxCells?: number };
+export type WireFileCheck =
+  | Extract<FileCheck, { ok: true }>
+  | { file: string; ok: false; kind: ReadErrorKind; detail?: string; maxCells?: number };
 
 export async function readBytes(path: string): Promise<Uint8Array | WorkbookReadError> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return new WorkbookReadError(code === 'ENOENT' ? 'not-found' : 'corrupt', code === 'ENOENT' ? undefined : String(code));
+    return new WorkbookReadError(
+      code === 'ENOENT' ? 'not-found' : 'corrupt',
+      code === 'ENOENT' ? undefined : String(code),
+    );
   }
 }
 
@@ -32,7 +39,10 @@ export interface CheckFileOptions {
 }
 
 /** Reads and checks one file; an unreadable file comes back as its typed read error, never as a throw. */
-export async function checkFile(file: string, { lang, profile, read: readOptions }: CheckFileOptions): Promise<FileCheck> {
+export async function checkFile(
+  file: string,
+  { lang, profile, read: readOptions }: CheckFileOptions,
+): Promise<FileCheck> {
   const read = await readFileAsWorkbook(file, readOptions);
   if (!read.ok) return { file, ok: false, error: read.error };
   try {
@@ -40,14 +50,28 @@ export async function checkFile(file: string, { lang, profile, read: readOptions
     return { file, ok: true, summary, findings };
   } catch (error) {
     // The engine is built not to throw; if it ever does, that file is reported and the batch goes on.
-    return { file, ok: false, error: new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)) };
+    return {
+      file,
+      ok: false,
+      error: new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)),
+    };
   }
 }
 
 export function toWire(check: FileCheck): WireFileCheck {
-  return check.ok ? check : { file: check.file, ok: false, kind: check.error.kind, detail: check.error.detail, maxCells: check.error.maxCells };
+  return check.ok
+    ? check
+    : {
+        file: check.file,
+        ok: false,
+        kind: check.error.kind,
+        detail: check.error.detail,
+        maxCells: check.error.maxCells,
+      };
 }
 
 export function fromWire(wire: WireFileCheck): FileCheck {
-  return wire.ok ? wire : { file: wire.file, ok: false, error: new WorkbookReadError(wire.kind, wire.detail, wire.maxCells) };
+  return wire.ok
+    ? wire
+    : { file: wire.file, ok: false, error: new WorkbookReadError(wire.kind, wire.detail, wire.maxCells) };
 }

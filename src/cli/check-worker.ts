@@ -6,5 +6,7 @@ import type { WorkerJob, WorkerReply } from './pool';
 const setup = workerData as CheckFileOptions;
 
 parentPort?.on('message', (job: WorkerJob) => {
-  void checkFile(job.file, setup).then((check) => parentPort?.postMessage({ index: job.index, check: toWire(check) } satisfies WorkerReply));
+  void checkFile(job.file, setup).then((check) =>
+    parentPort?.postMessage({ index: job.index, check: toWire(check) } satisfies WorkerReply),
+  );
 });

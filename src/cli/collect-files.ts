@@ -44,7 +44,12 @@ async function walk(folder: string): Promise<string[]> {
 
 /** Workbooks a glob pattern matches (relative to the working folder, or absolute), hidden entries skipped. */
 async function expand(pattern: string): Promise<string[]> {
-  const found = await glob(pattern, { dot: false, onlyFiles: true, expandDirectories: false, absolute: isAbsolute(pattern) });
+  const found = await glob(pattern, {
+    dot: false,
+    onlyFiles: true,
+    expandDirectories: false,
+    absolute: isAbsolute(pattern),
+  });
   return found.filter(isWorkbookName);
 }
 

@@ -24,7 +24,13 @@ export function formatCheckText(file: string, result: Pick<CheckResult, 'summary
   for (const [sheet, findings] of bySheet) {
     lines.push(`  [${sheet}]`);
     for (const f of [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
-      const values = f.expected !== undefined ? formatMessage(CLI_TEXT.expectedActual[lang], { expected: f.expected, actual: f.actual ?? CLI_TEXT.none[lang] }) : '';
+      const values =
+        f.expected !== undefined
+          ? formatMessage(CLI_TEXT.expectedActual[lang], {
+              expected: f.expected,
+              actual: f.actual ?? CLI_TEXT.none[lang],
+            })
+          : '';
       lines.push(`    ${SEVERITY_TEXT[f.severity][lang]}  ${f.cell}  ${f.message}${values}  ${f.code}`);
     }
   }
@@ -48,23 +54,74 @@ function tableLines(table: Table): string[] {
   const head = `  ${table.kind} ${table.range}${table.title ? ` 「${table.title}」` : ''}`;
   switch (table.kind) {
     case 'indicators':
-      return [head, ...indicatorLines(table.indicators, 2), ...(table.total ? [`    ${table.total.label.text}${figureText('分值', table.total.weight)}${figureText('得分', table.total.score)}`] : [])];
+      return [
+        head,
+        ...indicatorLines(table.indicators, 2),
+        ...(table.total
+          ? [
+              `    ${table.total.label.text}${figureText('分值', table.total.weight)}${figureText('得分', table.total.score)}`,
+            ]
+          : []),
+      ];
     case 'summary':
-      return [head, ...[...table.rows, ...(table.total ? [table.total] : [])].map((r) => `    ${r.name.text}→${r.key}${figureText('分值', r.weight)}${figureText('得分', r.score)}${figureText('得分率', r.rate)}`)];
+      return [
+        head,
+        ...[...table.rows, ...(table.total ? [table.total] : [])].map(
+          (r) =>
+            `    ${r.name.text}→${r.key}${figureText('分值', r.weight)}${figureText('得分', r.score)}${figureText('得分率', r.rate)}`,
+        ),
+      ];
     case 'key-values':
-      return [head, ...table.entries.map((e) => `    ${e.key}${e.symbol ? `(${e.symbol})` : ''}${e.unit ? `[${e.unit}]` : ''}${figureText('', e.value)}${e.text && !e.value ? ` ${e.text.text}@${e.text.cell}` : ''}`)];
+      return [
+        head,
+        ...table.entries.map(
+          (e) =>
+            `    ${e.key}${e.symbol ? `(${e.symbol})` : ''}${e.unit ? `[${e.unit}]` : ''}${figureText('', e.value)}${e.text && !e.value ? ` ${e.text.text}@${e.text.cell}` : ''}`,
+        ),
+      ];
     case 'budget':
-      return [head, ...table.rows.map((r) => `    ${r.label.text}${figureText('全年预算数', r.fullYearBudget)}${figureText('全年执行数', r.executed)}${figureText('分值', r.weight)}${figureText('执行率', r.rate)}${figureText('得分', r.score)}`)];
+      return [
+        head,
+        ...table.rows.map(
+          (r) =>
+            `    ${r.label.text}${figureText('全年预算数', r.fullYearBudget)}${figureText('全年执行数', r.executed)}${figureText('分值', r.weight)}${figureText('执行率', r.rate)}${figureText('得分', r.score)}`,
+        ),
+      ];
     case 'amounts':
-      return [head, ...table.rows.map((r) => `    ${r.label.text} [${r.kind}] ${r.values.map((v) => (v ? `${v.value ?? v.text}@${v.cell}` : '—')).join(' ')}`)];
+      return [
+        head,
+        ...table.rows.map(
+          (r) =>
+            `    ${r.label.text} [${r.kind}] ${r.values.map((v) => (v ? `${v.value ?? v.text}@${v.cell}` : '—')).join(' ')}`,
+        ),
+      ];
     case 'survey':
-      return [head, `    ${table.options.map((o) => `${o.key}${o.value ? `=${o.value.value}` : ''}`).join(' | ')}`, ...table.questions.map((q) => `    ${q.text.text}: ${q.counts.map((c) => c?.value ?? '—').join(' / ')}${figureText('结果', q.result)}`)];
+      return [
+        head,
+        `    ${table.options.map((o) => `${o.key}${o.value ? `=${o.value.value}` : ''}`).join(' | ')}`,
+        ...table.questions.map(
+          (q) =>
+            `    ${q.text.text}: ${q.counts.map((c) => c?.value ?? '—').join(' / ')}${figureText('结果', q.result)}`,
+        ),
+      ];
     case 'accuracy':
-      return [head, ...table.rows.map((r) => `    ${r.label.text}${figureText('应发人数', r.duePersons)}${figureText('实发人数', r.paidPersons)}${figureText('应发金额', r.dueAmount)}${figureText('实发金额', r.paidAmount)}`)];
+      return [
+        head,
+        ...table.rows.map(
+          (r) =>
+            `    ${r.label.text}${figureText('应发人数', r.duePersons)}${figureText('实发人数', r.paidPersons)}${figureText('应发金额', r.dueAmount)}${figureText('实发金额', r.paidAmount)}`,
+        ),
+      ];
   }
 }
 
 /** The recognised model as an indented outline. */
 export function formatModelText(file: string, model: WorkbookModel): string {
-  return [file, ...model.sheets.flatMap((sheet) => [`[${sheet.name}]${sheet.visibility === 'visible' ? '' : ` (${sheet.visibility})`}`, ...sheet.tables.flatMap(tableLines)])].join('\n');
+  return [
+    file,
+    ...model.sheets.flatMap((sheet) => [
+      `[${sheet.name}]${sheet.visibility === 'visible' ? '' : ` (${sheet.visibility})`}`,
+      ...sheet.tables.flatMap(tableLines),
+    ]),
+  ].join('\n');
 }

@@ -25,7 +25,11 @@ export interface Io {
   errStream?: ProgressStream;
 }
 
-const NODE_IO: Io = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`), errStream: process.stderr };
+const NODE_IO: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  errStream: process.stderr,
+};
 
 function guessLang(): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
@@ -39,7 +43,15 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, lang: { type: 'string' }, profile: { type: 'string' }, output: { type: 'string', short: 'o' }, jobs: { type: 'string', short: 'j' }, 'max-cells': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        lang: { type: 'string' },
+        profile: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
+        'max-cells': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     const lang = guessLang();
@@ -72,7 +84,13 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   }
   const printed = format === 'json' ? 'json' : 'text';
   if (command === 'rules') return listRules(printed, lang, io);
-  if (command !== 'check' && command !== 'inspect' && command !== 'fix' && command !== 'revert' && command !== 'compare') {
+  if (
+    command !== 'check' &&
+    command !== 'inspect' &&
+    command !== 'fix' &&
+    command !== 'revert' &&
+    command !== 'compare'
+  ) {
     io.err(formatMessage(CLI_TEXT.unknownCommand[lang], { command }));
     io.err(CLI_TEXT.usage[lang]);
     return EXIT.unusable;
@@ -84,7 +102,8 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   const profile = await loadProfile(values.profile, lang, io);
   if (!profile) return EXIT.unusable;
   // Folders, patterns, worker threads and the CSV and HTML reports: src/cli/check-command.ts.
-  if (command === 'check') return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
+  if (command === 'check')
+    return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
   if (command === 'fix' || command === 'revert') {
     const [file] = files;
     const target = values.output;
@@ -96,7 +115,9 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       io.err(CLI_TEXT.sameOutput[lang]);
       return EXIT.unusable;
     }
-    return command === 'fix' ? fix(file, target, printed, lang, profile, io, read) : revert(file, target, printed, lang, io);
+    return command === 'fix'
+      ? fix(file, target, printed, lang, profile, io, read)
+      : revert(file, target, printed, lang, io);
   }
   if (command === 'compare') return compare(files, printed, lang, profile, io, read);
   return inspect(files, printed, lang, profile, io, read);
@@ -108,27 +129,59 @@ function readOptions(maxCells: string | undefined): ReadOptions | undefined {
   return /^[1-9]\d*$/.test(maxCells) ? { maxCells: Number(maxCells) } : undefined;
 }
 
-async function fix(file: string, output: string, format: 'text' | 'json', lang: Lang, profile: Profile, io: Io, read: ReadOptions): Promise<number> {
+async function fix(
+  file: string,
+  output: string,
+  format: 'text' | 'json',
+  lang: Lang,
+  profile: Profile,
+  io: Io,
+  read: ReadOptions,
+): Promise<number> {
   const bytes = await readBytes(file);
-  const result = bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : fixWorkbook(bytes, file, { lang, profile, ...read });
+  const result =
+    bytes instanceof WorkbookReadError
+      ? { ok: false as const, error: bytes }
+      : fixWorkbook(bytes, file, { lang, profile, ...read });
   if (!result.ok) {
     io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(result.error, lang) }));
     return EXIT.unusable;
   }
   await writeFile(output, result.bytes);
   if (format === 'json') {
-    io.out(JSON.stringify({ file, output, convertedFromXls: result.convertedFromXls, changes: result.changes.map(({ sheet, cell, formula, value, code, reason, old }) => ({ sheet, cell, formula: `=${formula}`, value, code, reason, old })) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          output,
+          convertedFromXls: result.convertedFromXls,
+          changes: result.changes.map(({ sheet, cell, formula, value, code, reason, old }) => ({
+            sheet,
+            cell,
+            formula: `=${formula}`,
+            value,
+            code,
+            reason,
+            old,
+          })),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     if (result.convertedFromXls) io.out(formatMessage(CLI_TEXT.convertedFromXls[lang], { output }));
     io.out(formatMessage(CLI_TEXT.fixed[lang], { output, count: result.changes.length }));
-    for (const change of result.changes) io.out(`  ${change.sheet}!${change.cell}  =${change.formula}  → ${change.value}  ${change.code}`);
+    for (const change of result.changes)
+      io.out(`  ${change.sheet}!${change.cell}  =${change.formula}  → ${change.value}  ${change.code}`);
   }
   return EXIT.clean;
 }
 
 async function revert(file: string, output: string, format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
   const bytes = await readBytes(file);
-  const result = bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : revertWorkbook(bytes, file);
+  const result =
+    bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : revertWorkbook(bytes, file);
   if (!result.ok) {
     io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(result.error, lang) }));
     return EXIT.unusable;
@@ -156,13 +209,27 @@ async function loadProfile(path: string | undefined, lang: Lang, io: Io): Promis
 }
 
 function listRules(format: 'text' | 'json', lang: Lang, io: Io): number {
-  const rules = RULES.map((rule) => ({ code: rule.code, severity: rule.severity, description: rule.description[lang] }));
+  const rules = RULES.map((rule) => ({
+    code: rule.code,
+    severity: rule.severity,
+    description: rule.description[lang],
+  }));
   if (format === 'json') io.out(JSON.stringify(rules, null, 2));
-  else io.out(rules.map((r) => `${r.code.padEnd(22)} ${SEVERITY_TEXT[r.severity][lang].padEnd(8)} ${r.description}`).join('\n'));
+  else
+    io.out(
+      rules.map((r) => `${r.code.padEnd(22)} ${SEVERITY_TEXT[r.severity][lang].padEnd(8)} ${r.description}`).join('\n'),
+    );
   return EXIT.clean;
 }
 
-async function inspect(files: string[], format: 'text' | 'json', lang: Lang, profile: Profile, io: Io, read: ReadOptions): Promise<number> {
+async function inspect(
+  files: string[],
+  format: 'text' | 'json',
+  lang: Lang,
+  profile: Profile,
+  io: Io,
+  read: ReadOptions,
+): Promise<number> {
   let exit: number = EXIT.clean;
   const models: unknown[] = [];
   for (const file of files) {

@@ -31,15 +31,51 @@ export function csvField(value: Field): string {
  */
 export function formatCsvReport(checks: readonly FileCheck[], lang: Lang): string {
   const t = (key: keyof typeof REPORT_TEXT) => REPORT_TEXT[key][lang];
-  const rows: Field[][] = [[t('file'), t('status'), t('totalScore'), t('grade'), t('severity'), t('code'), t('sheet'), t('cell'), t('message'), t('expected'), t('actual')]];
+  const rows: Field[][] = [
+    [
+      t('file'),
+      t('status'),
+      t('totalScore'),
+      t('grade'),
+      t('severity'),
+      t('code'),
+      t('sheet'),
+      t('cell'),
+      t('message'),
+      t('expected'),
+      t('actual'),
+    ],
+  ];
   for (const check of checks) {
     if (!check.ok) {
-      rows.push([check.file, t('unreadableStatus'), null, null, null, null, null, null, readErrorMessage(check.error, lang), null, null]);
+      rows.push([
+        check.file,
+        t('unreadableStatus'),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        readErrorMessage(check.error, lang),
+        null,
+        null,
+      ]);
       continue;
     }
     const head: Field[] = [check.file, t('checked'), check.summary.totalScore, check.summary.grade];
     if (check.findings.length === 0) rows.push([...head, null, null, null, null, t('noFindings'), null, null]);
-    for (const f of check.findings) rows.push([...head, SEVERITY_TEXT[f.severity][lang], f.code, f.sheet, f.cell, f.message, f.expected, actualText(f, lang)]);
+    for (const f of check.findings)
+      rows.push([
+        ...head,
+        SEVERITY_TEXT[f.severity][lang],
+        f.code,
+        f.sheet,
+        f.cell,
+        f.message,
+        f.expected,
+        actualText(f, lang),
+      ]);
   }
   return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

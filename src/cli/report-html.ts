@@ -95,13 +95,21 @@ function header(labels: string[]): string {
 
 function summaryRow(check: FileCheck, index: number, lang: Lang): string {
   const file = `<td><a href="#file-${index + 1}">${escapeHtml(check.file)}</a></td>`;
-  if (!check.ok) return `<tr class="unreadable">${file}<td colspan="5">${escapeHtml(formatMessage(REPORT_TEXT.unreadable[lang], { message: readErrorMessage(check.error, lang) }))}</td></tr>`;
+  if (!check.ok)
+    return `<tr class="unreadable">${file}<td colspan="5">${escapeHtml(formatMessage(REPORT_TEXT.unreadable[lang], { message: readErrorMessage(check.error, lang) }))}</td></tr>`;
   const { summary } = check;
   return `<tr>${file}${numberCell(summary.totalScore)}<td>${escapeHtml(summary.grade)}</td>${numberCell(summary.errors)}${numberCell(summary.warnings)}${numberCell(summary.infos)}</tr>`;
 }
 
 function findingRow(finding: Finding, lang: Lang): string {
-  const cells = [finding.code, finding.sheet, finding.cell, finding.message, finding.expected, actualText(finding, lang)].map((value) => `<td>${escapeHtml(value)}</td>`);
+  const cells = [
+    finding.code,
+    finding.sheet,
+    finding.cell,
+    finding.message,
+    finding.expected,
+    actualText(finding, lang),
+  ].map((value) => `<td>${escapeHtml(value)}</td>`);
   return `<tr><td class="severity-${finding.severity}" data-sort="${SEVERITY_RANK[finding.severity]}">${escapeHtml(SEVERITY_TEXT[finding.severity][lang])}</td>${cells.join('')}</tr>`;
 }
 
@@ -109,9 +117,11 @@ function fileSection(check: FileCheck, index: number, lang: Lang): string {
   const t = (key: keyof typeof REPORT_TEXT) => REPORT_TEXT[key][lang];
   const title = `<h3>${escapeHtml(check.file)}</h3>`;
   let body: string;
-  if (!check.ok) body = `<p class="unreadable">${escapeHtml(formatMessage(t('unreadable'), { message: readErrorMessage(check.error, lang) }))}</p>`;
+  if (!check.ok)
+    body = `<p class="unreadable">${escapeHtml(formatMessage(t('unreadable'), { message: readErrorMessage(check.error, lang) }))}</p>`;
   else if (check.findings.length === 0) body = `<p>${escapeHtml(t('noFindings'))}</p>`;
-  else body = `<table class="sortable">${header([t('severity'), t('code'), t('sheet'), t('cell'), t('message'), t('expected'), t('actual')])}<tbody>${check.findings.map((f) => findingRow(f, lang)).join('')}</tbody></table>`;
+  else
+    body = `<table class="sortable">${header([t('severity'), t('code'), t('sheet'), t('cell'), t('message'), t('expected'), t('actual')])}<tbody>${check.findings.map((f) => findingRow(f, lang)).join('')}</tbody></table>`;
   return `<section id="file-${index + 1}">${title}${body}</section>`;
 }
 

@@ -5,7 +5,10 @@ import { CLI_TEXT } from './strings';
 /** Labels shared by the CSV and HTML reports, Chinese first. */
 export const REPORT_TEXT = {
   title: { 'zh-CN': '绩效评分表审核报告', 'en-US': 'Score Audit report' },
-  overview: { 'zh-CN': '共 {files} 个文件，{unreadable} 个无法读取；错误 {errors}，警告 {warnings}，提示 {infos}', 'en-US': '{files} files, {unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos' },
+  overview: {
+    'zh-CN': '共 {files} 个文件，{unreadable} 个无法读取；错误 {errors}，警告 {warnings}，提示 {infos}',
+    'en-US': '{files} files, {unreadable} unreadable; {errors} errors, {warnings} warnings, {infos} infos',
+  },
   summaryHeading: { 'zh-CN': '汇总', 'en-US': 'Summary' },
   findingsHeading: { 'zh-CN': '各文件的发现', 'en-US': 'Findings by file' },
   sortHint: { 'zh-CN': '点击表头可排序。', 'en-US': 'Click a header to sort.' },

@@ -44,20 +44,40 @@ compare exits 0 when the two agree, 1 when they differ, 2 for an unreadable file
   badMaxCells: { 'zh-CN': '--max-cells 须为正整数', 'en-US': '--max-cells must be a positive whole number' },
   badJobs: { 'zh-CN': '--jobs 须为正整数', 'en-US': '--jobs must be a positive whole number' },
   progress: { 'zh-CN': '已检查 {done}/{total}', 'en-US': 'checked {done}/{total}' },
-  reportWritten: { 'zh-CN': '已写入报告 {output}：{count} 个文件', 'en-US': 'wrote the report {output}: {count} files' },
+  reportWritten: {
+    'zh-CN': '已写入报告 {output}：{count} 个文件',
+    'en-US': 'wrote the report {output}: {count} files',
+  },
   cannotWrite: { 'zh-CN': '无法写入 {output}（{detail}）', 'en-US': 'cannot write {output} ({detail})' },
   badOption: { 'zh-CN': '参数错误：{detail}', 'en-US': 'bad arguments: {detail}' },
   badFormat: { 'zh-CN': '--format 只能是 {allowed}', 'en-US': '--format must be one of {allowed}' },
   badLang: { 'zh-CN': '--lang 只能是 zh-CN 或 en-US', 'en-US': '--lang must be zh-CN or en-US' },
-  fixUsage: { 'zh-CN': '用法：score-audit fix 文件 -o 输出.xlsx（revert 同）', 'en-US': 'usage: score-audit fix FILE -o OUT.xlsx (revert likewise)' },
-  sameOutput: { 'zh-CN': '输出文件不能与原文件相同：原文件绝不会被修改', 'en-US': 'the output must not be the input file: the input is never modified' },
-  convertedFromXls: { 'zh-CN': '原文件为 .xls，已转存为 .xlsx：{output}（保留值、公式、数字格式、合并单元格和工作表，不保留字体边框等样式）', 'en-US': 'the input is an .xls; it was saved as .xlsx: {output} (values, formulas, number formats, merges and sheets kept; fonts and borders not)' },
-  fixed: { 'zh-CN': '已写入 {output}：修改 {count} 个单元格，记录在“审核记录”表', 'en-US': 'wrote {output}: {count} cells changed, recorded in the 审核记录 sheet' },
+  fixUsage: {
+    'zh-CN': '用法：score-audit fix 文件 -o 输出.xlsx（revert 同）',
+    'en-US': 'usage: score-audit fix FILE -o OUT.xlsx (revert likewise)',
+  },
+  sameOutput: {
+    'zh-CN': '输出文件不能与原文件相同：原文件绝不会被修改',
+    'en-US': 'the output must not be the input file: the input is never modified',
+  },
+  convertedFromXls: {
+    'zh-CN':
+      '原文件为 .xls，已转存为 .xlsx：{output}（保留值、公式、数字格式、合并单元格和工作表，不保留字体边框等样式）',
+    'en-US':
+      'the input is an .xls; it was saved as .xlsx: {output} (values, formulas, number formats, merges and sheets kept; fonts and borders not)',
+  },
+  fixed: {
+    'zh-CN': '已写入 {output}：修改 {count} 个单元格，记录在“审核记录”表',
+    'en-US': 'wrote {output}: {count} cells changed, recorded in the 审核记录 sheet',
+  },
   reverted: { 'zh-CN': '已写入 {output}：还原 {count} 处修改', 'en-US': 'wrote {output}: {count} changes put back' },
   badProfile: { 'zh-CN': '配置文件 {file} 有误：{message}', 'en-US': 'profile {file} is wrong: {message}' },
   profileNotFound: { 'zh-CN': '找不到或无法读取该文件', 'en-US': 'the file cannot be found or read' },
   unreadable: { 'zh-CN': '{file}：{message}', 'en-US': '{file}: {message}' },
-  fileHeader: { 'zh-CN': '{file}  总分 {total}  等级 {grade}  错误 {errors}  警告 {warnings}  提示 {infos}', 'en-US': '{file}  total {total}  grade {grade}  errors {errors}  warnings {warnings}  infos {infos}' },
+  fileHeader: {
+    'zh-CN': '{file}  总分 {total}  等级 {grade}  错误 {errors}  警告 {warnings}  提示 {infos}',
+    'en-US': '{file}  total {total}  grade {grade}  errors {errors}  warnings {warnings}  infos {infos}',
+  },
   noFindings: { 'zh-CN': '  未发现问题', 'en-US': '  no findings' },
   expectedActual: { 'zh-CN': '（应为 {expected}，实为 {actual}）', 'en-US': ' (expected {expected}, found {actual})' },
   none: { 'zh-CN': '无', 'en-US': 'none' },

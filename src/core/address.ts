@@ -30,7 +30,9 @@ export function cellAddress(row: number, col: number): string {
 
 export function rangeAddress(range: CellRange): string {
   const start = cellAddress(range.top, range.left);
-  return range.top === range.bottom && range.left === range.right ? start : `${start}:${cellAddress(range.bottom, range.right)}`;
+  return range.top === range.bottom && range.left === range.right
+    ? start
+    : `${start}:${cellAddress(range.bottom, range.right)}`;
 }
 
 /** Parses `B7` (with optional `$`) to 0-based row/col, or undefined. */
@@ -54,5 +56,10 @@ export function parseRangeAddress(address: string): CellRange | undefined {
   const a = parseCellAddress(first);
   const b = second === undefined ? a : parseCellAddress(second);
   if (!a || !b) return undefined;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }

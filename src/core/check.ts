@@ -43,7 +43,13 @@ function summarize(model: WorkbookModel, findings: Finding[], profile: Profile):
   const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
   const { totalScore, grade } = stated(model);
   // The grade as the workbook states it; when it states none, the grade its total earns.
-  return { totalScore, grade: grade ?? (totalScore === null ? null : gradeFor(totalScore, profile)), errors: count('error'), warnings: count('warning'), infos: count('info') };
+  return {
+    totalScore,
+    grade: grade ?? (totalScore === null ? null : gradeFor(totalScore, profile)),
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  };
 }
 
 /** The total and grade as the workbook states them. */

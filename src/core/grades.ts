@@ -9,7 +9,9 @@ export function gradeFor(total: number, profile: Profile): string {
 
 /** The canonical grade a text names (良好 → 良), or undefined for text that names no grade. */
 export function gradeNamed(text: string, profile: Profile): string | undefined {
-  const normalized = normalizeLabel(text).replace(/^(等级|评价等级)[:：]?/, '').replace(/[级等]$/, '');
+  const normalized = normalizeLabel(text)
+    .replace(/^(等级|评价等级)[:：]?/, '')
+    .replace(/[级等]$/, '');
   for (const g of profile.grades) {
     if ([g.grade, ...g.aliases].some((name) => normalizeLabel(name) === normalized)) return g.grade;
   }

@@ -23,7 +23,9 @@ export class SheetGrid {
 
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
-    this.cells = isRowMajor(sheet.cells) ? sheet.cells : [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    this.cells = isRowMajor(sheet.cells)
+      ? sheet.cells
+      : [...sheet.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     let cols = 0;
     let start = 0;
     for (let i = 1; i <= this.cells.length; i++) {
@@ -126,7 +128,13 @@ export class SheetGrid {
   /** True when nothing shows between two columns of a row, merged areas from above included. */
   isBlankRow(row: number, fromCol: number, toCol: number): boolean {
     for (const cell of this.cellsInRow(row)) {
-      if (cell.col >= fromCol && cell.col <= toCol && cell.value.type !== 'empty' && !(cell.value.type === 'text' && cell.value.value.trim() === '')) return false;
+      if (
+        cell.col >= fromCol &&
+        cell.col <= toCol &&
+        cell.value.type !== 'empty' &&
+        !(cell.value.type === 'text' && cell.value.value.trim() === '')
+      )
+        return false;
     }
     if (this.mergeByPosition.size === 0 && this.largeMerges.length === 0) return true;
     for (let col = fromCol; col <= toCol; col++) if (this.text(row, col).trim() !== '') return false;

@@ -86,13 +86,26 @@ export const IndicatorTableSchema = z.object({
   /** Column roles found in the header, as column letters. */
   columns: z.record(z.string(), z.string()),
   indicators: z.array(IndicatorNodeSchema),
-  total: z.object({ label: TextAtSchema, weight: FigureSchema.optional(), score: FigureSchema.optional(), rate: FigureSchema.optional() }).optional(),
+  total: z
+    .object({
+      label: TextAtSchema,
+      weight: FigureSchema.optional(),
+      score: FigureSchema.optional(),
+      rate: FigureSchema.optional(),
+    })
+    .optional(),
   /** A self-evaluation form's indicator block (targets and actuals) rather than an evaluation score table. */
   selfEvaluation: z.boolean(),
 });
 export type IndicatorTable = z.infer<typeof IndicatorTableSchema>;
 
-export const SummaryRowSchema = z.object({ name: TextAtSchema, key: z.string(), weight: FigureSchema.optional(), score: FigureSchema.optional(), rate: FigureSchema.optional() });
+export const SummaryRowSchema = z.object({
+  name: TextAtSchema,
+  key: z.string(),
+  weight: FigureSchema.optional(),
+  score: FigureSchema.optional(),
+  rate: FigureSchema.optional(),
+});
 export type SummaryRow = z.infer<typeof SummaryRowSchema>;
 
 export const SummaryTableSchema = z.object({
@@ -117,7 +130,11 @@ export const KeyValueEntrySchema = z.object({
 });
 export type KeyValueEntry = z.infer<typeof KeyValueEntrySchema>;
 
-export const KeyValueTableSchema = z.object({ kind: z.literal('key-values'), ...TableBase, entries: z.array(KeyValueEntrySchema) });
+export const KeyValueTableSchema = z.object({
+  kind: z.literal('key-values'),
+  ...TableBase,
+  entries: z.array(KeyValueEntrySchema),
+});
 export type KeyValueTable = z.infer<typeof KeyValueTableSchema>;
 
 export const BudgetRowSchema = z.object({
@@ -132,10 +149,19 @@ export const BudgetRowSchema = z.object({
 export type BudgetRow = z.infer<typeof BudgetRowSchema>;
 
 /** The funds block of a self-evaluation form: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */
-export const BudgetTableSchema = z.object({ kind: z.literal('budget'), ...TableBase, unit: AmountUnitSchema.optional(), rows: z.array(BudgetRowSchema) });
+export const BudgetTableSchema = z.object({
+  kind: z.literal('budget'),
+  ...TableBase,
+  unit: AmountUnitSchema.optional(),
+  rows: z.array(BudgetRowSchema),
+});
 export type BudgetTable = z.infer<typeof BudgetTableSchema>;
 
-export const AmountRowSchema = z.object({ label: TextAtSchema, kind: z.enum(['row', 'subtotal', 'total']), values: z.array(FigureSchema.nullable()) });
+export const AmountRowSchema = z.object({
+  label: TextAtSchema,
+  kind: z.enum(['row', 'subtotal', 'total']),
+  values: z.array(FigureSchema.nullable()),
+});
 export type AmountRow = z.infer<typeof AmountRowSchema>;
 
 /** Amounts by row and column with 小计/合计 rows: funds by year and source, payment lists. */
@@ -153,7 +179,12 @@ export const SurveyTableSchema = z.object({
   ...TableBase,
   options: z.array(z.object({ label: TextAtSchema, key: z.string(), value: FigureSchema.optional() })),
   questions: z.array(
-    z.object({ text: TextAtSchema, counts: z.array(FigureSchema.nullable()), total: FigureSchema.optional(), result: FigureSchema.optional() }),
+    z.object({
+      text: TextAtSchema,
+      counts: z.array(FigureSchema.nullable()),
+      total: FigureSchema.optional(),
+      result: FigureSchema.optional(),
+    }),
   ),
   overall: FigureSchema.optional(),
 });

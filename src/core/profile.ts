@@ -18,7 +18,9 @@ export const ProfileSchema = z
         { grade: '中', min: 60, aliases: ['中等', '合格', '一般'] },
         { grade: '差', min: 0, aliases: ['较差', '不合格'] },
       ])
-      .refine((grades) => grades.every((g, i) => i === 0 || (grades[i - 1] as { min: number }).min > g.min), { message: 'grades must be listed from the highest min down' }),
+      .refine((grades) => grades.every((g, i) => i === 0 || (grades[i - 1] as { min: number }).min > g.min), {
+        message: 'grades must be listed from the highest min down',
+      }),
     /** The declared total of the level-1 weights when a table states none. */
     totalWeight: z.number().positive().default(100),
     /** Decimals a rate is shown with when its cell does not say (0.00% → 2). */
@@ -26,7 +28,9 @@ export const ProfileSchema = z
     /** Decimals a score is compared at when its cell does not say. */
     scoreDecimals: z.number().int().min(0).max(10).default(2),
     /** Options counted as satisfied when a survey has no row of option values (满意率 = satisfied / responses). */
-    satisfiedOptions: z.array(z.string()).default(['非常满意', '很满意', '满意', '比较满意', '较满意', '非常了解', '比较了解', '了解']),
+    satisfiedOptions: z
+      .array(z.string())
+      .default(['非常满意', '很满意', '满意', '比较满意', '较满意', '非常了解', '比较了解', '了解']),
     /** Advisory weights of a self-evaluation form (财预〔2020〕10号: 预算执行率 10, 产出 50, 效益 30, 满意度 10). */
     selfEvaluationWeights: z.record(z.string(), z.number()).default({ 预算执行率: 10, 产出: 50, 效益: 30, 满意度: 10 }),
     /** Advisory floor of 产出 + 效益 weights in third-party evaluations, as a share of the total. */
@@ -74,7 +78,10 @@ export const DEFAULT_PROFILE: Profile = ProfileSchema.parse({});
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; message: string };
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('') || '(root)';
+  return (
+    path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('') ||
+    '(root)'
+  );
 }
 
 /** The first problem of a profile, naming the field, in the user's language. */
@@ -85,11 +92,17 @@ function describeIssue(issue: z.core.$ZodIssue, lang: 'zh-CN' | 'en-US'): string
     case 'invalid_type':
       return zh ? `字段 ${field} 的类型应为 ${issue.expected}` : `field ${field} must be of type ${issue.expected}`;
     case 'unrecognized_keys':
-      return zh ? `未知字段 ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join('、')}` : `unknown field ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join(', ')}`;
+      return zh
+        ? `未知字段 ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join('、')}`
+        : `unknown field ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join(', ')}`;
     case 'too_small':
-      return zh ? `字段 ${field} 过小（最小 ${String(issue.minimum)}）` : `field ${field} is too small (minimum ${String(issue.minimum)})`;
+      return zh
+        ? `字段 ${field} 过小（最小 ${String(issue.minimum)}）`
+        : `field ${field} is too small (minimum ${String(issue.minimum)})`;
     case 'too_big':
-      return zh ? `字段 ${field} 过大（最大 ${String(issue.maximum)}）` : `field ${field} is too big (maximum ${String(issue.maximum)})`;
+      return zh
+        ? `字段 ${field} 过大（最大 ${String(issue.maximum)}）`
+        : `field ${field} is too big (maximum ${String(issue.maximum)})`;
     default:
       return zh ? `字段 ${field} 无效：${issue.message}` : `field ${field} is invalid: ${issue.message}`;
   }

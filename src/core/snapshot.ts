@@ -5,7 +5,18 @@ import { z } from 'zod';
  * Rows and columns are 0-based; A1 addresses are derived where findings are reported.
  */
 
-export const ERROR_VALUES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'] as const;
+export const ERROR_VALUES = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+] as const;
 
 export const CellValueSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('number'), value: z.number() }),

@@ -4,7 +4,8 @@
  */
 
 /** Characters NFKC changes in Chinese office text: full-width forms, ideographic space, compatibility blocks. */
-const COMPATIBILITY_FORMS = /[\u2000-\u206f\u2150-\u24ff\u3000\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\ufe30-\ufe6f\uff00-\uffef]/;
+const COMPATIBILITY_FORMS =
+  /[\u2000-\u206f\u2150-\u24ff\u3000\u3200-\u33ff\uf900-\ufaff\ufb00-\ufb4f\ufe30-\ufe6f\uff00-\uffef]/;
 
 /** NFKC folds full-width digits, letters and brackets to ASCII; whitespace (incl. U+3000) and quotes go. */
 export function normalizeLabel(text: string): string {

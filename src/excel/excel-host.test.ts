@@ -14,7 +14,16 @@ import { ExcelHost } from './excel-host';
 
 // office-addin-mock reads only the host names from office-addin-manifest, whose dependencies ship ESM that
 // jest's CommonJS runtime cannot load; the names are all the mock needs.
-jest.mock('office-addin-manifest', () => ({ OfficeApp: { Excel: 'excel', Outlook: 'outlook', PowerPoint: 'powerpoint', Word: 'word', OneNote: 'onenote', Project: 'project' } }));
+jest.mock('office-addin-manifest', () => ({
+  OfficeApp: {
+    Excel: 'excel',
+    Outlook: 'outlook',
+    PowerPoint: 'powerpoint',
+    Word: 'word',
+    OneNote: 'onenote',
+    Project: 'project',
+  },
+}));
 
 let fileSnapshot: WorkbookSnapshot;
 beforeAll(async () => {
@@ -29,7 +38,11 @@ function open(sheets: FakeSheetData[], options: ConstructorParameters<typeof Fak
   return book;
 }
 
-const manySheets = (count: number): FakeSheetData[] => Array.from({ length: count }, (_, i) => ({ name: `表${i + 1}`, cells: { A1: { value: '一级指标' }, B1: { value: '分值' }, A2: { value: '决策' }, B2: { value: 20 } } }));
+const manySheets = (count: number): FakeSheetData[] =>
+  Array.from({ length: count }, (_, i) => ({
+    name: `表${i + 1}`,
+    cells: { A1: { value: '一级指标' }, B1: { value: '分值' }, A2: { value: '决策' }, B2: { value: 20 } },
+  }));
 
 describe('ExcelHost.readSnapshot', () => {
   it('builds the same snapshot the file adapter builds', async () => {
@@ -49,14 +62,19 @@ describe('ExcelHost.readSnapshot', () => {
 
   it('reads a sheet over the response limit in blocks that stay under it', async () => {
     const cells: FakeSheetData['cells'] = {};
-    for (let row = 1; row <= 3000; row++) for (const col of ['A', 'B', 'C', 'D', 'E']) cells[`${col}${row}`] = { value: `第${row}行数据${col}` };
+    for (let row = 1; row <= 3000; row++)
+      for (const col of ['A', 'B', 'C', 'D', 'E']) cells[`${col}${row}`] = { value: `第${row}行数据${col}` };
     // A 300 KB limit stands in for 5 MB so the test stays small; the block budget scales with it.
     const book = open([{ name: '明细', cells }, ...manySheets(2)], { payloadLimit: 300_000 });
     const host = new ExcelHost();
     (host as unknown as { blockBudget: number }).blockBudget = 200_000;
     const snapshot = await host.readSnapshot();
     expect(snapshot.sheets[0]?.cells).toHaveLength(15_000);
-    expect(snapshot.sheets[0]?.cells.at(-1)).toEqual({ row: 2999, col: 4, value: { type: 'text', value: '第3000行数据E' } });
+    expect(snapshot.sheets[0]?.cells.at(-1)).toEqual({
+      row: 2999,
+      col: 4,
+      value: { type: 'text', value: '第3000行数据E' },
+    });
     // Sheet list, the refused whole read, dimensions, then blocks: every answered response under the limit.
     expect(book.payloads[1]).toBeGreaterThan(300_000);
     expect(book.payloads.filter((size, i) => i !== 1).every((size) => size <= 300_000)).toBe(true);
@@ -78,12 +96,21 @@ describe('ExcelHost writes', () => {
     const snapshot = await host.readSnapshot();
     const { model, analysis } = checkWorkbook(snapshot);
     const writes = planFill(snapshot, model, analysis, DEFAULT_PROFILE);
-    expect(writes.map((w) => `${w.sheet}!${w.cell}`)).toEqual(['满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7', '评分表!G8']);
+    expect(writes.map((w) => `${w.sheet}!${w.cell}`)).toEqual([
+      '满意度调查!G4',
+      '满意度调查!G5',
+      '满意度调查!G6',
+      '满意度调查!G7',
+      '评分表!G8',
+    ]);
     const before = book.syncs;
     await host.applyWrites(writes, 'zh-CN');
     expect(book.syncs - before).toBe(1 + 2); // the write batch, then the re-read (sheet list + used ranges)
     expect(book.calculationSuspensions).toBe(1);
-    expect(book.sheet('评分表')?.cells.G8).toMatchObject({ formula: "MIN(1,'结论表'!C3/'结论表'!E2)*F8", format: '0.00' });
+    expect(book.sheet('评分表')?.cells.G8).toMatchObject({
+      formula: "MIN(1,'结论表'!C3/'结论表'!E2)*F8",
+      format: '0.00',
+    });
     const audit = book.sheet(AUDIT_SHEET)?.cells ?? {};
     expect(audit.A1?.value).toBe('时间');
     expect(audit.C6).toEqual({ value: 'G8', format: '@' });
@@ -107,7 +134,10 @@ describe('ExcelHost writes', () => {
 
   it('selects a finding’s cell with its related cells on the same sheet', async () => {
     const book = open(fakeSheetsOf(fileSnapshot));
-    await new ExcelHost().select({ sheet: '评分表', cell: 'G8' }, [{ sheet: '评分表', cell: 'F8' }, { sheet: '结论表', cell: 'C3' }]);
+    await new ExcelHost().select({ sheet: '评分表', cell: 'G8' }, [
+      { sheet: '评分表', cell: 'F8' },
+      { sheet: '结论表', cell: 'C3' },
+    ]);
     expect(book.selection).toEqual({ sheet: '评分表', address: 'G8,F8' });
   });
 
@@ -118,7 +148,9 @@ describe('ExcelHost writes', () => {
     await host.writeReport(result, 'zh-CN');
     const report = book.sheet(REPORT_SHEET)?.cells ?? {};
     expect(report.A1?.value).toBe('绩效评分表审核报告');
-    expect(report.D6?.formula).toBe(`HYPERLINK("#'${result.findings[0]?.sheet}'!${result.findings[0]?.cell}","${result.findings[0]?.cell}")`);
+    expect(report.D6?.formula).toBe(
+      `HYPERLINK("#'${result.findings[0]?.sheet}'!${result.findings[0]?.cell}","${result.findings[0]?.cell}")`,
+    );
     expect(book.charts).toEqual([{ sheet: REPORT_SHEET, type: 'BarClustered', source: `'${REPORT_SHEET}'!J1:K5` }]);
   });
 
@@ -146,7 +178,14 @@ describe('ExcelHost with office-addin-mock', () => {
   it('loads the saved profile in one sync', async () => {
     const mock = new OfficeMockObject({
       context: {
-        workbook: { settings: { item: { value: JSON.stringify({ rulesOff: ['count/mismatch'] }) }, getItemOrNullObject() { return this.item; } } },
+        workbook: {
+          settings: {
+            item: { value: JSON.stringify({ rulesOff: ['count/mismatch'] }) },
+            getItemOrNullObject() {
+              return this.item;
+            },
+          },
+        },
       },
       run: async function (callback: (context: unknown) => Promise<unknown>) {
         return callback((this as { context: unknown }).context);

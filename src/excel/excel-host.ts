@@ -16,7 +16,14 @@ const BLOCK_BUDGET_BYTES = 4 * 1024 * 1024;
 const BYTES_PER_CELL = 80;
 const PROFILE_SETTING = 'score-audit.profile';
 /** Machine columns after the reviewer's columns of 审核记录: batch, old type, old value, old formula, old format, state. */
-const MACHINE_HEADERS = ['批次 batch', '原类型 old type', '原值 old value', '原公式 old formula', '原格式 old format', '状态 state'];
+const MACHINE_HEADERS = [
+  '批次 batch',
+  '原类型 old type',
+  '原值 old value',
+  '原公式 old formula',
+  '原格式 old format',
+  '状态 state',
+];
 const UNDONE = '已撤销 undone';
 
 type Proxy<T> = T & { isNullObject?: boolean };
@@ -32,7 +39,9 @@ interface SheetDims {
 
 function isPayloadError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
-  return code === 'RequestPayloadSizeLimitExceeded' || /payload size/i.test(String((error as Error | undefined)?.message));
+  return (
+    code === 'RequestPayloadSizeLimitExceeded' || /payload size/i.test(String((error as Error | undefined)?.message))
+  );
 }
 
 function supports(version: string): boolean {
@@ -60,10 +69,16 @@ export class ExcelHost implements WorkbookHost {
       const sheets = worksheets.items;
       this.sheetIds = new Map(sheets.map((ws) => [ws.id, ws.name]));
       try {
-        return { sheets: await this.readWhole(context, sheets, onProgress), source: { name: this.title, format: 'office' as const } };
+        return {
+          sheets: await this.readWhole(context, sheets, onProgress),
+          source: { name: this.title, format: 'office' as const },
+        };
       } catch (error) {
         if (!isPayloadError(error)) throw error;
-        return { sheets: await this.readInBlocks(context, sheets, onProgress), source: { name: this.title, format: 'office' as const } };
+        return {
+          sheets: await this.readInBlocks(context, sheets, onProgress),
+          source: { name: this.title, format: 'office' as const },
+        };
       }
     });
     this.last = snapshot;
@@ -71,7 +86,11 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Every used range with values, formulas, formats and merged areas, in one sync. */
-  private async readWhole(context: Excel.RequestContext, sheets: Excel.Worksheet[], onProgress?: (done: number, total: number) => void): Promise<Sheet[]> {
+  private async readWhole(
+    context: Excel.RequestContext,
+    sheets: Excel.Worksheet[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Sheet[]> {
     const queued = sheets.map((ws) => queueUsedRange(ws, CELL_PROPERTIES));
     await context.sync();
     onProgress?.(sheets.length, sheets.length);
@@ -79,13 +98,24 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** For workbooks over the response limit: the dimensions first, then blocks of rows packed into few syncs. */
-  private async readInBlocks(context: Excel.RequestContext, sheets: Excel.Worksheet[], onProgress?: (done: number, total: number) => void): Promise<Sheet[]> {
+  private async readInBlocks(
+    context: Excel.RequestContext,
+    sheets: Excel.Worksheet[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Sheet[]> {
     const dims = sheets.map((ws) => queueUsedRange(ws, 'rowIndex,columnIndex,rowCount,columnCount'));
     await context.sync();
     const shapes: SheetDims[] = dims.map(({ ws, used }) =>
       used.isNullObject
         ? { name: ws.name, visibility: ws.visibility, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }
-        : { name: ws.name, visibility: ws.visibility, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rowCount: used.rowCount, columnCount: used.columnCount },
+        : {
+            name: ws.name,
+            visibility: ws.visibility,
+            rowIndex: used.rowIndex,
+            columnIndex: used.columnIndex,
+            rowCount: used.rowCount,
+            columnCount: used.columnCount,
+          },
     );
     const blocks = new Map<string, RangeBlock[]>(shapes.map((s) => [s.name, []]));
     let pending: Array<{ sheet: string; range: Excel.Range }> = [];
@@ -123,11 +153,17 @@ export class ExcelHost implements WorkbookHost {
   /** Live mode: only the sheets that changed, in one round trip (their used ranges and merged areas). */
   async readSheets(names: readonly string[]): Promise<Sheet[]> {
     const sheets = await Excel.run(async (context) => {
-      const queued = names.map((name) => queueUsedRange(context.workbook.worksheets.getItem(name).load('name,visibility'), CELL_PROPERTIES));
+      const queued = names.map((name) =>
+        queueUsedRange(context.workbook.worksheets.getItem(name).load('name,visibility'), CELL_PROPERTIES),
+      );
       await context.sync();
       return queued.map(wholeSheet);
     });
-    if (this.last) this.last = { ...this.last, sheets: this.last.sheets.map((s) => sheets.find((fresh) => fresh.name === s.name) ?? s) };
+    if (this.last)
+      this.last = {
+        ...this.last,
+        sheets: this.last.sheets.map((s) => sheets.find((fresh) => fresh.name === s.name) ?? s),
+      };
     return sheets;
   }
 
@@ -139,7 +175,16 @@ export class ExcelHost implements WorkbookHost {
     if (writes.length === 0) return;
     const audit = this.last?.sheets.find((s) => s.name === AUDIT_SHEET);
     const nextRow = audit ? Math.max(0, ...audit.cells.map((c) => c.row)) + 1 : 1;
-    const batch = String(Math.max(0, ...(audit?.cells.filter((c) => c.col === 7 && c.row > 0).map((c) => Number(c.value.type === 'text' ? c.value.value : c.value.type === 'number' ? c.value.value : 0)) ?? [0])) + 1);
+    const batch = String(
+      Math.max(
+        0,
+        ...(audit?.cells
+          .filter((c) => c.col === 7 && c.row > 0)
+          .map((c) =>
+            Number(c.value.type === 'text' ? c.value.value : c.value.type === 'number' ? c.value.value : 0),
+          ) ?? [0]),
+      ) + 1,
+    );
     const time = auditTime(new Date());
     await Excel.run(async (context) => {
       if (supports('1.6')) context.application.suspendApiCalculationUntilNextSync();
@@ -148,8 +193,18 @@ export class ExcelHost implements WorkbookHost {
         if (write.format) range.numberFormat = [[write.format]];
         range.formulas = [[`=${write.formula}`]];
       }
-      const sheet = audit ? context.workbook.worksheets.getItem(AUDIT_SHEET) : context.workbook.worksheets.add(AUDIT_SHEET);
-      const rows = writes.map((write) => [...auditRow(write, time, lang), batch, write.old.value.type, write.old.value.type === 'empty' ? '' : String(write.old.value.value), write.old.formula ?? '', write.old.format ?? '', '']);
+      const sheet = audit
+        ? context.workbook.worksheets.getItem(AUDIT_SHEET)
+        : context.workbook.worksheets.add(AUDIT_SHEET);
+      const rows = writes.map((write) => [
+        ...auditRow(write, time, lang),
+        batch,
+        write.old.value.type,
+        write.old.value.type === 'empty' ? '' : String(write.old.value.value),
+        write.old.formula ?? '',
+        write.old.format ?? '',
+        '',
+      ]);
       const all = audit ? rows : [[...AUDIT_HEADERS[lang], ...MACHINE_HEADERS], ...rows];
       const top = audit ? nextRow : 0;
       writeText(sheet, top, all);
@@ -162,8 +217,12 @@ export class ExcelHost implements WorkbookHost {
     const audit = this.last?.sheets.find((s) => s.name === AUDIT_SHEET);
     if (!audit) return 0;
     const batches = new Set<string>();
-    const undone = new Set(audit.cells.filter((c) => c.col === 12 && c.value.type === 'text' && c.value.value === UNDONE).map((c) => c.row));
-    for (const c of audit.cells) if (c.col === 7 && c.row > 0 && !undone.has(c.row)) batches.add(c.value.type === 'empty' ? '' : String(c.value.value));
+    const undone = new Set(
+      audit.cells.filter((c) => c.col === 12 && c.value.type === 'text' && c.value.value === UNDONE).map((c) => c.row),
+    );
+    for (const c of audit.cells)
+      if (c.col === 7 && c.row > 0 && !undone.has(c.row))
+        batches.add(c.value.type === 'empty' ? '' : String(c.value.value));
     return batches.size;
   }
 
@@ -190,11 +249,18 @@ export class ExcelHost implements WorkbookHost {
         else if (type === 'empty') range.formulas = [['']];
         else {
           range.numberFormat = [['@']]; // put text back as text, even "=…"
-          range.values = [[type === 'number' ? Number(value) : type === 'boolean' ? value === 'TRUE' || value === 'true' : value]];
+          range.values = [
+            [type === 'number' ? Number(value) : type === 'boolean' ? value === 'TRUE' || value === 'true' : value],
+          ];
         }
         range.numberFormat = [[format || 'General']];
       }
-      writeText(context.workbook.worksheets.getItem(AUDIT_SHEET), 0, [], batch.map((row) => ({ row, col: 12, text: UNDONE })));
+      writeText(
+        context.workbook.worksheets.getItem(AUDIT_SHEET),
+        0,
+        [],
+        batch.map((row) => ({ row, col: 12, text: UNDONE })),
+      );
       await context.sync();
     });
     await this.readSnapshot();
@@ -233,10 +299,18 @@ export class ExcelHost implements WorkbookHost {
       );
       if (summary && summary.kind === 'summary' && summary.rows.length > 0) {
         // The chart's data: level-1 names and 得分率 as fractions, beside the findings.
-        const chartRows = summary.rows.map((r) => [r.name.text, r.weight?.value && r.score?.value !== null && r.score?.value !== undefined ? r.score.value / r.weight.value : 0]);
+        const chartRows = summary.rows.map((r) => [
+          r.name.text,
+          r.weight?.value && r.score?.value !== null && r.score?.value !== undefined
+            ? r.score.value / r.weight.value
+            : 0,
+        ]);
         const table = ws.getRange(`J1:K${chartRows.length + 1}`);
         table.numberFormat = [['@', '@'], ...chartRows.map(() => ['@', '0.00%'])];
-        table.values = [[lang === 'zh-CN' ? '一级指标' : 'Level 1', lang === 'zh-CN' ? '得分率' : 'Score rate'], ...chartRows];
+        table.values = [
+          [lang === 'zh-CN' ? '一级指标' : 'Level 1', lang === 'zh-CN' ? '得分率' : 'Score rate'],
+          ...chartRows,
+        ];
         ws.charts.add(Excel.ChartType.barClustered, table);
       }
       ws.activate();
@@ -311,7 +385,12 @@ function mergesOf(merged: Proxy<Excel.RangeAreas> | undefined) {
 }
 
 /** Writes rows of text (formatted as text first, so nothing becomes a formula), plus single text cells. */
-function writeText(sheet: Excel.Worksheet, top: number, rows: string[][], cells: Array<{ row: number; col: number; text: string }> = []): void {
+function writeText(
+  sheet: Excel.Worksheet,
+  top: number,
+  rows: string[][],
+  cells: Array<{ row: number; col: number; text: string }> = [],
+): void {
   rows.forEach((values, i) => {
     if (values.length === 0) return;
     const range = sheet.getRange(`${cellAddress(top + i, 0)}:${cellAddress(top + i, values.length - 1)}`);

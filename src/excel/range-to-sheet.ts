@@ -49,5 +49,10 @@ export function mergedAreas(address: string | undefined): CellRange[] {
 
 export function sheetOf(name: string, visibility: string, blocks: RangeBlock[], merges: CellRange[]): Sheet {
   const cells = blocks.flatMap(blockCells).sort((a, b) => a.row - b.row || a.col - b.col);
-  return { name, visibility: visibility === 'Hidden' ? 'hidden' : visibility === 'VeryHidden' ? 'veryHidden' : 'visible', cells, merges };
+  return {
+    name,
+    visibility: visibility === 'Hidden' ? 'hidden' : visibility === 'VeryHidden' ? 'veryHidden' : 'visible',
+    cells,
+    merges,
+  };
 }

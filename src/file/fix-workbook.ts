@@ -6,7 +6,23 @@ import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { parseCellAddress } from '../core/address';
 import { WorkbookReadError } from './read-error';
 import { readWorkbook } from './read-workbook';
-import { addSheet, editSheetXml, escapeXml, inlineTextCell, openPackage, readPart, removeSheet, requestFullRecalculation, savePackage, sheetParts, StyleBook, styleOf, writePart, type CellEdit, type Package } from './xlsx/patch-xlsx';
+import {
+  addSheet,
+  editSheetXml,
+  escapeXml,
+  inlineTextCell,
+  openPackage,
+  readPart,
+  removeSheet,
+  requestFullRecalculation,
+  savePackage,
+  sheetParts,
+  StyleBook,
+  styleOf,
+  writePart,
+  type CellEdit,
+  type Package,
+} from './xlsx/patch-xlsx';
 import { writeXlsx } from './xlsx/write-xlsx';
 
 export interface FixOptions {
@@ -20,7 +36,9 @@ export interface FixOptions {
   maxCells?: number;
 }
 
-export type FixResult = { ok: true; bytes: Uint8Array; changes: CellWrite[]; convertedFromXls: boolean } | { ok: false; error: WorkbookReadError };
+export type FixResult =
+  | { ok: true; bytes: Uint8Array; changes: CellWrite[]; convertedFromXls: boolean }
+  | { ok: false; error: WorkbookReadError };
 
 /** Header of the column that keeps each cell's original XML, so revert puts it back exactly. */
 const ORIGINAL_XML_HEADER = '原单元格XML (original cell XML, for revert)';
@@ -28,7 +46,9 @@ const ORIGINAL_XML_HEADER = '原单元格XML (original cell XML, for revert)';
 function newCellXml(write: CellWrite, style: number): string {
   const s = style > 0 ? ` s="${style}"` : '';
   const f = `<f>${escapeXml(write.formula)}</f>`;
-  return typeof write.value === 'number' ? `<c r="${write.cell}"${s}>${f}<v>${write.value}</v></c>` : `<c r="${write.cell}"${s} t="str">${f}<v>${escapeXml(write.value)}</v></c>`;
+  return typeof write.value === 'number'
+    ? `<c r="${write.cell}"${s}>${f}<v>${write.value}</v></c>`
+    : `<c r="${write.cell}"${s} t="str">${f}<v>${escapeXml(write.value)}</v></c>`;
 }
 
 /** Appends rows of text to a sheet (inline strings: nothing written here can become a formula). */
@@ -36,7 +56,9 @@ function appendRows(pkg: Package, path: string, rows: string[][]): void {
   const xml = readPart(pkg, path) as string;
   const used = [...xml.matchAll(/<row\b[^>]*\br="(\d+)"/g)].map((m) => Number(m[1]));
   const first = used.length === 0 ? 0 : Math.max(...used);
-  const edits: CellEdit[] = rows.flatMap((values, i) => values.map((value, col) => ({ row: first + i, col, replace: () => inlineTextCell(first + i, col, value) })));
+  const edits: CellEdit[] = rows.flatMap((values, i) =>
+    values.map((value, col) => ({ row: first + i, col, replace: () => inlineTextCell(first + i, col, value) })),
+  );
   writePart(pkg, path, editSheetXml(xml, edits));
 }
 
@@ -88,9 +110,20 @@ export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions
     const convertedFromXls = snapshot.source?.format === 'xls';
     if (changes.length === 0 && !convertedFromXls) return { ok: true, bytes, changes, convertedFromXls };
     const xlsx = convertedFromXls ? writeXlsx(snapshot) : bytes;
-    return { ok: true, bytes: changes.length === 0 ? xlsx : applyWrites(xlsx, changes, lang, options.now ?? new Date()), changes, convertedFromXls };
+    return {
+      ok: true,
+      bytes: changes.length === 0 ? xlsx : applyWrites(xlsx, changes, lang, options.now ?? new Date()),
+      changes,
+      convertedFromXls,
+    };
   } catch (error) {
-    return { ok: false, error: error instanceof WorkbookReadError ? error : new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)) };
+    return {
+      ok: false,
+      error:
+        error instanceof WorkbookReadError
+          ? error
+          : new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)),
+    };
   }
 }
 
@@ -123,13 +156,27 @@ export function revertWorkbook(bytes: Uint8Array, name: string): RevertResult {
       const edit: CellEdit = { row: at.row, col: at.col, replace: () => (original === '' ? null : original) };
       const key = `${sheet}!${at.row}:${at.col}`;
       const edits = bySheet.get(sheet) ?? [];
-      bySheet.set(sheet, seen.has(key) ? [...edits.filter((e) => !(e.row === at.row && e.col === at.col)), edit] : [...edits, edit]);
+      bySheet.set(
+        sheet,
+        seen.has(key) ? [...edits.filter((e) => !(e.row === at.row && e.col === at.col)), edit] : [...edits, edit],
+      );
       seen.add(key);
     }
-    for (const [sheet, edits] of bySheet) writePart(pkg, parts.get(sheet) as string, editSheetXml(readPart(pkg, parts.get(sheet) as string) as string, edits));
+    for (const [sheet, edits] of bySheet)
+      writePart(
+        pkg,
+        parts.get(sheet) as string,
+        editSheetXml(readPart(pkg, parts.get(sheet) as string) as string, edits),
+      );
     removeSheet(pkg, AUDIT_SHEET);
     return { ok: true, bytes: savePackage(pkg), restored: rows.length };
   } catch (error) {
-    return { ok: false, error: error instanceof WorkbookReadError ? error : new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)) };
+    return {
+      ok: false,
+      error:
+        error instanceof WorkbookReadError
+          ? error
+          : new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)),
+    };
   }
 }

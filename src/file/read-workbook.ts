@@ -35,7 +35,8 @@ export function readWorkbook(bytes: Uint8Array, name: string, options: ReadOptio
   const budget = new CellBudget(options.maxCells ?? DEFAULT_MAX_CELLS);
   try {
     if (bytes.length === 0) throw new WorkbookReadError('empty-file');
-    if (startsWith(bytes, ZIP_MAGIC)) return { ok: true, workbook: { ...readXlsx(bytes, budget), source: { name, format: 'xlsx' } } };
+    if (startsWith(bytes, ZIP_MAGIC))
+      return { ok: true, workbook: { ...readXlsx(bytes, budget), source: { name, format: 'xlsx' } } };
     if (startsWith(bytes, OLE_MAGIC)) {
       // Password-protected OOXML is an OLE container holding EncryptionInfo and EncryptedPackage.
       if (isEncryptedPackage(bytes)) throw new WorkbookReadError('encrypted');
@@ -44,7 +45,10 @@ export function readWorkbook(bytes: Uint8Array, name: string, options: ReadOptio
     throw new WorkbookReadError('not-workbook');
   } catch (error) {
     if (error instanceof WorkbookReadError) return { ok: false, error };
-    return { ok: false, error: new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)) };
+    return {
+      ok: false,
+      error: new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)),
+    };
   }
 }
 

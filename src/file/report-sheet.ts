@@ -2,7 +2,18 @@ import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/finding';
 import { linkFormula, REPORT_SHEET, reportRows } from '../core/report';
 import { cellAddress } from '../core/address';
-import { addSheet, editSheetXml, escapeXml, inlineTextCell, openPackage, readPart, removeSheet, savePackage, writePart, type CellEdit } from './xlsx/patch-xlsx';
+import {
+  addSheet,
+  editSheetXml,
+  escapeXml,
+  inlineTextCell,
+  openPackage,
+  readPart,
+  removeSheet,
+  savePackage,
+  writePart,
+  type CellEdit,
+} from './xlsx/patch-xlsx';
 
 /** Writes (or rewrites) the 审核报告 sheet of an .xlsx: summary, then every finding with a link to its cell. */
 export function writeReportSheet(xlsx: Uint8Array, result: CheckResult, lang: Lang): Uint8Array {
@@ -15,7 +26,14 @@ export function writeReportSheet(xlsx: Uint8Array, result: CheckResult, lang: La
       const r = cellAddress(row, col);
       if ('text' in cell) return [{ row, col, replace: () => inlineTextCell(row, col, cell.text) }];
       if ('number' in cell) return [{ row, col, replace: () => `<c r="${r}"><v>${cell.number}</v></c>` }];
-      return [{ row, col, replace: () => `<c r="${r}" t="str"><f>${escapeXml(linkFormula(cell.link.sheet, cell.link.cell, cell.link.label))}</f><v>${escapeXml(cell.link.label)}</v></c>` }];
+      return [
+        {
+          row,
+          col,
+          replace: () =>
+            `<c r="${r}" t="str"><f>${escapeXml(linkFormula(cell.link.sheet, cell.link.cell, cell.link.label))}</f><v>${escapeXml(cell.link.label)}</v></c>`,
+        },
+      ];
     }),
   );
   writePart(pkg, path, editSheetXml(readPart(pkg, path) as string, edits));

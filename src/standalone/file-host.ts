@@ -35,7 +35,12 @@ export class FileHost implements WorkbookHost {
   }
 
   /** Opens a file; an unreadable one gives its one-line reason in the user's language. */
-  static open(name: string, bytes: Uint8Array, lang: Lang, onSelect: (target: CellRef, related: readonly CellRef[]) => void = () => undefined): FileHost | { error: string } {
+  static open(
+    name: string,
+    bytes: Uint8Array,
+    lang: Lang,
+    onSelect: (target: CellRef, related: readonly CellRef[]) => void = () => undefined,
+  ): FileHost | { error: string } {
     const read = readWorkbook(bytes, name);
     if (!read.ok) return { error: readErrorMessage(read.error, lang) };
     const xlsx = read.workbook.source?.format === 'xls' ? writeXlsx(read.workbook) : bytes;
@@ -72,7 +77,10 @@ export class FileHost implements WorkbookHost {
   async undoLast(): Promise<number> {
     const previous = this.history.pop();
     if (!previous) return 0;
-    this.replace(previous.bytes, this.snapshot.sheets.map((s) => s.name));
+    this.replace(
+      previous.bytes,
+      this.snapshot.sheets.map((s) => s.name),
+    );
     return previous.cells;
   }
 

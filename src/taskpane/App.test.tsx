@@ -42,7 +42,10 @@ async function renderScanned(host: WorkbookHost, lang: 'zh-CN' | 'en-US' = 'zh-C
 }
 
 /** The findings shown: each is a focusable role="button" inside a list item (queried directly: getByRole is slow here). */
-const findingItems = () => [...document.querySelectorAll<HTMLElement>('li > div[role="button"][tabindex="0"]')].filter((el) => !el.closest('[aria-hidden="true"]'));
+const findingItems = () =>
+  [...document.querySelectorAll<HTMLElement>('li > div[role="button"][tabindex="0"]')].filter(
+    (el) => !el.closest('[aria-hidden="true"]'),
+  );
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
 /** A click as a browser makes it: focus moves to the control first (Fluent's focus trap in modals relies on it). */
 function click(element: HTMLElement): void {
@@ -54,7 +57,8 @@ describe('App with the seed 003 workbook', () => {
   it('shows the toolbar, the summary card and the level-1 table in Chinese', async () => {
     await renderScanned(openHost());
     const toolbar = screen.getByRole('toolbar', { name: '审核操作' });
-    for (const label of ['扫描', '填写全部推算值', '生成审核报告', '撤销', '设置']) expect(within(toolbar).getByRole('button', { name: label })).toBeTruthy();
+    for (const label of ['扫描', '填写全部推算值', '生成审核报告', '撤销', '设置'])
+      expect(within(toolbar).getByRole('button', { name: label })).toBeTruthy();
     expect(within(toolbar).getByRole('switch', { name: '实时检查' })).toBeTruthy();
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('total-score').textContent).toBe('93.36');
@@ -64,7 +68,13 @@ describe('App with the seed 003 workbook', () => {
     expect(summary.textContent).toContain('警告 1');
     expect(summary.textContent).toContain('提示 4');
     const table = screen.getByRole('table', { name: '一级指标' });
-    const rows = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) =>
+        within(r)
+          .queryAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows.slice(1)).toEqual([
       ['决策', '15', '14', '93.33%'],
       ['过程', '25', '20', '80.00%'],
@@ -126,7 +136,14 @@ describe('App with the seed 003 workbook', () => {
 
     fireEvent.click(button('填写全部推算值'));
     let dialog = await screen.findByRole('dialog');
-    const rows = within(dialog).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const rows = within(dialog)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ['满意度调查!G4derived/missing', '（空）', '=(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4 → 0.93'],
       ['满意度调查!G5derived/missing', '（空）', '=(B5*$B$3+C5*$C$3+D5*$D$3+E5*$E$3)/F5 → 0.955'],
@@ -146,9 +163,20 @@ describe('App with the seed 003 workbook', () => {
     click(within(dialog).getByRole('button', { name: '应用', hidden: true }));
     await screen.findByText('已写入 5 个单元格，修改已记入“审核记录”工作表。');
     expect(apply).toHaveBeenCalledTimes(1);
-    expect((apply.mock.calls[0]?.[0] ?? []).map((w: CellWrite) => `${w.sheet}!${w.cell}`)).toEqual(['满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7', '评分表!G8']);
+    expect((apply.mock.calls[0]?.[0] ?? []).map((w: CellWrite) => `${w.sheet}!${w.cell}`)).toEqual([
+      '满意度调查!G4',
+      '满意度调查!G5',
+      '满意度调查!G6',
+      '满意度调查!G7',
+      '评分表!G8',
+    ]);
     // count/mismatch stays; with 评分表!G8 a formula, the typed 合计 beside the SUM of weights is reported.
-    await waitFor(() => expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual(['count/mismatch', 'formula/hardcoded']));
+    await waitFor(() =>
+      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual([
+        'count/mismatch',
+        'formula/hardcoded',
+      ]),
+    );
     expect(screen.getByRole('region', { name: '评分概况' }).textContent).toContain('提示 0');
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(false);
 
@@ -163,7 +191,13 @@ describe('App with the seed 003 workbook', () => {
     const apply = jest.spyOn(host, 'applyWrites');
     await renderScanned(host);
     const fixes = screen.getAllByRole('button', { name: /^修复 / });
-    expect(fixes.map((b) => b.getAttribute('aria-label'))).toEqual(['修复 评分表!G8', '修复 满意度调查!G4', '修复 满意度调查!G5', '修复 满意度调查!G6', '修复 满意度调查!G7']);
+    expect(fixes.map((b) => b.getAttribute('aria-label'))).toEqual([
+      '修复 评分表!G8',
+      '修复 满意度调查!G4',
+      '修复 满意度调查!G5',
+      '修复 满意度调查!G6',
+      '修复 满意度调查!G7',
+    ]);
     expect(screen.queryByRole('button', { name: '修复 评分表!A22' })).toBeNull();
     fireEvent.click(button('修复 评分表!G8'));
     const dialog = await screen.findByRole('dialog');
@@ -188,7 +222,9 @@ describe('App with the seed 003 workbook', () => {
     const rate = within(drawer).getByRole('spinbutton', { name: '比率小数位数' });
     fireEvent.change(rate, { target: { value: '-1' } });
     click(within(drawer).getByRole('button', { name: '保存' }));
-    expect((await within(drawer).findByRole('alert')).textContent).toBe('设置有误，未保存：字段 rateDecimals 过小（最小 0）');
+    expect((await within(drawer).findByRole('alert')).textContent).toBe(
+      '设置有误，未保存：字段 rateDecimals 过小（最小 0）',
+    );
     expect(save).not.toHaveBeenCalled();
 
     fireEvent.change(rate, { target: { value: '2' } });
@@ -222,7 +258,15 @@ describe('App with the seed 003 workbook', () => {
 
   it('speaks English when asked', async () => {
     await renderScanned(openHost(), 'en-US');
-    for (const label of ['Scan', 'Fill all derived values', 'Write report sheet', 'Undo', 'Settings', 'Download fixed file']) expect(button(label)).toBeTruthy();
+    for (const label of [
+      'Scan',
+      'Fill all derived values',
+      'Write report sheet',
+      'Undo',
+      'Settings',
+      'Download fixed file',
+    ])
+      expect(button(label)).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Summary' }).textContent).toContain('Errors 1');
     expect(screen.getAllByText(/expected 4, found none/)).toHaveLength(1);
   });
@@ -249,7 +293,12 @@ describe('App with the seed 003 workbook', () => {
 
   it('renders workbook text as text, never as HTML', async () => {
     const evil = '<img src=x onerror="globalThis.hacked=1">';
-    const sheet: Sheet = { name: evil, visibility: 'visible', cells: [{ row: 0, col: 0, value: { type: 'text', value: evil } }], merges: [] };
+    const sheet: Sheet = {
+      name: evil,
+      visibility: 'visible',
+      cells: [{ row: 0, col: 0, value: { type: 'text', value: evil } }],
+      merges: [],
+    };
     const snapshot: WorkbookSnapshot = { sheets: [sheet] };
     const host: WorkbookHost = {
       kind: 'excel',
@@ -304,7 +353,10 @@ describe('standalone landing', () => {
 
 describe('entry modules', () => {
   function office(host: string | null, displayLanguage = 'zh-CN', onReady?: () => Promise<unknown>) {
-    (globalThis as { Office?: unknown }).Office = { onReady: onReady ?? (async () => ({ host, platform: 'PC' })), context: { displayLanguage } };
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: onReady ?? (async () => ({ host, platform: 'PC' })),
+      context: { displayLanguage },
+    };
   }
 
   it('inside Excel uses the Excel host, in Office’s language', async () => {
@@ -353,7 +405,9 @@ describe('entry modules', () => {
     await waitFor(() => expect(container.querySelector('[data-testid="total-score"]')?.textContent).toBe('93.36'));
 
     const none = document.createElement('div');
-    const failing = jest.fn(async () => ({ ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) }) as Response);
+    const failing = jest.fn(
+      async () => ({ ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) }) as Response,
+    );
     await act(async () => {
       await startStandalone(none, 'http://localhost:3000/standalone.html?sample=1', failing);
     });

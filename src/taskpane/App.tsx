@@ -17,7 +17,17 @@ import {
   tokens,
   type Theme,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowSwapRegular, ArrowUndoRegular, DismissRegular, DocumentTableRegular, FolderOpenRegular, SearchRegular, SettingsRegular, WandRegular } from '@fluentui/react-icons';
+import {
+  ArrowDownloadRegular,
+  ArrowSwapRegular,
+  ArrowUndoRegular,
+  DismissRegular,
+  DocumentTableRegular,
+  FolderOpenRegular,
+  SearchRegular,
+  SettingsRegular,
+  WandRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Controller, type ControllerState, type Notice } from '../app/controller';
 import { cellKey } from '../app/findings';
@@ -38,7 +48,14 @@ import { paneTheme } from './theme';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
-  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`, maxWidth: '960px', margin: '0 auto' },
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    maxWidth: '960px',
+    margin: '0 auto',
+  },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
   fileName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
@@ -76,7 +93,14 @@ export function App({ host, lang, selection, theme, initialError }: AppProps) {
   return (
     <FluentProvider theme={chosenTheme} className={styles.provider} lang={lang}>
       {current ? (
-        <Pane key={current.title} host={current} lang={lang} t={t} selection={current.kind === 'file' ? store : undefined} onOpenAnother={reopen} />
+        <Pane
+          key={current.title}
+          host={current}
+          lang={lang}
+          t={t}
+          selection={current.kind === 'file' ? store : undefined}
+          onOpenAnother={reopen}
+        />
       ) : (
         <Landing lang={lang} t={t} selection={store} initialError={initialError} onOpened={setCurrent} />
       )}
@@ -128,7 +152,11 @@ function StatusLine({ state, t }: { state: ControllerState; t: Strings }) {
   return (
     <div role="status" aria-live="polite">
       <Field validationMessage={label} validationState="none">
-        <ProgressBar aria-label={label} value={progress && progress.total > 0 ? progress.done / progress.total : undefined} max={1} />
+        <ProgressBar
+          aria-label={label}
+          value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+          max={1}
+        />
       </Field>
     </div>
   );
@@ -141,7 +169,10 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
   const [selected, setSelected] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   const busy = state.phase !== 'idle';
-  const rows = useMemo(() => (state.result ? levelOneRows(state.result.model, state.result.analysis) : []), [state.result]);
+  const rows = useMemo(
+    () => (state.result ? levelOneRows(state.result.model, state.result.analysis) : []),
+    [state.result],
+  );
 
   const select = (finding: Finding) => {
     setSelected(cellKey(finding));
@@ -165,16 +196,34 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
 
       <div className={styles.controls}>
         <Toolbar aria-label={t.toolbarLabel} size="small" className={styles.toolbar}>
-          <ToolbarButton appearance="primary" icon={<SearchRegular />} disabled={busy} onClick={() => void controller.scan()}>
+          <ToolbarButton
+            appearance="primary"
+            icon={<SearchRegular />}
+            disabled={busy}
+            onClick={() => void controller.scan()}
+          >
             {t.scan}
           </ToolbarButton>
-          <ToolbarButton icon={<WandRegular />} disabled={busy || !state.result} onClick={() => controller.previewFill()}>
+          <ToolbarButton
+            icon={<WandRegular />}
+            disabled={busy || !state.result}
+            onClick={() => controller.previewFill()}
+          >
             {t.fillAll}
           </ToolbarButton>
-          <ToolbarButton icon={<DocumentTableRegular />} disabled={busy || !state.result} onClick={() => void controller.writeReport()}>
+          <ToolbarButton
+            icon={<DocumentTableRegular />}
+            disabled={busy || !state.result}
+            onClick={() => void controller.writeReport()}
+          >
             {t.writeReport}
           </ToolbarButton>
-          <ToolbarButton icon={<ArrowUndoRegular />} disabled={busy || state.undoDepth === 0} title={state.undoDepth > 0 ? t.undoCount(state.undoDepth) : undefined} onClick={() => void controller.undo()}>
+          <ToolbarButton
+            icon={<ArrowUndoRegular />}
+            disabled={busy || state.undoDepth === 0}
+            title={state.undoDepth > 0 ? t.undoCount(state.undoDepth) : undefined}
+            onClick={() => void controller.undo()}
+          >
             {t.undo}
           </ToolbarButton>
           <Switch label={t.live} checked={state.live} onChange={(_, data) => void controller.setLive(data.checked)} />
@@ -186,7 +235,12 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
               {t.download}
             </ToolbarButton>
           )}
-          <ToolbarButton icon={<ArrowSwapRegular />} disabled={!state.result} aria-pressed={comparing} onClick={() => setComparing((open) => !open)}>
+          <ToolbarButton
+            icon={<ArrowSwapRegular />}
+            disabled={!state.result}
+            aria-pressed={comparing}
+            onClick={() => setComparing((open) => !open)}
+          >
             {t.compareWith}
           </ToolbarButton>
           {onOpenAnother && (
@@ -208,22 +262,58 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
         {state.error !== null && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{t.failed(state.error)}</MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={() => controller.dismissNotice()} />} />
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t.dismiss}
+                  icon={<DismissRegular />}
+                  onClick={() => controller.dismissNotice()}
+                />
+              }
+            />
           </MessageBar>
         )}
         {state.notice !== null && (
           <MessageBar intent={state.notice.kind === 'nothing-to-fill' ? 'info' : 'success'}>
             <MessageBarBody>{noticeText(state.notice, t)}</MessageBarBody>
-            <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={() => controller.dismissNotice()} />} />
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t.dismiss}
+                  icon={<DismissRegular />}
+                  onClick={() => controller.dismissNotice()}
+                />
+              }
+            />
           </MessageBar>
         )}
       </div>
 
       {state.result ? (
         <>
-          {comparing && <CompareSlot open={state.result} profile={state.profile} lang={lang} t={t} onSelect={(target) => void controller.select(target)} onClose={() => setComparing(false)} />}
+          {comparing && (
+            <CompareSlot
+              open={state.result}
+              profile={state.profile}
+              lang={lang}
+              t={t}
+              onSelect={(target) => void controller.select(target)}
+              onClose={() => setComparing(false)}
+            />
+          )}
           <SummaryCard summary={state.result.summary} rows={rows} profile={state.profile} t={t} />
-          <FindingsPanel findings={state.result.findings} fixable={state.fixable} lang={lang} t={t} busy={busy} selected={selected} onSelect={select} onFix={(finding) => controller.previewFix(finding)} />
+          <FindingsPanel
+            findings={state.result.findings}
+            fixable={state.fixable}
+            lang={lang}
+            t={t}
+            busy={busy}
+            selected={selected}
+            onSelect={select}
+            onFix={(finding) => controller.previewFix(finding)}
+          />
         </>
       ) : (
         !busy && <Text className={styles.placeholder}>{t.notScanned}</Text>
@@ -231,8 +321,22 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
 
       {selection && <SheetPreview snapshot={state.snapshot} selection={selection} t={t} />}
 
-      <PreviewDialog preview={state.preview} lang={lang} t={t} onApply={() => void controller.applyPreview()} onCancel={() => controller.cancelPreview()} />
-      <SettingsDrawer open={settingsOpen} profile={state.profile} lang={lang} t={t} busy={busy} onSave={(draft) => controller.saveProfile(draft)} onClose={() => setSettingsOpen(false)} />
+      <PreviewDialog
+        preview={state.preview}
+        lang={lang}
+        t={t}
+        onApply={() => void controller.applyPreview()}
+        onCancel={() => controller.cancelPreview()}
+      />
+      <SettingsDrawer
+        open={settingsOpen}
+        profile={state.profile}
+        lang={lang}
+        t={t}
+        busy={busy}
+        onSave={(draft) => controller.saveProfile(draft)}
+        onClose={() => setSettingsOpen(false)}
+      />
     </main>
   );
 }

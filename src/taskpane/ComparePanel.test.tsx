@@ -48,9 +48,15 @@ async function openCompare(host: FileHost, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
   render(<App host={host} lang={lang} />);
   await screen.findByTestId('total-score');
   const toolbar = screen.getByRole('toolbar');
-  fireEvent.click(within(toolbar).getByRole('button', { name: lang === 'zh-CN' ? '与另一份文件比对' : 'Compare with another file' }));
+  fireEvent.click(
+    within(toolbar).getByRole('button', { name: lang === 'zh-CN' ? '与另一份文件比对' : 'Compare with another file' }),
+  );
   // The first opening loads (and here compiles) the view: give it time on a busy machine.
-  return screen.findByRole('region', { name: lang === 'zh-CN' ? '与另一份文件比对' : 'Compare with another file' }, { timeout: 20_000 });
+  return screen.findByRole(
+    'region',
+    { name: lang === 'zh-CN' ? '与另一份文件比对' : 'Compare with another file' },
+    { timeout: 20_000 },
+  );
 }
 
 function pick(region: HTMLElement, bytes: Uint8Array<ArrayBuffer>, name: string): void {
@@ -60,7 +66,15 @@ function pick(region: HTMLElement, bytes: Uint8Array<ArrayBuffer>, name: string)
 }
 
 /** The table's rows as the text of their cells. */
-const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+const rowsOf = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
 
 describe('the compare view', () => {
   it('lists the differences with the open workbook as the review, and selects its cells', async () => {
@@ -74,7 +88,11 @@ describe('the compare view', () => {
     expect(within(region).getByText('差异 9 处')).toBeTruthy();
     expect(within(region).getByText('自评表：总分 96，等级 优')).toBeTruthy();
     expect(within(region).getByText('复核表：总分 93，等级 优')).toBeTruthy();
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['指标', '项目', '自评表', '复核表', '差异']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['指标', '项目', '自评表', '复核表', '差异']);
     expect(rowsOf(table)).toEqual([
       ['产出指标', '得分', '50自评表!A6（计算）', '47自评表!A6（计算）', '-3'],
       ['产出指标 / 数量指标', '得分', '30自评表!B6（计算）', '27自评表!B6（计算）', '-3'],
@@ -105,7 +123,13 @@ describe('the compare view', () => {
     const table = await within(region).findByRole('table', { name: '比对结果' }, { timeout: 10_000 });
     const rows = rowsOf(table);
     expect(rows[2]).toEqual(['产出指标 / 数量指标 / 接收辖区退休人员数', '得分', '15自评表!G7', '12自评表!G7', '-3']);
-    expect(rows[7]).toEqual(['满意度指标 / 服务对象满意度指标 / 移交企业满意度', '仅自评表有', '移交企业满意度自评表!C14', '—', '']);
+    expect(rows[7]).toEqual([
+      '满意度指标 / 服务对象满意度指标 / 移交企业满意度',
+      '仅自评表有',
+      '移交企业满意度自评表!C14',
+      '—',
+      '',
+    ]);
     // Now the self-evaluation column is the open workbook's: its C14 selects, the review's G14 does not.
     fireEvent.click(within(table).getByRole('button', { name: '定位到 自评表!C14' }));
     expect(select).toHaveBeenLastCalledWith({ sheet: '自评表', cell: 'C14' }, []);
@@ -119,11 +143,15 @@ describe('the compare view', () => {
     expect(within(region).queryByRole('table')).toBeNull();
 
     pick(region, new Uint8Array([1, 2, 3, 4]), 'bad.xlsx');
-    expect((await within(region).findByRole('alert', {}, { timeout: 10_000 })).textContent).toBe('无法打开“bad.xlsx”：不是 Excel 工作簿（仅支持 .xlsx 和 .xls）');
+    expect((await within(region).findByRole('alert', {}, { timeout: 10_000 })).textContent).toBe(
+      '无法打开“bad.xlsx”：不是 Excel 工作簿（仅支持 .xlsx 和 .xls）',
+    );
     expect(within(region).queryByText('两份文件一致，未发现差异。')).toBeNull();
 
     pick(region, new Uint8Array(writeXlsx(workbookOf(sheetOf('说明', [['本文件没有评分表']])))), '说明.xlsx');
-    expect(await within(region).findByText('无法比对：“说明.xlsx”中未识别出指标表或汇总表。', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await within(region).findByText('无法比对：“说明.xlsx”中未识别出指标表或汇总表。', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
     expect(within(region).queryByRole('alert')).toBeNull();
 
     fireEvent.click(within(region).getByRole('button', { name: '关闭比对' }));

@@ -24,7 +24,13 @@ import { DismissRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useRef, useState } from 'react';
 import { compareWithOpen, readOtherWorkbook, type OtherWorkbook } from '../app/compare';
 import type { CheckedWorkbook } from '../core/compare/compare';
-import { comparedCellText, comparedValueText, DIFFERENCE_KIND_TEXT, differenceSubject, differenceText } from '../core/compare/labels';
+import {
+  comparedCellText,
+  comparedValueText,
+  DIFFERENCE_KIND_TEXT,
+  differenceSubject,
+  differenceText,
+} from '../core/compare/labels';
 import { CompareSideSchema, type ComparedValue, type CompareSide, type Comparison } from '../core/compare/schema';
 import type { CellRef, Lang } from '../core/finding';
 import type { Profile } from '../core/profile';
@@ -39,7 +45,14 @@ const useStyles = makeStyles({
   pick: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   fileName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   totals: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  value: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  value: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: 'anywhere',
+    paddingTop: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalXXS,
+  },
   cell: { fontSize: tokens.fontSizeBase200, textAlign: 'start' },
   numberCell: { textAlign: 'end', width: '4em', fontVariantNumeric: 'tabular-nums' },
 });
@@ -73,7 +86,12 @@ function SideValue({ value, selectable, lang, t, onSelect }: SideValueProps) {
       <Text>{comparedValueText(value, t.noValue)}</Text>
       {value &&
         (selectable ? (
-          <Link as="button" className={styles.cell} aria-label={t.compareGoTo(where)} onClick={() => onSelect({ sheet: value.sheet, cell: value.cell })}>
+          <Link
+            as="button"
+            className={styles.cell}
+            aria-label={t.compareGoTo(where)}
+            onClick={() => onSelect({ sheet: value.sheet, cell: value.cell })}
+          >
             {where}
           </Link>
         ) : (
@@ -83,7 +101,19 @@ function SideValue({ value, selectable, lang, t, onSelect }: SideValueProps) {
   );
 }
 
-function DifferenceTable({ comparison, openSide, lang, t, onSelect }: { comparison: Comparison; openSide: CompareSide; lang: Lang; t: Strings; onSelect(target: CellRef): void }) {
+function DifferenceTable({
+  comparison,
+  openSide,
+  lang,
+  t,
+  onSelect,
+}: {
+  comparison: Comparison;
+  openSide: CompareSide;
+  lang: Lang;
+  t: Strings;
+  onSelect(target: CellRef): void;
+}) {
   const styles = useStyles();
   return (
     <Table size="extra-small" aria-label={t.compareTable}>
@@ -126,7 +156,10 @@ export function ComparePanel({ open, profile, lang, t, onSelect, onClose }: Comp
   const [other, setOther] = useState<OtherWorkbook | null>(null);
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const comparison = useMemo(() => (other ? compareWithOpen(open, other.checked, openSide, profile) : null), [open, other, openSide, profile]);
+  const comparison = useMemo(
+    () => (other ? compareWithOpen(open, other.checked, openSide, profile) : null),
+    [open, other, openSide, profile],
+  );
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -144,7 +177,10 @@ export function ComparePanel({ open, profile, lang, t, onSelect, onClose }: Comp
     }
   };
 
-  const missing = comparison?.status === 'no-indicator-table' ? CompareSideSchema.options.filter((side) => comparison[side].table === null) : [];
+  const missing =
+    comparison?.status === 'no-indicator-table'
+      ? CompareSideSchema.options.filter((side) => comparison[side].table === null)
+      : [];
   return (
     <Card className={styles.card} role="region" aria-labelledby={titleId}>
       <div className={styles.header}>
@@ -154,7 +190,11 @@ export function ComparePanel({ open, profile, lang, t, onSelect, onClose }: Comp
         <Button appearance="subtle" icon={<DismissRegular />} aria-label={t.compareClose} onClick={onClose} />
       </div>
       <Field label={t.compareOpenIs}>
-        <RadioGroup layout="horizontal" value={openSide} onChange={(_, data) => setOpenSide(data.value === 'self' ? 'self' : 'review')}>
+        <RadioGroup
+          layout="horizontal"
+          value={openSide}
+          onChange={(_, data) => setOpenSide(data.value === 'self' ? 'self' : 'review')}
+        >
           {CompareSideSchema.options.map((side) => (
             <Radio key={side} value={side} label={t.compareSide[side]} />
           ))}
@@ -186,18 +226,30 @@ export function ComparePanel({ open, profile, lang, t, onSelect, onClose }: Comp
       )}
       {missing.map((side) => (
         <MessageBar key={side} intent="warning">
-          <MessageBarBody>{t.compareNoTable(side === openSide ? t.compareThisWorkbook : `“${other?.name ?? ''}”`)}</MessageBarBody>
+          <MessageBarBody>
+            {t.compareNoTable(side === openSide ? t.compareThisWorkbook : `“${other?.name ?? ''}”`)}
+          </MessageBarBody>
         </MessageBar>
       ))}
       {comparison?.status === 'compared' && (
         <>
           <div className={styles.totals} role="status">
-            <Text weight="semibold">{comparison.agree ? t.compareAgree : t.compareCount(comparison.differences.length)}</Text>
+            <Text weight="semibold">
+              {comparison.agree ? t.compareAgree : t.compareCount(comparison.differences.length)}
+            </Text>
             {CompareSideSchema.options.map((side) => (
-              <Caption1 key={side}>{t.compareTotals(t.compareSide[side], scoreText(comparison[side].totalScore, t.noValue, profile.scoreDecimals), comparison[side].grade ?? t.noValue)}</Caption1>
+              <Caption1 key={side}>
+                {t.compareTotals(
+                  t.compareSide[side],
+                  scoreText(comparison[side].totalScore, t.noValue, profile.scoreDecimals),
+                  comparison[side].grade ?? t.noValue,
+                )}
+              </Caption1>
             ))}
           </div>
-          {!comparison.agree && <DifferenceTable comparison={comparison} openSide={openSide} lang={lang} t={t} onSelect={onSelect} />}
+          {!comparison.agree && (
+            <DifferenceTable comparison={comparison} openSide={openSide} lang={lang} t={t} onSelect={onSelect} />
+          )}
         </>
       )}
     </Card>

@@ -1,4 +1,16 @@
-import { Button, Caption1, Dropdown, Field, makeStyles, mergeClasses, Option, Subtitle2, Text, ToggleButton, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  makeStyles,
+  mergeClasses,
+  Option,
+  Subtitle2,
+  Text,
+  ToggleButton,
+  tokens,
+} from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { applyFilter, cellKey, codesOf, groupFindings, SEVERITIES } from '../app/findings';
@@ -15,10 +27,35 @@ const useStyles = makeStyles({
   severities: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   dropdown: { minWidth: '160px', maxWidth: '100%' },
   sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  sheetHeading: { margin: 0, paddingTop: tokens.spacingVerticalS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  severityHeading: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  item: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, borderRadius: tokens.borderRadiusMedium, ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
+  sheetHeading: {
+    margin: 0,
+    paddingTop: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  severityHeading: {
+    margin: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   main: {
     flexGrow: 1,
@@ -30,13 +67,26 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     cursor: 'pointer',
     borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
   },
   iconCell: { paddingTop: '2px' },
   top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
   cell: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  code: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  body: { gridColumnStart: 2, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
+  code: {
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
+  body: {
+    gridColumnStart: 2,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: 'anywhere',
+  },
   values: { color: tokens.colorNeutralForeground2 },
   fix: { flexShrink: 0, marginTop: tokens.spacingVerticalXS },
 });
@@ -61,7 +111,9 @@ export function FindingsPanel({ findings, fixable, lang, t, busy, selected, onSe
   const codes = codesOf(findings);
   const activeCode = code !== null && codes.includes(code) ? code : null;
   const groups = groupFindings(applyFilter(findings, { severities, code: activeCode }));
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
   const describe = (c: string) => RULES.find((r) => r.code === c)?.description[lang];
 
   const toggle = (severity: Severity) =>
@@ -88,7 +140,14 @@ export function FindingsPanel({ findings, fixable, lang, t, busy, selected, onSe
         <div className={styles.filters}>
           <div role="group" aria-label={t.filterSeverity} className={styles.severities}>
             {SEVERITIES.map((severity) => (
-              <ToggleButton key={severity} size="small" shape="circular" checked={severities.has(severity)} onClick={() => toggle(severity)} icon={<SeverityIcon severity={severity} />}>
+              <ToggleButton
+                key={severity}
+                size="small"
+                shape="circular"
+                checked={severities.has(severity)}
+                onClick={() => toggle(severity)}
+                icon={<SeverityIcon severity={severity} />}
+              >
                 {t.severityCount[severity]} {counts[severity]}
               </ToggleButton>
             ))}
@@ -133,8 +192,19 @@ export function FindingsPanel({ findings, fixable, lang, t, busy, selected, onSe
                     const key = cellKey(finding);
                     const showValues = finding.expected !== undefined || finding.actual !== undefined;
                     return (
-                      <li key={`${i}:${finding.code}:${finding.cell}`} className={mergeClasses(styles.item, selected === key && styles.selected)}>
-                        <div role="button" tabIndex={0} className={styles.main} title={t.selectHint} aria-current={selected === key ? 'true' : undefined} onClick={() => onSelect(finding)} onKeyDown={keyDown(finding)}>
+                      <li
+                        key={`${i}:${finding.code}:${finding.cell}`}
+                        className={mergeClasses(styles.item, selected === key && styles.selected)}
+                      >
+                        <div
+                          role="button"
+                          tabIndex={0}
+                          className={styles.main}
+                          title={t.selectHint}
+                          aria-current={selected === key ? 'true' : undefined}
+                          onClick={() => onSelect(finding)}
+                          onKeyDown={keyDown(finding)}
+                        >
                           <span className={styles.iconCell}>
                             <SeverityIcon severity={finding.severity} label={t.severity[finding.severity]} />
                           </span>
@@ -144,11 +214,25 @@ export function FindingsPanel({ findings, fixable, lang, t, busy, selected, onSe
                           </span>
                           <span className={styles.body}>
                             <Text>{finding.message}</Text>
-                            {showValues && <Caption1 className={styles.values}>{t.expectedActual(valueText(finding.expected, t.none), valueText(finding.actual, t.none))}</Caption1>}
+                            {showValues && (
+                              <Caption1 className={styles.values}>
+                                {t.expectedActual(
+                                  valueText(finding.expected, t.none),
+                                  valueText(finding.actual, t.none),
+                                )}
+                              </Caption1>
+                            )}
                           </span>
                         </div>
                         {fixable.has(key) && (
-                          <Button className={styles.fix} size="small" icon={<WrenchRegular />} disabled={busy} aria-label={t.fixLabel(`${finding.sheet}!${finding.cell}`)} onClick={() => onFix(finding)}>
+                          <Button
+                            className={styles.fix}
+                            size="small"
+                            icon={<WrenchRegular />}
+                            disabled={busy}
+                            aria-label={t.fixLabel(`${finding.sheet}!${finding.cell}`)}
+                            onClick={() => onFix(finding)}
+                          >
                             {t.fix}
                           </Button>
                         )}

@@ -1,4 +1,15 @@
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, mergeClasses, Spinner, Title2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  mergeClasses,
+  Spinner,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentArrowUpRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
 import type { WorkbookHost } from '../app/host';
@@ -9,7 +20,14 @@ import { loadFileHost } from './lazy-file-host';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
-  landing: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '640px', margin: '0 auto' },
+  landing: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    maxWidth: '640px',
+    margin: '0 auto',
+  },
   title: { margin: 0 },
   zone: {
     display: 'flex',
@@ -22,7 +40,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     textAlign: 'center',
   },
-  dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  dragging: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   icon: { fontSize: '40px', color: tokens.colorBrandForeground1 },
 });
 
@@ -36,16 +57,26 @@ export interface LandingProps {
 }
 
 /** What the file pickers offer: the workbooks the reader takes (it chooses by content, not by name). */
-export const WORKBOOK_FILE_TYPES = '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+export const WORKBOOK_FILE_TYPES =
+  '.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
 /** Opens workbook bytes in a FileHost (loaded on first use); an unreadable workbook gives its one-line reason. */
-export async function openFileHost(name: string, bytes: Uint8Array, lang: Lang, selection: SelectionStore): Promise<FileHost | { error: string }> {
+export async function openFileHost(
+  name: string,
+  bytes: Uint8Array,
+  lang: Lang,
+  selection: SelectionStore,
+): Promise<FileHost | { error: string }> {
   const { FileHost } = await loadFileHost();
   return FileHost.open(name, bytes, lang, (target, related) => selection.set(target, related));
 }
 
 /** Reads a picked or dropped file into a FileHost; an unreadable file gives its one-line reason. */
-export async function openFile(file: File, lang: Lang, selection: SelectionStore): Promise<FileHost | { error: string }> {
+export async function openFile(
+  file: File,
+  lang: Lang,
+  selection: SelectionStore,
+): Promise<FileHost | { error: string }> {
   return openFileHost(file.name, new Uint8Array(await file.arrayBuffer()), lang, selection);
 }
 
@@ -100,7 +131,12 @@ export function Landing({ lang, t, selection, initialError, onOpened }: LandingP
         <Title2 as="h2" style={{ fontSize: tokens.fontSizeBase500 }}>
           {t.landingTitle}
         </Title2>
-        <Button appearance="primary" icon={<FolderOpenRegular />} disabled={opening} onClick={() => input.current?.click()}>
+        <Button
+          appearance="primary"
+          icon={<FolderOpenRegular />}
+          disabled={opening}
+          onClick={() => input.current?.click()}
+        >
           {t.chooseFile}
         </Button>
         <Caption1>{t.dropHere}</Caption1>

@@ -29,17 +29,31 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   scroll: { maxHeight: '50vh', overflowY: 'auto' },
   table: { tableLayout: 'auto' },
-  text: { overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  text: {
+    overflowWrap: 'anywhere',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   oldColumn: { width: '25%' },
   newColumn: { width: '45%' },
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   address: { display: 'block', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
-  code: { display: 'block', overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  code: {
+    display: 'block',
+    overflowWrap: 'anywhere',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 /** The new content as the audit sheet records it: `=formula → value`. */
 export function newContent(write: CellWrite, lang: Lang): string {
-  const value: CellValue = typeof write.value === 'number' ? { type: 'number', value: write.value } : { type: 'text', value: write.value };
+  const value: CellValue =
+    typeof write.value === 'number' ? { type: 'number', value: write.value } : { type: 'text', value: write.value };
   return contentText(value, write.formula, lang);
 }
 
@@ -86,7 +100,9 @@ export function PreviewDialog({ preview, lang, t, onApply, onCancel }: PreviewDi
                           {write.code}
                         </span>
                       </TableCell>
-                      <TableCell className={styles.text}>{contentText(write.old.value, write.old.formula, lang)}</TableCell>
+                      <TableCell className={styles.text}>
+                        {contentText(write.old.value, write.old.formula, lang)}
+                      </TableCell>
                       <TableCell className={styles.text}>{newContent(write, lang)}</TableCell>
                     </TableRow>
                   ))}

@@ -26,11 +26,34 @@ import type { Strings } from './strings';
 
 const useStyles = makeStyles({
   drawer: { maxWidth: '100vw' },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalL },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+  },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+  },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
-  gradeHeader: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) 32px', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
-  gradeRow: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) 32px', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  gradeHeader: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) 32px',
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  gradeRow: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) 32px',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+  },
   input: { minWidth: 0, width: '100%' },
   decimals: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
   rule: { alignItems: 'flex-start' },
@@ -54,9 +77,19 @@ export interface SettingsDrawerProps {
 export function SettingsDrawer({ open, profile, lang, t, busy, onSave, onClose }: SettingsDrawerProps) {
   const styles = useStyles();
   return (
-    <OverlayDrawer open={open} position="end" size="medium" className={styles.drawer} onOpenChange={(_, data) => !data.open && onClose()}>
+    <OverlayDrawer
+      open={open}
+      position="end"
+      size="medium"
+      className={styles.drawer}
+      onOpenChange={(_, data) => !data.open && onClose()}
+    >
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={t.close} icon={<DismissRegular />} onClick={onClose} />}>{t.settingsTitle}</DrawerHeaderTitle>
+        <DrawerHeaderTitle
+          action={<Button appearance="subtle" aria-label={t.close} icon={<DismissRegular />} onClick={onClose} />}
+        >
+          {t.settingsTitle}
+        </DrawerHeaderTitle>
       </DrawerHeader>
       {open && <SettingsForm profile={profile} lang={lang} t={t} busy={busy} onSave={onSave} onClose={onClose} />}
     </OverlayDrawer>
@@ -68,7 +101,8 @@ function SettingsForm({ profile, lang, t, busy, onSave, onClose }: Omit<Settings
   const [draft, setDraft] = useState<ProfileDraft>(() => toDraft(profile));
   const [problem, setProblem] = useState<string | null>(null);
   const update = (patch: Partial<ProfileDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const setGrade = (index: number, patch: Partial<ProfileDraft['grades'][number]>) => update({ grades: draft.grades.map((g, i) => (i === index ? { ...g, ...patch } : g)) });
+  const setGrade = (index: number, patch: Partial<ProfileDraft['grades'][number]>) =>
+    update({ grades: draft.grades.map((g, i) => (i === index ? { ...g, ...patch } : g)) });
 
   const save = async () => {
     const message = await onSave(draft);
@@ -90,13 +124,37 @@ function SettingsForm({ profile, lang, t, busy, onSave, onClose }: Omit<Settings
           </div>
           {draft.grades.map((grade, i) => (
             <div key={i} className={styles.gradeRow}>
-              <Input size="small" className={styles.input} aria-label={`${t.gradeName} ${i + 1}`} value={grade.grade} onChange={(_, data) => setGrade(i, { grade: data.value })} />
-              <Input size="small" className={styles.input} type="number" inputMode="decimal" aria-label={`${t.gradeMin} ${i + 1}`} value={grade.min} onChange={(_, data) => setGrade(i, { min: data.value })} />
-              <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t.removeGrade(grade.grade || String(i + 1))} onClick={() => update({ grades: draft.grades.filter((_, j) => j !== i) })} />
+              <Input
+                size="small"
+                className={styles.input}
+                aria-label={`${t.gradeName} ${i + 1}`}
+                value={grade.grade}
+                onChange={(_, data) => setGrade(i, { grade: data.value })}
+              />
+              <Input
+                size="small"
+                className={styles.input}
+                type="number"
+                inputMode="decimal"
+                aria-label={`${t.gradeMin} ${i + 1}`}
+                value={grade.min}
+                onChange={(_, data) => setGrade(i, { min: data.value })}
+              />
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={t.removeGrade(grade.grade || String(i + 1))}
+                onClick={() => update({ grades: draft.grades.filter((_, j) => j !== i) })}
+              />
             </div>
           ))}
           <div>
-            <Button size="small" icon={<AddRegular />} onClick={() => update({ grades: [...draft.grades, { grade: '', min: '0', aliases: [] }] })}>
+            <Button
+              size="small"
+              icon={<AddRegular />}
+              onClick={() => update({ grades: [...draft.grades, { grade: '', min: '0', aliases: [] }] })}
+            >
               {t.addGrade}
             </Button>
           </div>
@@ -104,19 +162,43 @@ function SettingsForm({ profile, lang, t, busy, onSave, onClose }: Omit<Settings
 
         <div className={styles.decimals}>
           <Field label={t.rateDecimals} size="small">
-            <Input className={styles.input} type="number" min={0} max={10} value={draft.rateDecimals} onChange={(_, data) => update({ rateDecimals: data.value })} />
+            <Input
+              className={styles.input}
+              type="number"
+              min={0}
+              max={10}
+              value={draft.rateDecimals}
+              onChange={(_, data) => update({ rateDecimals: data.value })}
+            />
           </Field>
           <Field label={t.scoreDecimals} size="small">
-            <Input className={styles.input} type="number" min={0} max={10} value={draft.scoreDecimals} onChange={(_, data) => update({ scoreDecimals: data.value })} />
+            <Input
+              className={styles.input}
+              type="number"
+              min={0}
+              max={10}
+              value={draft.scoreDecimals}
+              onChange={(_, data) => update({ scoreDecimals: data.value })}
+            />
           </Field>
         </div>
 
         <Field label={t.optionValues} hint={t.optionValuesHint} size="small">
-          <Textarea resize="vertical" rows={6} value={draft.optionValues} onChange={(_, data) => update({ optionValues: data.value })} />
+          <Textarea
+            resize="vertical"
+            rows={6}
+            value={draft.optionValues}
+            onChange={(_, data) => update({ optionValues: data.value })}
+          />
         </Field>
 
         <Field label={t.aliases} hint={t.aliasesHint} size="small">
-          <Textarea resize="vertical" rows={6} value={draft.level1Aliases} onChange={(_, data) => update({ level1Aliases: data.value })} />
+          <Textarea
+            resize="vertical"
+            rows={6}
+            value={draft.level1Aliases}
+            onChange={(_, data) => update({ level1Aliases: data.value })}
+          />
         </Field>
 
         <fieldset className={styles.section}>
@@ -128,7 +210,14 @@ function SettingsForm({ profile, lang, t, busy, onSave, onClose }: Omit<Settings
               key={rule.code}
               className={styles.rule}
               checked={draft.rulesOff.includes(rule.code)}
-              onChange={(_, data) => update({ rulesOff: data.checked === true ? [...draft.rulesOff, rule.code] : draft.rulesOff.filter((c) => c !== rule.code) })}
+              onChange={(_, data) =>
+                update({
+                  rulesOff:
+                    data.checked === true
+                      ? [...draft.rulesOff, rule.code]
+                      : draft.rulesOff.filter((c) => c !== rule.code),
+                })
+              }
               label={
                 <>
                   <span className={styles.ruleCode}>{rule.code}</span> {rule.description[lang]}

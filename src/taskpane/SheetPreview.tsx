@@ -6,14 +6,46 @@ import type { WorkbookSnapshot } from '../core/snapshot';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
-  preview: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, scrollMarginTop: tokens.spacingVerticalL },
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    scrollMarginTop: tokens.spacingVerticalL,
+  },
   heading: { margin: 0 },
-  scroll: { overflowX: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums', width: '100%' },
+  scroll: {
+    overflowX: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: {
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
+    width: '100%',
+  },
   caption: { textAlign: 'start', padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, padding: '2px 6px', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  cell: { padding: '2px 6px', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxWidth: '12em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  target: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2, fontWeight: tokens.fontWeightSemibold },
+  head: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    padding: '2px 6px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    padding: '2px 6px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    maxWidth: '12em',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  target: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    backgroundColor: tokens.colorBrandBackground2,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   related: { backgroundColor: tokens.colorPaletteYellowBackground1 },
 });
 
@@ -63,7 +95,17 @@ export function SheetPreview({ snapshot, selection, t }: SheetPreviewProps) {
                     {row.label}
                   </th>
                   {row.cells.map((cell) => (
-                    <td key={cell.address} title={cell.text || undefined} data-mark={cell.mark ?? undefined} aria-current={cell.mark === 'target' ? 'true' : undefined} className={mergeClasses(styles.cell, cell.mark === 'target' && styles.target, cell.mark === 'related' && styles.related)}>
+                    <td
+                      key={cell.address}
+                      title={cell.text || undefined}
+                      data-mark={cell.mark ?? undefined}
+                      aria-current={cell.mark === 'target' ? 'true' : undefined}
+                      className={mergeClasses(
+                        styles.cell,
+                        cell.mark === 'target' && styles.target,
+                        cell.mark === 'related' && styles.related,
+                      )}
+                    >
                       {cell.text}
                     </td>
                   ))}

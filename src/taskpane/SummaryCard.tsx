@@ -29,8 +29,19 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   figures: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalXXL, flexWrap: 'wrap' },
   figure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  total: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
-  counts: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', margin: 0, padding: 0, listStyleType: 'none' },
+  total: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  counts: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   numberCell: { textAlign: 'end', width: '3.5em' },
   rateCell: { width: '40%' },
@@ -115,7 +126,14 @@ export function SummaryCard({ summary, rows, profile, t }: SummaryCardProps) {
                   <TableCell className={styles.rateCell}>
                     <div className={styles.rate}>
                       {row.rate !== null && (
-                        <ProgressBar className={styles.bar} value={Math.max(0, Math.min(1, row.rate))} max={1} thickness="large" color={barColor(row.rate)} aria-label={t.rateBar(row.name, rate)} />
+                        <ProgressBar
+                          className={styles.bar}
+                          value={Math.max(0, Math.min(1, row.rate))}
+                          max={1}
+                          thickness="large"
+                          color={barColor(row.rate)}
+                          aria-label={t.rateBar(row.name, rate)}
+                        />
                       )}
                       <span className={styles.rateText}>{rate}</span>
                     </div>

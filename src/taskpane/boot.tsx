@@ -47,7 +47,11 @@ export async function startTaskpane(container: HTMLElement, options: TaskpaneOpt
  * The standalone page: no office.js. With `?sample=1` it opens sample.xlsx from its own origin (for `npm start`).
  * `fetchSample` is the page's fetch, relative to the page.
  */
-export async function startStandalone(container: HTMLElement, pageUrl: string, fetchSample: (url: string) => Promise<Response> = (url) => fetch(url)): Promise<Root> {
+export async function startStandalone(
+  container: HTMLElement,
+  pageUrl: string,
+  fetchSample: (url: string) => Promise<Response> = (url) => fetch(url),
+): Promise<Root> {
   const lang = langFrom(browserLanguage());
   prepare(container.ownerDocument, lang);
   const selection = createSelectionStore();
@@ -61,7 +65,12 @@ export async function startStandalone(container: HTMLElement, pageUrl: string, f
       if (sample.origin !== url.origin) throw new Error('cross-origin');
       const response = await fetchSample(sample.href);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const opened = await openFileHost('评分表示例.xlsx', new Uint8Array(await response.arrayBuffer()), lang, selection);
+      const opened = await openFileHost(
+        '评分表示例.xlsx',
+        new Uint8Array(await response.arrayBuffer()),
+        lang,
+        selection,
+      );
       if ('error' in opened) initialError = t.openFailed('sample.xlsx', opened.error);
       else host = opened;
     } catch {

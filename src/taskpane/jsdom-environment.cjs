@@ -14,7 +14,16 @@ class PaneEnvironment extends TestEnvironment {
     if (!g.TextDecoder) g.TextDecoder = TextDecoder;
     if (!g.TextEncoder) g.TextEncoder = TextEncoder;
     if (!g.matchMedia) {
-      g.matchMedia = (query) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
+      g.matchMedia = (query) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener() {},
+        removeListener() {},
+        addEventListener() {},
+        removeEventListener() {},
+        dispatchEvent: () => false,
+      });
     }
     if (!g.ResizeObserver) {
       g.ResizeObserver = class {

@@ -22,10 +22,16 @@ describe('UI strings', () => {
   it('are Chinese in zh-CN and English in en-US', () => {
     const han = /[\u4e00-\u9fff]/;
     // Only the dash for no value and the "sheet (count)" heading carry no words.
-    const keys = (Object.keys(STRINGS['zh-CN']) as Array<keyof Strings>).filter((k) => k !== 'noValue' && k !== 'sheetHeading');
+    const keys = (Object.keys(STRINGS['zh-CN']) as Array<keyof Strings>).filter(
+      (k) => k !== 'noValue' && k !== 'sheetHeading',
+    );
     for (const key of keys) expect([key, texts(STRINGS['zh-CN'][key]).every((t) => han.test(t))]).toEqual([key, true]);
     // English text may quote the workbook's Chinese sheet names (审核记录, 审核报告) but is English around them.
-    for (const key of keys) expect([key, texts(STRINGS['en-US'][key]).every((t) => /[A-Za-z]{2}/.test(t.replace(/审核记录|审核报告/g, '')))]).toEqual([key, true]);
+    for (const key of keys)
+      expect([
+        key,
+        texts(STRINGS['en-US'][key]).every((t) => /[A-Za-z]{2}/.test(t.replace(/审核记录|审核报告/g, ''))),
+      ]).toEqual([key, true]);
   });
 
   it('put numbers and workbook names into the sentences', () => {

@@ -172,7 +172,8 @@ const zhCN: Strings = {
 
   previewFillTitle: '填写全部推算值 · 预览',
   previewFixTitle: '修复 · 预览',
-  previewIntro: (cells) => `将修改以下 ${cells} 个单元格。点击“应用”后才会写入；每处修改都记入“审核记录”工作表，可以撤销。`,
+  previewIntro: (cells) =>
+    `将修改以下 ${cells} 个单元格。点击“应用”后才会写入；每处修改都记入“审核记录”工作表，可以撤销。`,
   colCell: '单元格',
   colOld: '原内容',
   colNew: '新内容',
@@ -291,7 +292,8 @@ const enUS: Strings = {
 
   previewFillTitle: 'Fill all derived values · preview',
   previewFixTitle: 'Fix · preview',
-  previewIntro: (cells) => `${cells} ${cells === 1 ? 'cell' : 'cells'} will change. Nothing is written until you select Apply; every change is recorded in the 审核记录 sheet and can be undone.`,
+  previewIntro: (cells) =>
+    `${cells} ${cells === 1 ? 'cell' : 'cells'} will change. Nothing is written until you select Apply; every change is recorded in the 审核记录 sheet and can be undone.`,
   colCell: 'Cell',
   colOld: 'Old content',
   colNew: 'New content',
@@ -327,7 +329,8 @@ const enUS: Strings = {
   invalidSettings: (message) => `The settings were not saved: ${message}`,
 
   landingTitle: 'Open a scoring workbook',
-  landingIntro: 'No add-in needed. Choose or drop an .xlsx or .xls file to check it; it is processed in this browser only and never uploaded.',
+  landingIntro:
+    'No add-in needed. Choose or drop an .xlsx or .xls file to check it; it is processed in this browser only and never uploaded.',
   chooseFile: 'Choose a file',
   dropHere: 'or drop it here',
   dropZone: 'File drop area',

@@ -27,7 +27,9 @@ describe('theme', () => {
   });
 
   it('adds the Chinese UI fonts before the generic family', () => {
-    expect(withChineseFonts("'Segoe UI', sans-serif")).toBe('\'Segoe UI\', "Microsoft YaHei", "PingFang SC", sans-serif');
+    expect(withChineseFonts("'Segoe UI', sans-serif")).toBe(
+      '\'Segoe UI\', "Microsoft YaHei", "PingFang SC", sans-serif',
+    );
     expect(paneTheme(false).fontFamilyBase).toMatch(/^'Segoe UI'.*"Microsoft YaHei", "PingFang SC", sans-serif$/);
     expect(withChineseFonts('Arial')).toBe('Arial, "Microsoft YaHei", "PingFang SC"');
   });
@@ -36,7 +38,9 @@ describe('theme', () => {
 describe('officeHost', () => {
   it('is Excel when Office.onReady says so, null without Office or when it does not answer in time', async () => {
     expect(await officeHost()).toBeNull();
-    (globalThis as { Office?: unknown }).Office = { onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }) };
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }),
+    };
     expect(await officeHost()).toBe('Excel');
     (globalThis as { Office?: unknown }).Office = { onReady: async () => ({ host: null, platform: null }) };
     expect(await officeHost()).toBeNull();

@@ -27,13 +27,19 @@ export interface BatchFolder {
 /** Builds the CLI (dist/), as `npm run build` does, so the worker entry exists as compiled JavaScript. */
 export function buildCli(): void {
   // tsc still writes every file when another module has a type error; the type check is `npm run typecheck`'s job.
-  spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+  spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    { cwd: ROOT, stdio: 'ignore', timeout: 300_000 },
+  );
 }
 
 /** Seed 003 with a sheet and an indicator named like markup, and a sheet named like a formula. */
 export async function hostileWorkbook(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await buildWorkbook(seed003, VARIANTS[2] as (typeof VARIANTS)[number])).bytes as unknown as ArrayBuffer);
+  await book.xlsx.load(
+    (await buildWorkbook(seed003, VARIANTS[2] as (typeof VARIANTS)[number])).bytes as unknown as ArrayBuffer,
+  );
   const scores = book.getWorksheet('评分表') as ExcelJS.Worksheet;
   scores.name = MARKUP;
   scores.getCell('C8').value = `预算执行率${MARKUP}`;
@@ -59,12 +65,27 @@ export async function writeBatchFolder(dir: string): Promise<BatchFolder> {
   const sample = (await buildWorkbook(seed003, VARIANTS[0] as (typeof VARIANTS)[number])).bytes;
   put(dir, join('2024', '宏文件.XLSM'), sample);
   put(dir, join('2024', `${MARKUP}.xlsx`), await hostileWorkbook());
-  const unreadable = [join('2024', '退回', 'broken.xlsx'), join('2024', '退回', 'word.xlsx'), join('2024', '退回', 'locked.xlsx'), 'empty.xls'];
+  const unreadable = [
+    join('2024', '退回', 'broken.xlsx'),
+    join('2024', '退回', 'word.xlsx'),
+    join('2024', '退回', 'locked.xlsx'),
+    'empty.xls',
+  ];
   put(dir, unreadable[0] as string, truncatedZip(sample));
   put(dir, unreadable[1] as string, notAWorkbook());
   put(dir, unreadable[2] as string, encryptedWorkbook(sample));
   put(dir, unreadable[3] as string, new Uint8Array());
-  const skipped = [join('2023', '~$seed000-merged.xlsx'), join('.backup', 'seed000.xlsx'), join('2024', '.hidden.xlsx'), join('2024', 'notes.txt')];
+  const skipped = [
+    join('2023', '~$seed000-merged.xlsx'),
+    join('.backup', 'seed000.xlsx'),
+    join('2024', '.hidden.xlsx'),
+    join('2024', 'notes.txt'),
+  ];
   for (const relative of skipped) put(dir, relative, sample);
-  return { dir, workbooks: [...workbooks, join('2024', '宏文件.XLSM'), join('2024', `${MARKUP}.xlsx`)], unreadable, skipped };
+  return {
+    dir,
+    workbooks: [...workbooks, join('2024', '宏文件.XLSM'), join('2024', `${MARKUP}.xlsx`)],
+    unreadable,
+    skipped,
+  };
 }

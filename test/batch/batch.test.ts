@@ -13,7 +13,15 @@ import { csvField } from '../../src/cli/report-csv';
 import { EXIT, main } from '../../src/cli/main';
 import { checkFiles, type WorkerReply } from '../../src/cli/pool';
 import { launchChromium } from '../e2e/harness';
-import { BIN, BUILT_WORKER, buildCli, FORMULA_SHEET, MARKUP, writeBatchFolder, type BatchFolder } from './batch-fixtures';
+import {
+  BIN,
+  BUILT_WORKER,
+  buildCli,
+  FORMULA_SHEET,
+  MARKUP,
+  writeBatchFolder,
+  type BatchFolder,
+} from './batch-fixtures';
 
 const work = mkdtempSync(join(tmpdir(), 'score-audit-batch-'));
 const dir = join(work, 'reports');
@@ -48,7 +56,10 @@ function cli(args: string[], cwd = work): { code: number | null; out: string; er
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-async function run(argv: string[], errStream?: { isTTY: boolean; columns: number; write: (text: string) => void }): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  errStream?: { isTTY: boolean; columns: number; write: (text: string) => void },
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), errStream });
@@ -98,7 +109,12 @@ describe('collecting files from folders and patterns', () => {
     writeFileSync(join(work, '[draft].xlsx'), 'x');
     const named = [join(dir, 'empty.xls'), join(work, '[draft].xlsx'), join(work, 'missing.xlsx')];
     const pattern = join(dir, '2024', '**', '*.xlsx');
-    const { files, empty } = await collectFiles([...named, pattern, join(dir, '2024', '退回'), join(dir, 'nothing', '*.xlsx')]);
+    const { files, empty } = await collectFiles([
+      ...named,
+      pattern,
+      join(dir, '2024', '退回'),
+      join(dir, 'nothing', '*.xlsx'),
+    ]);
     const inPattern = ORDER.filter((f) => f.startsWith('2024/') && f.endsWith('.xlsx')).map((f) => join(dir, f));
     expect(files).toEqual([...named, ...inPattern]);
     expect(empty).toEqual([join(dir, 'nothing', '*.xlsx')]); // 退回 gave only files the pattern had found
@@ -116,18 +132,30 @@ describe('check over a folder with the built command line', () => {
     const unreadable = new Set(batch.unreadable.map((relative) => join(dir, relative)));
     for (const entry of report) {
       expect(entry.ok).toBe(!unreadable.has(entry.file));
-      expect(Object.keys(entry).sort()).toEqual(entry.ok ? ['file', 'findings', 'ok', 'summary'] : ['error', 'file', 'findings', 'ok', 'summary']);
+      expect(Object.keys(entry).sort()).toEqual(
+        entry.ok ? ['file', 'findings', 'ok', 'summary'] : ['error', 'file', 'findings', 'ok', 'summary'],
+      );
     }
     expect(report.find((entry) => entry.file.endsWith('locked.xlsx'))?.error).toContain('密码');
     expect(report.find((entry) => entry.file.endsWith('empty.xls'))?.error).toContain('0 字节');
-    expect(report.filter((entry) => entry.ok).every((entry) => entry.summary.errors + entry.summary.warnings + entry.summary.infos === entry.findings.length)).toBe(true);
-    expect(workers.err.trim().split('\n')).toEqual(report.filter((entry) => !entry.ok).map((entry) => `${entry.file}：${entry.error}`));
+    expect(
+      report
+        .filter((entry) => entry.ok)
+        .every(
+          (entry) => entry.summary.errors + entry.summary.warnings + entry.summary.infos === entry.findings.length,
+        ),
+    ).toBe(true);
+    expect(workers.err.trim().split('\n')).toEqual(
+      report.filter((entry) => !entry.ok).map((entry) => `${entry.file}：${entry.error}`),
+    );
   });
 
   it('prints text in the same order, without a progress bar when stderr is not a terminal', () => {
     const { out, err } = cli(['check', dir, '--lang', 'en-US']);
     const headers = out.split('\n').filter((line) => line.startsWith(dir));
-    expect(headers.map((line) => line.slice(dir.length + 1).split('  ')[0])).toEqual(ORDER.filter((f) => !batch.unreadable.includes(f)));
+    expect(headers.map((line) => line.slice(dir.length + 1).split('  ')[0])).toEqual(
+      ORDER.filter((f) => !batch.unreadable.includes(f)),
+    );
     expect(err).not.toContain('\r');
     expect(err).not.toContain('\x1b');
   });
@@ -153,15 +181,27 @@ describe('worker threads', () => {
       worker.postMessage({ index: 7, file });
     });
     await worker.terminate();
-    expect(reply).toEqual({ index: 7, check: toWire(await checkFile(file, { lang: 'en-US', profile: DEFAULT_PROFILE })) });
+    expect(reply).toEqual({
+      index: 7,
+      check: toWire(await checkFile(file, { lang: 'en-US', profile: DEFAULT_PROFILE })),
+    });
   });
 
   it('reports a file whose worker dies as unreadable and finishes the rest with a new worker', async () => {
     const crashing = join(work, 'crashing-worker.js');
-    writeFileSync(crashing, `require('node:worker_threads').parentPort.on('message', (job) => { if (job.file.endsWith('broken.xlsx')) throw new Error('worker fell over'); });\nrequire(${JSON.stringify(BUILT_WORKER)});\n`);
+    writeFileSync(
+      crashing,
+      `require('node:worker_threads').parentPort.on('message', (job) => { if (job.file.endsWith('broken.xlsx')) throw new Error('worker fell over'); });\nrequire(${JSON.stringify(BUILT_WORKER)});\n`,
+    );
     const files = ORDER.map((relative) => join(dir, relative));
     const results: Array<[number, FileCheck]> = [];
-    await checkFiles(files, { jobs: 2, lang: 'zh-CN', profile: DEFAULT_PROFILE, workerScript: crashing, onResult: (index, check) => results.push([index, check]) });
+    await checkFiles(files, {
+      jobs: 2,
+      lang: 'zh-CN',
+      profile: DEFAULT_PROFILE,
+      workerScript: crashing,
+      onResult: (index, check) => results.push([index, check]),
+    });
     expect(results.map(([index]) => index).sort((a, b) => a - b)).toEqual(files.map((_, index) => index));
     const crashed = results.find(([, check]) => check.file.endsWith('broken.xlsx'))?.[1];
     expect(crashed).toMatchObject({ ok: false, error: { kind: 'corrupt', detail: 'worker fell over' } });
@@ -178,7 +218,10 @@ describe('exit codes', () => {
     const anyError = (JSON.parse(errors.out) as ContractEntry[]).some((entry) => entry.summary.errors > 0);
     expect(anyError).toBe(true);
     expect(errors.code).toBe(EXIT.errors);
-    writeFileSync(join(work, 'silent.json'), JSON.stringify({ rulesOff: RULES.filter((rule) => rule.severity === 'error').map((rule) => rule.code) }));
+    writeFileSync(
+      join(work, 'silent.json'),
+      JSON.stringify({ rulesOff: RULES.filter((rule) => rule.severity === 'error').map((rule) => rule.code) }),
+    );
     expect((await run(['check', ...readable, '--profile', join(work, 'silent.json')])).code).toBe(EXIT.clean);
     expect((await run(['check', dir, '--profile', join(work, 'silent.json')])).code).toBe(EXIT.unusable);
     expect((await run(['check', join(dir, 'nothing-here', '*.xlsx')])).code).toBe(EXIT.unusable);
@@ -192,7 +235,11 @@ describe('exit codes', () => {
 
 describe('CSV report', () => {
   it('quotes by RFC 4180 and keeps text that starts like a formula from being evaluated', () => {
-    expect(['=SUM(A1)', '+1', '-2+3', '@cmd', '\t=1', 'plain', 'a,b', 'say "hi"', 'two\nlines', '=HYPERLINK("x","y")'].map(csvField)).toEqual([
+    expect(
+      ['=SUM(A1)', '+1', '-2+3', '@cmd', '\t=1', 'plain', 'a,b', 'say "hi"', 'two\nlines', '=HYPERLINK("x","y")'].map(
+        csvField,
+      ),
+    ).toEqual([
       "'=SUM(A1)",
       "'+1",
       "'-2+3",
@@ -216,14 +263,30 @@ describe('CSV report', () => {
     const text = readFileSync(output, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header).toEqual(['文件', '状态', '总分', '等级', '级别', '代码', '工作表', '单元格', '说明', '应为', '实为']);
+    expect(header).toEqual([
+      '文件',
+      '状态',
+      '总分',
+      '等级',
+      '级别',
+      '代码',
+      '工作表',
+      '单元格',
+      '说明',
+      '应为',
+      '实为',
+    ]);
     expect(rows.every((row) => row.length === header?.length)).toBe(true);
     expect(rows).toHaveLength(json.reduce((n, entry) => n + Math.max(1, entry.findings.length), 0));
     for (const entry of json) {
       const own = rows.filter((row) => row[0] === entry.file);
       if (!entry.ok) expect(own).toEqual([[entry.file, '无法读取', '', '', '', '', '', '', entry.error, '', '']]);
-      else if (entry.findings.length === 0) expect(own.map((row) => row.slice(4))).toEqual([['', '', '', '', '未发现问题', '', '']]);
-      else expect(own.map((row) => [row[5], row[6], row[7], row[8]])).toEqual(entry.findings.map((f) => [f.code, f.sheet.startsWith('=') ? `'${f.sheet}` : f.sheet, f.cell, f.message]));
+      else if (entry.findings.length === 0)
+        expect(own.map((row) => row.slice(4))).toEqual([['', '', '', '', '未发现问题', '', '']]);
+      else
+        expect(own.map((row) => [row[5], row[6], row[7], row[8]])).toEqual(
+          entry.findings.map((f) => [f.code, f.sheet.startsWith('=') ? `'${f.sheet}` : f.sheet, f.cell, f.message]),
+        );
     }
     expect(rows.some((row) => row[6] === `'${FORMULA_SHEET}`)).toBe(true);
     expect(rows.some((row) => row[6] === MARKUP)).toBe(true);
@@ -232,7 +295,9 @@ describe('CSV report', () => {
 
   it('writes to stdout without -o', async () => {
     const { out } = await run(['check', join(dir, 'empty.xls'), '--format', 'csv', '--lang', 'en-US']);
-    expect(out).toBe(`\uFEFFFile,Status,Total score,Grade,Severity,Code,Sheet,Cell,Message,Expected,Actual\r\n${join(dir, 'empty.xls')},unreadable,,,,,,,the file is empty (0 bytes),,\n`);
+    expect(out).toBe(
+      `\uFEFFFile,Status,Total score,Grade,Severity,Code,Sheet,Cell,Message,Expected,Actual\r\n${join(dir, 'empty.xls')},unreadable,,,,,,,the file is empty (0 bytes),,\n`,
+    );
   });
 });
 
@@ -256,7 +321,9 @@ describe('HTML report', () => {
     expect(json.some((entry) => entry.findings.some((f) => f.message.includes(MARKUP)))).toBe(true);
     expect(html).not.toContain('<img');
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'">/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+'; base-uri 'none'; form-action 'none'">/,
+    );
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\//);
   });
@@ -280,19 +347,33 @@ describe('HTML report', () => {
     expect(await page.locator('h3').allTextContents()).toContain(join(dir, '2024', `${MARKUP}.xlsx`));
     expect(await page.locator('td', { hasText: MARKUP }).count()).toBeGreaterThan(0);
 
-    const errorsColumn = () => page.$$eval('#summary tbody tr', (rows) => rows.map((row) => {
-      const { cells } = row as HTMLTableRowElement;
-      return cells.length === 6 ? Number(cells[3]?.textContent) : null;
-    }));
-    const unreadableLast = (values: Array<number | null>) => values.slice(values.indexOf(null)).every((v) => v === null);
+    const errorsColumn = () =>
+      page.$$eval('#summary tbody tr', (rows) =>
+        rows.map((row) => {
+          const { cells } = row as HTMLTableRowElement;
+          return cells.length === 6 ? Number(cells[3]?.textContent) : null;
+        }),
+      );
+    const unreadableLast = (values: Array<number | null>) =>
+      values.slice(values.indexOf(null)).every((v) => v === null);
     await page.getByRole('button', { name: '错误' }).click();
     const ascending = await errorsColumn();
-    expect(ascending.filter((v) => v !== null)).toEqual(json.filter((e) => e.ok).map((e) => e.summary.errors).sort((a, b) => a - b));
+    expect(ascending.filter((v) => v !== null)).toEqual(
+      json
+        .filter((e) => e.ok)
+        .map((e) => e.summary.errors)
+        .sort((a, b) => a - b),
+    );
     expect(unreadableLast(ascending)).toBe(true);
     expect(await page.locator('th[aria-sort="ascending"]').textContent()).toBe('错误');
     await page.getByRole('button', { name: '错误' }).click();
     const descending = await errorsColumn();
-    expect(descending.filter((v) => v !== null)).toEqual(json.filter((e) => e.ok).map((e) => e.summary.errors).sort((a, b) => b - a));
+    expect(descending.filter((v) => v !== null)).toEqual(
+      json
+        .filter((e) => e.ok)
+        .map((e) => e.summary.errors)
+        .sort((a, b) => b - a),
+    );
     expect(unreadableLast(descending)).toBe(true);
 
     expect(dialogs).toEqual([]);

@@ -52,7 +52,11 @@ describe('check draws the bar only on a terminal and only for text', () => {
   async function check(format: string, isTTY: boolean) {
     const { log, stream } = terminal(100);
     const out: string[] = [];
-    await main(['check', ...files, '--format', format, '--jobs', '1'], { out: (text) => out.push(text), err: (text) => stream.write(`${text}\n`), errStream: { ...stream, isTTY } });
+    await main(['check', ...files, '--format', format, '--jobs', '1'], {
+      out: (text) => out.push(text),
+      err: (text) => stream.write(`${text}\n`),
+      errStream: { ...stream, isTTY },
+    });
     return { log, out };
   }
 
@@ -64,7 +68,11 @@ describe('check draws the bar only on a terminal and only for text', () => {
       err: (text) => stream.write(`${text}\n`),
       errStream: stream,
     });
-    expect(writes.filter((w) => w.includes('已检查')).map((w) => /已检查 (\d)\/3/.exec(w)?.[1])).toEqual(['1', '2', '3']);
+    expect(writes.filter((w) => w.includes('已检查')).map((w) => /已检查 (\d)\/3/.exec(w)?.[1])).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
     expect(drawn.every((line) => line.startsWith('|'))).toBe(true); // nothing of the bar left on the line
     expect(screenLine(writes)).toBe('');
   });

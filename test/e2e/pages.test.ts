@@ -42,10 +42,16 @@ function recordRequests(page: Page): string[] {
 }
 
 function foreign(urls: string[]): string[] {
-  return urls.filter((url) => !url.startsWith(server.origin) && url !== OFFICE_JS && !url.startsWith('data:') && !url.startsWith('blob:'));
+  return urls.filter(
+    (url) =>
+      !url.startsWith(server.origin) && url !== OFFICE_JS && !url.startsWith('data:') && !url.startsWith('blob:'),
+  );
 }
 
-async function axeViolations(url: string, prepare: (page: Page) => Promise<void>): Promise<Array<{ id: string; impact: string }>> {
+async function axeViolations(
+  url: string,
+  prepare: (page: Page) => Promise<void>,
+): Promise<Array<{ id: string; impact: string }>> {
   // axe is injected as a script, which the pages' CSP refuses by design: this context alone bypasses it.
   const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
   const page = await context.newPage();
@@ -55,7 +61,11 @@ async function axeViolations(url: string, prepare: (page: Page) => Promise<void>
   // Fluent UI's focus manager (Tabster) places aria-hidden focus guards (<i data-tabster-dummy>) on purpose, to keep
   // Tab inside toolbars and dialogs; axe reports them as aria-hidden-focus, so they alone are left out.
   const results = (await page.evaluate(async () =>
-    (window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe.run({ exclude: [['[data-tabster-dummy]']] }),
+    (
+      window as unknown as {
+        axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
+      }
+    ).axe.run({ exclude: [['[data-tabster-dummy]']] }),
   )) as { violations: Array<{ id: string; impact: string }> };
   await context.close();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -72,12 +82,17 @@ describe('the add-in task pane over the fake Excel host', () => {
     const read = readWorkbook(fixture, '003.xlsx');
     if (!read.ok) throw new Error(read.error.message);
     const { model, analysis } = checkWorkbook(read.workbook);
-    return Object.fromEntries(planFill(read.workbook, model, analysis, DEFAULT_PROFILE).map((w) => [`${w.sheet}!${w.cell}`, w.value]));
+    return Object.fromEntries(
+      planFill(read.workbook, model, analysis, DEFAULT_PROFILE).map((w) => [`${w.sheet}!${w.cell}`, w.value]),
+    );
   };
   const openPane = async (page: Page) => {
     await page.setViewportSize({ width: 420, height: 1000 }); // a task pane's width
     await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: fakeOfficeScript() }));
-    await page.addInitScript((data) => Object.assign(window, { __FAKE_SHEETS__: data.sheets, __FAKE_OPTIONS__: { results: data.results } }), { sheets: sheets(), results: results() });
+    await page.addInitScript(
+      (data) => Object.assign(window, { __FAKE_SHEETS__: data.sheets, __FAKE_OPTIONS__: { results: data.results } }),
+      { sheets: sheets(), results: results() },
+    );
   };
 
   it('scans, selects a finding’s cell, previews and applies the fill, and writes only what the preview showed', async () => {
@@ -88,7 +103,9 @@ describe('the add-in task pane over the fake Excel host', () => {
     await page.getByRole('button', { name: '扫描', exact: true }).click();
     await page.getByText('93.36').first().waitFor();
     await page.getByText('“预算执行率”（分值 4）未填得分，按评分标准应为 4').click();
-    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection)).toEqual({ sheet: '评分表', address: expect.stringMatching(/^G8/) });
+    expect(
+      await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection),
+    ).toEqual({ sheet: '评分表', address: expect.stringMatching(/^G8/) });
 
     await page.getByRole('button', { name: '填写全部推算值' }).click();
     const dialog = page.getByRole('dialog');
@@ -99,11 +116,25 @@ describe('the add-in task pane over the fake Excel host', () => {
     await dialog.getByRole('button', { name: '应用' }).click();
     await page.getByText('已写入 5 个单元格').waitFor();
     const written = await page.evaluate(() => {
-      const book = (window as unknown as { __fakeExcel: { sheet: (name: string) => { cells: Record<string, { formula?: string }> } | undefined } }).__fakeExcel;
-      return { g8: book.sheet('评分表')?.cells.G8?.formula, g4: book.sheet('满意度调查')?.cells.G4?.formula, audit: Object.keys(book.sheet('审核记录')?.cells ?? {}).length, untouched: book.sheet('评分表')?.cells.G9?.formula };
+      const book = (
+        window as unknown as {
+          __fakeExcel: { sheet: (name: string) => { cells: Record<string, { formula?: string }> } | undefined };
+        }
+      ).__fakeExcel;
+      return {
+        g8: book.sheet('评分表')?.cells.G8?.formula,
+        g4: book.sheet('满意度调查')?.cells.G4?.formula,
+        audit: Object.keys(book.sheet('审核记录')?.cells ?? {}).length,
+        untouched: book.sheet('评分表')?.cells.G9?.formula,
+      };
     });
     // This layout types rates as text like "93.63%", so the filled result is in percent units (…*100).
-    expect(written).toEqual({ g8: "MIN(1,'结论表'!C3/'结论表'!E2)*F8", g4: '(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4*100', audit: expect.any(Number), untouched: undefined });
+    expect(written).toEqual({
+      g8: "MIN(1,'结论表'!C3/'结论表'!E2)*F8",
+      g4: '(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4*100',
+      audit: expect.any(Number),
+      untouched: undefined,
+    });
     expect(written.audit).toBeGreaterThanOrEqual(6 * 7);
     // Re-scanned after the fill: the blanks are gone, only the report's own inconsistency is left.
     await page.getByText('写明二级指标 10 个，其后列出 11 个名称').waitFor();
@@ -124,13 +155,22 @@ describe('the standalone page', () => {
     const page = await context.newPage();
     const requests = recordRequests(page);
     await page.goto(`${server.origin}/standalone.html`);
-    await page.locator('input[type=file]').setInputFiles({ name: '评分表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(fixture) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '评分表.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(fixture),
+      });
     await page.getByText('93.36').first().waitFor();
     await page.getByRole('button', { name: '填写全部推算值' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '应用' }).click();
     await page.getByText('已写入 5 个单元格').waitFor();
     await page.screenshot({ path: join(OUTPUT, 'standalone.png'), fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载修复后的文件' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载修复后的文件' }).click(),
+    ]);
     const path = await download.path();
     const read = readWorkbook(new Uint8Array(readFileSync(path)), download.suggestedFilename());
     expect(read.ok).toBe(true);
@@ -145,12 +185,20 @@ describe('the standalone page', () => {
   it('says in one line why a file cannot be opened, in the browser’s language', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     await page.goto(`${server.origin}/standalone.html`);
-    await page.locator('input[type=file]').setInputFiles({ name: '坏文件.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '坏文件.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('not a workbook'),
+      });
     await page.getByText('无法打开“坏文件.xlsx”：不是 Excel 工作簿').waitFor();
     await page.close();
     const english = await browser.newPage({ locale: 'en-US' });
     await english.goto(`${server.origin}/standalone.html`);
-    await english.locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
+    await english
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
     await english.getByText('not an Excel workbook', { exact: false }).waitFor();
     await english.close();
   }, 60_000);
@@ -173,14 +221,20 @@ describe('the standalone page', () => {
       void dialog.dismiss();
     });
     await page.goto(`${server.origin}/standalone.html`);
-    await page.locator('input[type=file]').setInputFiles({ name: '=1+1.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '=1+1.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
     await page.getByText('“<img src=x onerror=alert(1)>”（分值 4）未填得分', { exact: false }).first().waitFor();
     await page.getByText('@SUM(A1)', { exact: false }).first().waitFor();
     await page.getByText('“<img src=x onerror=alert(1)>”（分值 4）未填得分', { exact: false }).first().click();
     await page.getByTestId('sheet-preview').waitFor();
     await page.getByRole('button', { name: '填写全部推算值' }).click();
     await page.getByRole('dialog').getByText("'<img src=x onerror=alert(1)>'!C3", { exact: false }).waitFor();
-    const injected = await page.evaluate(() => [...document.querySelectorAll('img, [onerror], [onclick], [onload]')].map((element) => element.outerHTML.slice(0, 80)));
+    const injected = await page.evaluate(() =>
+      [...document.querySelectorAll('img, [onerror], [onclick], [onload]')].map((element) =>
+        element.outerHTML.slice(0, 80),
+      ),
+    );
     expect(injected).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(foreign(requests)).toEqual([]);

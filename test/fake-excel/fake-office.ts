@@ -143,7 +143,9 @@ class RequestContext {
     const actions = this.actions.splice(0);
     const loads = this.pending.splice(0);
     for (const action of actions) action();
-    const results = loads.map(({ loaders }) => Object.fromEntries(Object.entries(loaders).map(([key, load]) => [key, load()])));
+    const results = loads.map(({ loaders }) =>
+      Object.fromEntries(Object.entries(loaders).map(([key, load]) => [key, load()])),
+    );
     const size = new TextEncoder().encode(JSON.stringify(results)).length;
     this.book.payloads.push(size);
     if (size > (this.book.options.payloadLimit ?? PAYLOAD_LIMIT)) {
@@ -179,7 +181,17 @@ class SettingsProxy {
   getItemOrNullObject(key: string): Record<string, unknown> {
     const item: Record<string, unknown> = {
       load: (props?: string) => {
-        this.context.queueLoad(item, { isNullObject: () => !this.context.book.settings.has(key), ...(propertyList(props).includes('value') ? { value: () => (this.context.book.settings.has(key) ? JSON.parse(this.context.book.settings.get(key) as string) : null) } : {}) });
+        this.context.queueLoad(item, {
+          isNullObject: () => !this.context.book.settings.has(key),
+          ...(propertyList(props).includes('value')
+            ? {
+                value: () =>
+                  this.context.book.settings.has(key)
+                    ? JSON.parse(this.context.book.settings.get(key) as string)
+                    : null,
+              }
+            : {}),
+        });
         return item;
       },
     };
@@ -198,7 +210,9 @@ class WorksheetCollectionProxy {
     return this.loaded;
   }
   set items(data: Array<{ name: string; visibility: string; id: string }>) {
-    this.loaded = data.map((d) => Object.assign(new WorksheetProxy(this.context, d.name), { visibility: d.visibility, id: d.id }));
+    this.loaded = data.map((d) =>
+      Object.assign(new WorksheetProxy(this.context, d.name), { visibility: d.visibility, id: d.id }),
+    );
   }
   load(_props?: string): this {
     const book = this.context.book;
@@ -232,7 +246,12 @@ class WorksheetProxy {
     readonly name: string,
     private readonly orNull = false,
   ) {
-    this.charts = { add: (type, source) => this.context.queue(() => this.context.book.charts.push({ sheet: this.name, type, source: source.fullAddress() })) };
+    this.charts = {
+      add: (type, source) =>
+        this.context.queue(() =>
+          this.context.book.charts.push({ sheet: this.name, type, source: source.fullAddress() }),
+        ),
+    };
     this.onChanged = {
       add: (handler) =>
         this.context.queue(() => {
@@ -249,7 +268,12 @@ class WorksheetProxy {
   load(props?: string): this {
     this.context.queueLoad(this as unknown as Record<string, unknown>, {
       ...(this.orNull ? { isNullObject: () => !this.context.book.sheet(this.name) } : {}),
-      ...Object.fromEntries(propertyList(props).map((p) => [p, () => (p === 'id' ? this.data().id : p === 'visibility' ? (this.data().visibility ?? 'Visible') : this.name)])),
+      ...Object.fromEntries(
+        propertyList(props).map((p) => [
+          p,
+          () => (p === 'id' ? this.data().id : p === 'visibility' ? (this.data().visibility ?? 'Visible') : this.name),
+        ]),
+      ),
     });
     return this;
   }
@@ -257,7 +281,9 @@ class WorksheetProxy {
     return new RangeProxy(this.context, this, address);
   }
   getRanges(addresses: string): { select: () => void } {
-    return { select: () => this.context.queue(() => (this.context.book.selection = { sheet: this.name, address: addresses })) };
+    return {
+      select: () => this.context.queue(() => (this.context.book.selection = { sheet: this.name, address: addresses })),
+    };
   }
   getUsedRangeOrNullObject(): RangeProxy {
     return new RangeProxy(this.context, this, undefined, true);
@@ -311,15 +337,35 @@ class RangeProxy {
     const loaders: Record<string, Loader> = {};
     for (const p of propertyList(props)) {
       const b = () => this.bounds() as { top: number; left: number; bottom: number; right: number };
-      if (p === 'address') loaders.address = () => (this.bounds() ? `${quoteSheet(this.sheet.name)}!${colName(b().left)}${b().top + 1}:${colName(b().right)}${b().bottom + 1}` : '');
+      if (p === 'address')
+        loaders.address = () =>
+          this.bounds()
+            ? `${quoteSheet(this.sheet.name)}!${colName(b().left)}${b().top + 1}:${colName(b().right)}${b().bottom + 1}`
+            : '';
       else if (p === 'rowIndex') loaders.rowIndex = () => b().top;
       else if (p === 'columnIndex') loaders.columnIndex = () => b().left;
       else if (p === 'rowCount') loaders.rowCount = () => b().bottom - b().top + 1;
       else if (p === 'columnCount') loaders.columnCount = () => b().right - b().left + 1;
-      else if (p === 'values') loaders.values = () => this.grid((cell) => (cell?.error ?? cell?.value ?? ''));
-      else if (p === 'formulas') loaders.formulas = () => this.grid((cell) => (cell?.formula !== undefined ? `=${cell.formula}` : (cell?.error ?? cell?.value ?? '')));
+      else if (p === 'values') loaders.values = () => this.grid((cell) => cell?.error ?? cell?.value ?? '');
+      else if (p === 'formulas')
+        loaders.formulas = () =>
+          this.grid((cell) => (cell?.formula !== undefined ? `=${cell.formula}` : (cell?.error ?? cell?.value ?? '')));
       else if (p === 'numberFormat') loaders.numberFormat = () => this.grid((cell) => cell?.format ?? 'General');
-      else if (p === 'valueTypes') loaders.valueTypes = () => this.grid((cell) => (!cell || cell.value === null || cell.value === '' ? (cell?.error ? 'Error' : 'Empty') : cell.error ? 'Error' : typeof cell.value === 'number' ? 'Double' : typeof cell.value === 'boolean' ? 'Boolean' : 'String'));
+      else if (p === 'valueTypes')
+        loaders.valueTypes = () =>
+          this.grid((cell) =>
+            !cell || cell.value === null || cell.value === ''
+              ? cell?.error
+                ? 'Error'
+                : 'Empty'
+              : cell.error
+                ? 'Error'
+                : typeof cell.value === 'number'
+                  ? 'Double'
+                  : typeof cell.value === 'boolean'
+                    ? 'Boolean'
+                    : 'String',
+          );
       else throw new Error(`fake Excel: Range.${p} is not part of the fake`);
     }
     if (this.used) loaders.isNullObject = () => this.bounds() === undefined;
@@ -327,7 +373,11 @@ class RangeProxy {
     return this;
   }
 
-  getMergedAreasOrNullObject(): { load: (props: string) => { address: string; isNullObject: boolean }; address: string; isNullObject: boolean } {
+  getMergedAreasOrNullObject(): {
+    load: (props: string) => { address: string; isNullObject: boolean };
+    address: string;
+    isNullObject: boolean;
+  } {
     const target = { address: '', isNullObject: false, load: (_props: string) => target };
     target.load = () => {
       this.context.queueLoad(target as unknown as Record<string, unknown>, {
@@ -410,20 +460,26 @@ class RangeProxy {
   }
 
   select(): void {
-    this.context.queue(() => (this.context.book.selection = { sheet: this.sheet.name, address: this.localAddress ?? '' }));
+    this.context.queue(
+      () => (this.context.book.selection = { sheet: this.sheet.name, address: this.localAddress ?? '' }),
+    );
   }
 
   clear(): void {
     const b = this.bounds() as { top: number; left: number; bottom: number; right: number };
     this.context.queue(() => {
       const cells = this.sheet.data().cells;
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) delete cells[`${colName(c)}${r + 1}`];
+      for (let r = b.top; r <= b.bottom; r++)
+        for (let c = b.left; c <= b.right; c++) delete cells[`${colName(c)}${r + 1}`];
     });
   }
 }
 
 /** Installs `Excel` and `Office` globals over a fake workbook (in Node tests or in the browser). */
-export function installFakeOffice(book: FakeWorkbook, scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+export function installFakeOffice(
+  book: FakeWorkbook,
+  scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): void {
   scope.Excel = {
     run: async <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => batch(new RequestContext(book)),
     ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered' },
@@ -434,7 +490,11 @@ export function installFakeOffice(book: FakeWorkbook, scope: Record<string, unkn
     context: {
       displayLanguage: book.options.displayLanguage ?? 'zh-CN',
       officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000' },
-      requirements: { isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && Number(String(version ?? '1.1').split('.')[1] ?? 1) <= (book.options.excelApiMinor ?? 13) },
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' &&
+          Number(String(version ?? '1.1').split('.')[1] ?? 1) <= (book.options.excelApiMinor ?? 13),
+      },
     },
   };
 }

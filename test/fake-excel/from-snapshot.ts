@@ -10,7 +10,9 @@ export function fakeSheetsOf(snapshot: WorkbookSnapshot): FakeSheetData[] {
     merges: sheet.merges.map(rangeAddress),
     cells: Object.fromEntries(
       sheet.cells.map((cell) => {
-        const fake: FakeCell = { value: cell.value.type === 'empty' || cell.value.type === 'error' ? null : cell.value.value };
+        const fake: FakeCell = {
+          value: cell.value.type === 'empty' || cell.value.type === 'error' ? null : cell.value.value,
+        };
         if (cell.value.type === 'error') fake.error = cell.value.value;
         if (cell.formula !== undefined) fake.formula = cell.formula;
         if (cell.format !== undefined) fake.format = cell.format;

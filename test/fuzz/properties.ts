@@ -44,7 +44,8 @@ export function checkProblems(workbook: WorkbookSnapshot, lang: Lang): string[] 
     if (!parsed.success) problems.push(`write ${write.cell}: ${parsed.error.message}`);
     const problem = addressProblem(write, sheets);
     if (problem) problems.push(`write: ${problem}`);
-    if (write.cell !== cellAddress(write.row, write.col)) problems.push(`write ${write.cell} names row ${write.row}, col ${write.col}`);
+    if (write.cell !== cellAddress(write.row, write.col))
+      problems.push(`write ${write.cell} names row ${write.row}, col ${write.col}`);
     if (write.formula.trim() === '') problems.push(`write ${write.cell} has no formula`);
     const key = `${write.sheet}!${write.cell}`;
     if (targets.has(key)) problems.push(`write ${key} planned twice`);

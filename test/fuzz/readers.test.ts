@@ -43,7 +43,10 @@ function readProblems(bytes: Uint8Array): string[] {
 }
 
 /** Positions and masks of bit flips, applied to a copy. */
-const flips = fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 });
+const flips = fc.array(
+  fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 1, max: 255 })),
+  { minLength: 1, maxLength: 8 },
+);
 
 function flipped(bytes: Uint8Array, at: Array<[number, number]>, from = 0): Uint8Array {
   const copy = Uint8Array.from(bytes);
@@ -70,7 +73,9 @@ describe(`fuzzing the file readers (${RUNS} cases each)`, () => {
   it(
     'random bytes, bare or behind a zip or OLE signature',
     () => {
-      const random = fc.tuple(fc.constantFrom([], ZIP, OLE), fc.uint8Array({ maxLength: 4096 })).map(([magic, rest]) => new Uint8Array([...magic, ...rest]));
+      const random = fc
+        .tuple(fc.constantFrom([], ZIP, OLE), fc.uint8Array({ maxLength: 4096 }))
+        .map(([magic, rest]) => new Uint8Array([...magic, ...rest]));
       assertReads(random);
     },
     TIMEOUT_MS,
@@ -84,7 +89,9 @@ describe(`fuzzing the file readers (${RUNS} cases each)`, () => {
     (_kind, bytes) => {
       const damaged = fc.oneof(
         flips.map((at) => flipped(bytes(), at)),
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map((cut) => bytes().slice(0, Math.floor(cut * bytes().length))),
+        fc
+          .double({ min: 0, max: 1, maxExcluded: true, noNaN: true })
+          .map((cut) => bytes().slice(0, Math.floor(cut * bytes().length))),
       );
       assertReads(damaged);
     },
@@ -96,8 +103,12 @@ describe(`fuzzing the file readers (${RUNS} cases each)`, () => {
     () => {
       const entries = unzipSync(xlsx);
       const names = Object.keys(entries);
-      const swapped = fc.tuple(fc.constantFrom(...names), fc.constantFrom(...names)).map(([a, b]) => zipSync({ ...entries, [a]: entries[b] as Uint8Array, [b]: entries[a] as Uint8Array }));
-      const damagedXml = fc.tuple(fc.constantFrom(...names.filter((n) => n.startsWith('xl/'))), flips).map(([name, at]) => zipSync({ ...entries, [name]: flipped(entries[name] as Uint8Array, at) }));
+      const swapped = fc
+        .tuple(fc.constantFrom(...names), fc.constantFrom(...names))
+        .map(([a, b]) => zipSync({ ...entries, [a]: entries[b] as Uint8Array, [b]: entries[a] as Uint8Array }));
+      const damagedXml = fc
+        .tuple(fc.constantFrom(...names.filter((n) => n.startsWith('xl/'))), flips)
+        .map(([name, at]) => zipSync({ ...entries, [name]: flipped(entries[name] as Uint8Array, at) }));
       assertReads(fc.oneof(swapped, damagedXml));
     },
     TIMEOUT_MS,

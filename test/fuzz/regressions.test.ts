@@ -35,12 +35,25 @@ it('a funds row whose executed amount is -1e308 expects no score (rate × weight
   // `expected` of -Infinity, which FindingSchema refuses.
   const workbook = workbookOf(
     sheetOf('', [
-      ['实际完成值', '偏差原因分析', '执行率', '全年预算数', '项目', '得分', '分值', '全年执行数', '年初预算数', '年度指标值'],
+      [
+        '实际完成值',
+        '偏差原因分析',
+        '执行率',
+        '全年预算数',
+        '项目',
+        '得分',
+        '分值',
+        '全年执行数',
+        '年初预算数',
+        '年度指标值',
+      ],
       ['一级指标', null, { error: '#NULL!' }, 1, 0, '0', 2, -1e308],
     ]),
   );
   expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
-  expect(checkWorkbook(workbook).analysis.expectations.every((e) => e.expected === undefined || Number.isFinite(e.expected))).toBe(true);
+  expect(
+    checkWorkbook(workbook).analysis.expectations.every((e) => e.expected === undefined || Number.isFinite(e.expected)),
+  ).toBe(true);
 });
 
 it('a survey rate of 1e308 is not compared in percent units (× 100 overflowed to Infinity)', () => {

@@ -5,7 +5,14 @@ import { flattenTree } from './indicators';
 import { surveyResult } from './survey';
 import { binary, call, ref, type Expr } from '../fix/expr';
 
-export type RateKind = 'score-rate' | 'execution-rate' | 'arrival-rate' | 'completion-rate' | 'accuracy-persons' | 'accuracy-amount' | 'satisfaction';
+export type RateKind =
+  | 'score-rate'
+  | 'execution-rate'
+  | 'arrival-rate'
+  | 'completion-rate'
+  | 'accuracy-persons'
+  | 'accuracy-amount'
+  | 'satisfaction';
 
 export const RATE_NAMES: Readonly<Record<RateKind, Localized>> = {
   'score-rate': { 'zh-CN': '得分率', 'en-US': 'score rate' },
@@ -33,11 +40,25 @@ export interface DerivedRate {
   inputs: Figure[];
 }
 
-const hasNumber = (figure: Figure | undefined): figure is Figure & { value: number } => !!figure && figure.value !== null;
+const hasNumber = (figure: Figure | undefined): figure is Figure & { value: number } =>
+  !!figure && figure.value !== null;
 
-function ratio(kind: RateKind, target: Figure | undefined, numerator: Figure | undefined, denominator: Figure | undefined, like?: Figure): DerivedRate | undefined {
+function ratio(
+  kind: RateKind,
+  target: Figure | undefined,
+  numerator: Figure | undefined,
+  denominator: Figure | undefined,
+  like?: Figure,
+): DerivedRate | undefined {
   if (!target || !hasNumber(numerator) || !hasNumber(denominator) || denominator.value === 0) return undefined;
-  const rate: DerivedRate = { kind, target, exact: numerator.value / denominator.value, alternates: [], formula: binary('/', ref(numerator), ref(denominator)), inputs: [numerator, denominator] };
+  const rate: DerivedRate = {
+    kind,
+    target,
+    exact: numerator.value / denominator.value,
+    alternates: [],
+    formula: binary('/', ref(numerator), ref(denominator)),
+    inputs: [numerator, denominator],
+  };
   if (like) rate.like = like;
   return rate;
 }
@@ -55,22 +76,30 @@ function keyValueRates(entries: KeyValueEntry[]): DerivedRate[] {
   const byKey = (key: string) => entries.find((e) => e.key === key && hasNumber(e.value))?.value;
   // 预算执行率 = 实际支出 / 实际到位 (C/B); 资金到位率 = 实际到位 / 预算安排 (B/A); 完成率 = 实际 / 计划.
   return entries.flatMap((entry) => {
-    if (entry.key === '预算执行率') return ratio('execution-rate', entry.value, byKey('实际支出资金'), byKey('实际到位资金')) ?? [];
-    if (entry.key === '资金到位率') return ratio('arrival-rate', entry.value, byKey('实际到位资金'), byKey('预算安排资金')) ?? [];
-    if (entry.key === '完成率') return ratio('completion-rate', entry.value, byKey('实际完成数'), byKey('计划数')) ?? [];
+    if (entry.key === '预算执行率')
+      return ratio('execution-rate', entry.value, byKey('实际支出资金'), byKey('实际到位资金')) ?? [];
+    if (entry.key === '资金到位率')
+      return ratio('arrival-rate', entry.value, byKey('实际到位资金'), byKey('预算安排资金')) ?? [];
+    if (entry.key === '完成率')
+      return ratio('completion-rate', entry.value, byKey('实际完成数'), byKey('计划数')) ?? [];
     return [];
   });
 }
 
 function budgetRates(table: BudgetTable, profile: Profile): DerivedRate[] {
   const like = firstFilled(table.rows.map((r) => r.rate));
-  return table.rows.flatMap((row) => ratio('execution-rate', row.rate, row.executed, row[profile.executionRateDenominator], like) ?? []);
+  return table.rows.flatMap(
+    (row) => ratio('execution-rate', row.rate, row.executed, row[profile.executionRateDenominator], like) ?? [],
+  );
 }
 
 function accuracyRates(table: AccuracyTable): DerivedRate[] {
   const like = firstFilled(table.rows.flatMap((r) => [r.personRate, r.amountRate]));
   return table.rows.flatMap((row) =>
-    [ratio('accuracy-persons', row.personRate, row.paidPersons, row.duePersons, like), ratio('accuracy-amount', row.amountRate, row.paidAmount, row.dueAmount, like)].filter((r): r is DerivedRate => !!r),
+    [
+      ratio('accuracy-persons', row.personRate, row.paidPersons, row.duePersons, like),
+      ratio('accuracy-amount', row.amountRate, row.paidAmount, row.dueAmount, like),
+    ].filter((r): r is DerivedRate => !!r),
   );
 }
 
@@ -98,14 +127,28 @@ function tableRates(table: Table, profile: Profile): DerivedRate[] {
         if (!question.result || exact === null || exact === undefined) return;
         const formula = result.formulas[i];
         if (!formula) return;
-        const rate: DerivedRate = { kind: 'satisfaction', target: question.result, exact, alternates: result.questionAlternates[i] ?? [], formula, inputs: result.inputs[i] ?? [] };
+        const rate: DerivedRate = {
+          kind: 'satisfaction',
+          target: question.result,
+          exact,
+          alternates: result.questionAlternates[i] ?? [],
+          formula,
+          inputs: result.inputs[i] ?? [],
+        };
         if (like) rate.like = like;
         rates.push(rate);
       });
       const results = table.questions.map((q) => q.result);
       if (table.overall && result.overall !== null && results.every((r): r is Figure => !!r)) {
         // The overall result is the mean of the question results, which a fill references (filled or not).
-        const rate: DerivedRate = { kind: 'satisfaction', target: table.overall, exact: result.overall, alternates: result.overallAlternates, formula: call('AVERAGE', ...results.map(ref)), inputs: results };
+        const rate: DerivedRate = {
+          kind: 'satisfaction',
+          target: table.overall,
+          exact: result.overall,
+          alternates: result.overallAlternates,
+          formula: call('AVERAGE', ...results.map(ref)),
+          inputs: results,
+        };
         if (like) rate.like = like;
         rates.push(rate);
       }
@@ -119,5 +162,7 @@ function tableRates(table: Table, profile: Profile): DerivedRate[] {
 /** Every rate the workbook shows or leaves blank where it belongs, with the inputs it rests on. */
 export function derivedRates(model: WorkbookModel, profile: Profile): DerivedRate[] {
   // A quotient of extreme inputs (1e308 over 1e-10) overflows to ±Infinity: such a rate has no value to report.
-  return model.sheets.flatMap((sheet) => sheet.tables.flatMap((table) => tableRates(table, profile))).filter((rate) => Number.isFinite(rate.exact));
+  return model.sheets
+    .flatMap((sheet) => sheet.tables.flatMap((table) => tableRates(table, profile)))
+    .filter((rate) => Number.isFinite(rate.exact));
 }

@@ -18,7 +18,9 @@ export function analyze(model: WorkbookModel, profile: Profile): Analysis {
   const rates = derivedRates(model, profile).flatMap((rate) => {
     const units = rateUnits(rate.target, profile.rateDecimals, rate.like);
     // A rate near 1e308 overflows in percent units (× 100): it has no value the cell could show.
-    return Number.isFinite(rate.exact * units.scale) ? [{ rate, verdict: checkRate(rate.target, rate.exact, units, rate.alternates) }] : [];
+    return Number.isFinite(rate.exact * units.scale)
+      ? [{ rate, verdict: checkRate(rate.target, rate.exact, units, rate.alternates) }]
+      : [];
   });
   const expectations = scoreExpectations(model, profile);
   const computedScores = new Map<IndicatorNode, number>();

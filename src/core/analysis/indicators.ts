@@ -6,7 +6,8 @@ export function flattenTree(nodes: readonly IndicatorNode[]): IndicatorNode[] {
   return nodes.flatMap((node) => [node, ...flattenTree(node.children)]);
 }
 
-const numberIn = (figure: Figure | undefined): number | undefined => (figure && figure.value !== null ? figure.value : undefined);
+const numberIn = (figure: Figure | undefined): number | undefined =>
+  figure && figure.value !== null ? figure.value : undefined;
 
 /** The weight the indicator states: its cell, else the weight written in its label. */
 export function statedWeight(node: IndicatorNode): number | undefined {

@@ -29,7 +29,14 @@ export function matchSummary(summary: SummaryTable, table: IndicatorTable): Summ
   for (const row of unmatchedRows) {
     const node = nodes[summary.rows.indexOf(row)];
     const weight = node ? weightOf(node) : undefined;
-    if (node && !usedNodes.has(node) && weight !== undefined && row.weight?.value !== null && row.weight?.value !== undefined && nearlyEqual(weight, row.weight.value)) {
+    if (
+      node &&
+      !usedNodes.has(node) &&
+      weight !== undefined &&
+      row.weight?.value !== null &&
+      row.weight?.value !== undefined &&
+      nearlyEqual(weight, row.weight.value)
+    ) {
       pairs.push({ row, node });
       usedNodes.add(node);
     } else stillUnmatched.push(row);

@@ -27,7 +27,10 @@ export function rateUnits(figure: Figure, rateDecimals: number, like?: Figure): 
       return { scale: 1, decimals: (source.decimals ?? rateDecimals) + 2 };
     case 'percent-units':
     case 'text-percent':
-      return { scale: 100, decimals: source.decimals ?? (source.value === null ? rateDecimals : typedDecimals(source.value)) };
+      return {
+        scale: 100,
+        decimals: source.decimals ?? (source.value === null ? rateDecimals : typedDecimals(source.value)),
+      };
     default:
       if (source.value === null) return { scale: 1, decimals: rateDecimals + 2 };
       // A plain number above 1.5 in a rate cell is written in percent units (80.88), not as a fraction.
@@ -48,16 +51,30 @@ export type RateVerdict =
  * rounded to fewer decimals, or computed from rounded parts → rounding; otherwise wrong. `expected` is in the
  * cell's units, rounded the Excel way to the decimals the cell shows.
  */
-export function checkRate(figure: Figure, exact: number, units: RateUnits, alternates: readonly number[] = []): RateVerdict {
+export function checkRate(
+  figure: Figure,
+  exact: number,
+  units: RateUnits,
+  alternates: readonly number[] = [],
+): RateVerdict {
   const expected = excelRound(exact * units.scale, units.decimals);
-  if (figure.value === null) return figure.text !== undefined || figure.error !== undefined ? { status: 'not-a-number' } : { status: 'blank', expected };
+  if (figure.value === null)
+    return figure.text !== undefined || figure.error !== undefined
+      ? { status: 'not-a-number' }
+      : { status: 'blank', expected };
   const actual = excelRound(figure.value, Math.max(units.decimals, 10));
   if (excelRound(actual, units.decimals) === expected) return { status: 'ok' };
-  if (excelTruncate(exact * units.scale, units.decimals) === excelRound(actual, units.decimals)) return { status: 'rounding', expected, actual: figure.value, how: 'truncated' };
+  if (excelTruncate(exact * units.scale, units.decimals) === excelRound(actual, units.decimals))
+    return { status: 'rounding', expected, actual: figure.value, how: 'truncated' };
   for (let decimals = 0; decimals < units.decimals; decimals++) {
-    if (excelRound(exact * units.scale, decimals) === actual) return { status: 'rounding', expected, actual: figure.value, how: 'decimals' };
+    if (excelRound(exact * units.scale, decimals) === actual)
+      return { status: 'rounding', expected, actual: figure.value, how: 'decimals' };
   }
-  if (alternates.some((alternate) => excelRound(alternate * units.scale, units.decimals) === excelRound(actual, units.decimals))) {
+  if (
+    alternates.some(
+      (alternate) => excelRound(alternate * units.scale, units.decimals) === excelRound(actual, units.decimals),
+    )
+  ) {
     return { status: 'rounding', expected, actual: figure.value, how: 'intermediate' };
   }
   return { status: 'wrong', expected, actual: figure.value };

@@ -51,17 +51,29 @@ const numeric = (figure: Figure | undefined): figure is Figure & { value: number
 function workbookRates(model: WorkbookModel, profile: Profile): WorkbookRates {
   const rates: WorkbookRates = {};
   const entries = keyValueEntries(model);
-  const entry = (key: string) => entries.find((e) => e.key === key && numeric(e.value))?.value as (Figure & { value: number }) | undefined;
+  const entry = (key: string) =>
+    entries.find((e) => e.key === key && numeric(e.value))?.value as (Figure & { value: number }) | undefined;
   const spent = entry('实际支出资金');
   const arrived = entry('实际到位资金');
   const budget = entry('预算安排资金');
-  if (spent && arrived && arrived.value !== 0) rates.execution = { value: spent.value / arrived.value, inputs: [spent, arrived], formula: binary('/', ref(spent), ref(arrived)) };
-  if (spent && budget && budget.value !== 0) rates.overrun = { value: Math.max(0, (spent.value - budget.value) / budget.value), inputs: [spent, budget] };
+  if (spent && arrived && arrived.value !== 0)
+    rates.execution = {
+      value: spent.value / arrived.value,
+      inputs: [spent, arrived],
+      formula: binary('/', ref(spent), ref(arrived)),
+    };
+  if (spent && budget && budget.value !== 0)
+    rates.overrun = { value: Math.max(0, (spent.value - budget.value) / budget.value), inputs: [spent, budget] };
   for (const table of model.sheets.flatMap((s) => s.tables)) {
     if (table.kind === 'budget' && !rates.execution) {
       const row = table.rows[0];
       const denominator = row?.[profile.executionRateDenominator];
-      if (row && numeric(row.executed) && numeric(denominator) && denominator.value !== 0) rates.execution = { value: row.executed.value / denominator.value, inputs: [row.executed, denominator], formula: binary('/', ref(row.executed), ref(denominator)) };
+      if (row && numeric(row.executed) && numeric(denominator) && denominator.value !== 0)
+        rates.execution = {
+          value: row.executed.value / denominator.value,
+          inputs: [row.executed, denominator],
+          formula: binary('/', ref(row.executed), ref(denominator)),
+        };
     }
     if (table.kind === 'survey' && !rates.satisfaction) {
       const result = surveyResult(table, profile);
@@ -91,7 +103,11 @@ function completionOf(node: IndicatorNode): number | undefined {
   return actual.value / target.value;
 }
 
-function fromStandard(node: IndicatorNode, weight: number, rates: WorkbookRates): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> | undefined {
+function fromStandard(
+  node: IndicatorNode,
+  weight: number,
+  rates: WorkbookRates,
+): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> | undefined {
   if (!node.texts.standard) return undefined;
   const standard = parseStandard(node.texts.standard.text);
   const rate = rateFor(standard, rates);
@@ -102,17 +118,28 @@ function fromStandard(node: IndicatorNode, weight: number, rates: WorkbookRates)
   if (standard.kind === 'overrun' && rates.overrun) inputs.overrun = rates.overrun.value;
   const expected = expectedScore(standard, inputs);
   if (expected === undefined) return undefined;
-  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> = { expected, inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])] };
-  if (standard.kind === 'rate-times-weight' && rate?.formula) result.formula = rateTimesWeight(rate.formula, node.weight, weight);
+  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> = {
+    expected,
+    inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])],
+  };
+  if (standard.kind === 'rate-times-weight' && rate?.formula)
+    result.formula = rateTimesWeight(rate.formula, node.weight, weight);
   return result;
 }
 
 /** rate × weight, the rate capped at 100% as the standards cap the score at the weight. */
 function rateTimesWeight(rate: Expr, weightCell: Figure | undefined, weight: number): Expr {
-  return binary('*', call('MIN', num(1), rate), weightCell && weightCell.value !== null ? ref(weightCell) : num(weight));
+  return binary(
+    '*',
+    call('MIN', num(1), rate),
+    weightCell && weightCell.value !== null ? ref(weightCell) : num(weight),
+  );
 }
 
-function fromSelfEvaluation(node: IndicatorNode, weight: number): Pick<ScoreExpectation, 'expected' | 'band' | 'missed' | 'noDeviationReason'> | undefined {
+function fromSelfEvaluation(
+  node: IndicatorNode,
+  weight: number,
+): Pick<ScoreExpectation, 'expected' | 'band' | 'missed' | 'noDeviationReason'> | undefined {
   if (!node.texts.target || !node.texts.actual) return undefined;
   const verdict = selfEvaluationScore(parseTarget(node.texts.target.text), parseActual(node.texts.actual.text), weight);
   const result: Pick<ScoreExpectation, 'expected' | 'band' | 'missed' | 'noDeviationReason'> = {};
@@ -146,10 +173,26 @@ export function scoreExpectations(model: WorkbookModel, profile: Profile): Score
     if (table.kind !== 'budget') continue;
     const row = table.rows[0];
     const denominator = row?.[profile.executionRateDenominator];
-    if (!row || !row.score || !numeric(row.weight) || !numeric(row.executed) || !numeric(denominator) || denominator.value === 0) continue;
+    if (
+      !row ||
+      !row.score ||
+      !numeric(row.weight) ||
+      !numeric(row.executed) ||
+      !numeric(denominator) ||
+      denominator.value === 0
+    )
+      continue;
     const rate = Math.min(1, row.executed.value / denominator.value);
     const formula = rateTimesWeight(binary('/', ref(row.executed), ref(denominator)), row.weight, row.weight.value);
-    expectations.push({ name: row.label.text, score: row.score, weight: row.weight.value, expected: rate * row.weight.value, basis: 'budget-row', inputs: [row.executed, denominator, row.weight], formula });
+    expectations.push({
+      name: row.label.text,
+      score: row.score,
+      weight: row.weight.value,
+      expected: rate * row.weight.value,
+      basis: 'budget-row',
+      inputs: [row.executed, denominator, row.weight],
+      formula,
+    });
   }
   // Extreme inputs (an amount of -1e308) can overflow a product: such a score is no expectation at all.
   return expectations.filter((e) => e.expected === undefined || Number.isFinite(e.expected));

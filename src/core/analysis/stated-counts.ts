@@ -10,7 +10,19 @@ export interface StatedCount {
   col: number;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 const LEVELS: Readonly<Record<string, 1 | 2 | 3>> = { 一: 1, 二: 2, 三: 3 };
 
 function countOf(text: string): number | undefined {
@@ -33,7 +45,10 @@ function listedAfter(text: string, from: number): string[] | undefined {
   const match = /^\s*(?:\(([^()]*)\)|[,:]?\s*(?:包括|分别为|分别是|即)[:]?\s*([^。;]*))/.exec(rest);
   const list = match?.[1] ?? match?.[2];
   if (!list) return undefined;
-  const names = list.split(/[、,;]|和/).map((n) => n.trim()).filter((n) => n.length > 0);
+  const names = list
+    .split(/[、,;]|和/)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
   return names.length >= 2 ? names : undefined;
 }
 
@@ -44,7 +59,10 @@ export function statedCounts(grid: SheetGrid): StatedCount[] {
     for (const cell of grid.cellsInRow(row)) {
       if (cell.value.type !== 'text' || !cell.value.value.includes('级指标')) continue;
       const text = cell.value.value;
-      for (const [pattern, levelGroup, countGroup] of [[LEVEL_FIRST, 1, 2], [COUNT_FIRST, 2, 1]] as const) {
+      for (const [pattern, levelGroup, countGroup] of [
+        [LEVEL_FIRST, 1, 2],
+        [COUNT_FIRST, 2, 1],
+      ] as const) {
         for (const match of text.matchAll(pattern)) {
           const level = LEVELS[match[levelGroup] as string];
           const count = countOf(match[countGroup] as string);

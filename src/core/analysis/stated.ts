@@ -12,7 +12,9 @@ export function keyValueEntries(model: WorkbookModel): KeyValueEntry[] {
  */
 export function statedTotal(model: WorkbookModel): (Figure & { value: number }) | undefined {
   const candidates: Array<Figure | undefined> = [
-    ...keyValueEntries(model).filter((e) => e.key === '评价得分').map((e) => e.value),
+    ...keyValueEntries(model)
+      .filter((e) => e.key === '评价得分')
+      .map((e) => e.value),
     ...tables(model).map((t) => (t.kind === 'indicators' || t.kind === 'summary' ? t.total?.score : undefined)),
   ];
   return candidates.find((f): f is Figure & { value: number } => !!f && f.value !== null);

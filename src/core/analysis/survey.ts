@@ -48,7 +48,11 @@ export function surveyResult(survey: SurveyTable, profile: Profile): SurveyResul
     const responses = question.total && question.total.value !== null ? question.total.value : sum(counts);
     const cells = question.counts.filter((c): c is Figure => !!c && c.value !== null);
     inputs.push(question.total ? [...cells, question.total] : cells);
-    if (responses <= 0 || cells.length === 0 || (weighted && values.some((v, i) => v === undefined && counts[i] !== 0))) {
+    if (
+      responses <= 0 ||
+      cells.length === 0 ||
+      (weighted && values.some((v, i) => v === undefined && counts[i] !== 0))
+    ) {
       questions.push(null);
       questionAlternates.push([]);
       formulas.push(undefined);
@@ -56,7 +60,9 @@ export function surveyResult(survey: SurveyTable, profile: Profile): SurveyResul
     }
     formulas.push(questionFormula(question, survey, weighted ? valueCells : undefined, satisfied));
     const shares = counts.map((count) => count / responses);
-    const weights = survey.options.map((option, i) => (weighted ? (values[i] ?? 0) : satisfied.has(normalizeLabel(option.key)) ? 1 : 0));
+    const weights = survey.options.map((option, i) =>
+      weighted ? (values[i] ?? 0) : satisfied.has(normalizeLabel(option.key)) ? 1 : 0,
+    );
     questions.push(sum(shares.map((share, i) => share * (weights[i] as number))));
     // Reports often add shares already rounded to 0.01% (seed 002: 63.64% + 31.64% / 2 = 79.46%).
     questionAlternates.push([sum(shares.map((share, i) => excelRound(share, 4) * (weights[i] as number)))]);
@@ -65,16 +71,37 @@ export function surveyResult(survey: SurveyTable, profile: Profile): SurveyResul
   const overall = known.length === 0 ? null : sum(known) / known.length;
   const mean = (values: number[]) => sum(values) / values.length;
   const roundedParts = questions.flatMap((q, i) => (q === null ? [] : [questionAlternates[i]?.[0] ?? q]));
-  const overallAlternates = known.length === 0 ? [] : [mean(known.map((q) => excelRound(q, 4))), mean(roundedParts), mean(roundedParts.map((q) => excelRound(q, 4)))];
-  return { method: weighted ? 'weighted' : 'share', questions, overall, questionAlternates, overallAlternates, inputs, formulas };
+  const overallAlternates =
+    known.length === 0
+      ? []
+      : [mean(known.map((q) => excelRound(q, 4))), mean(roundedParts), mean(roundedParts.map((q) => excelRound(q, 4)))];
+  return {
+    method: weighted ? 'weighted' : 'share',
+    questions,
+    overall,
+    questionAlternates,
+    overallAlternates,
+    inputs,
+    formulas,
+  };
 }
 
 /**
  * A question's result over its cells: Σ count × option value / responses with a values row (weighted), else the
  * satisfied counts over the responses. Responses are the question's total cell, or the sum of its counts.
  */
-function questionFormula(question: SurveyTable['questions'][number], survey: SurveyTable, valueCells: Array<Figure | undefined> | undefined, satisfied: ReadonlySet<string>): Expr | undefined {
-  const counted = question.counts.map((c, i) => ({ count: c, option: survey.options[i] })).filter((x): x is { count: Figure; option: SurveyTable['options'][number] } => !!x.count && x.count.value !== null && !!x.option);
+function questionFormula(
+  question: SurveyTable['questions'][number],
+  survey: SurveyTable,
+  valueCells: Array<Figure | undefined> | undefined,
+  satisfied: ReadonlySet<string>,
+): Expr | undefined {
+  const counted = question.counts
+    .map((c, i) => ({ count: c, option: survey.options[i] }))
+    .filter(
+      (x): x is { count: Figure; option: SurveyTable['options'][number] } =>
+        !!x.count && x.count.value !== null && !!x.option,
+    );
   const terms = valueCells
     ? counted.flatMap(({ count }) => {
         const value = valueCells[question.counts.indexOf(count)];
@@ -85,6 +112,9 @@ function questionFormula(question: SurveyTable['questions'][number], survey: Sur
       })
     : counted.filter(({ option }) => satisfied.has(normalizeLabel(option.key))).map(({ count }) => ref(count));
   if (terms.length === 0) return undefined;
-  const responses = question.total && question.total.value !== null ? ref(question.total) : call('SUM', ...counted.map(({ count }) => ref(count)));
+  const responses =
+    question.total && question.total.value !== null
+      ? ref(question.total)
+      : call('SUM', ...counted.map(({ count }) => ref(count)));
   return binary('/', plus(terms), responses);
 }

@@ -36,17 +36,31 @@ interface Item {
 /** The key of a self-evaluation form's funds row, which counts in the 总分 beside the level-1 indicators. */
 const BUDGET_KEY = '预算执行率';
 
-const measured = (figure: Figure): Measure => ({ at: { sheet: figure.sheet, cell: figure.cell, value: figure.value }, value: figure.value, ...(figure.decimals === undefined ? {} : { decimals: figure.decimals }) });
+const measured = (figure: Figure): Measure => ({
+  at: { sheet: figure.sheet, cell: figure.cell, value: figure.value },
+  value: figure.value,
+  ...(figure.decimals === undefined ? {} : { decimals: figure.decimals }),
+});
 
-const stated = (figure: Figure | undefined): figure is Figure & { value: number } => figure !== undefined && figure.value !== null;
+const stated = (figure: Figure | undefined): figure is Figure & { value: number } =>
+  figure !== undefined && figure.value !== null;
 
 /** A value no cell states, shown at the cell where it belongs (or the name when there is no such cell). */
 function derived(value: number | undefined, where: { sheet: string; cell: string }): Measure {
-  return { at: { sheet: where.sheet, cell: where.cell, value: value ?? null, ...(value === undefined ? {} : { derived: true }) }, value: value ?? null };
+  return {
+    at: {
+      sheet: where.sheet,
+      cell: where.cell,
+      value: value ?? null,
+      ...(value === undefined ? {} : { derived: true }),
+    },
+    value: value ?? null,
+  };
 }
 
 /** A weight or score: its cell when it holds a number, else the fallback. */
-const cellOr = (figure: Figure | undefined, fallback: () => Measure): Measure => (stated(figure) ? measured(figure) : fallback());
+const cellOr = (figure: Figure | undefined, fallback: () => Measure): Measure =>
+  stated(figure) ? measured(figure) : fallback();
 
 /**
  * The items of an indicator table: the tree with every weight and score resolved the way a reader of the
@@ -55,19 +69,31 @@ const cellOr = (figure: Figure | undefined, fallback: () => Measure): Measure =>
  * row (预算执行率) comes first: it counts in the form's 总分.
  */
 function tableItems(side: CheckedWorkbook, table: IndicatorTable): Item[] {
-  const summary = table.selfEvaluation || detailFor(indicatorTables(side.model)) !== table ? undefined : summaryTables(side.model).find((s) => s.rows.length > 0);
-  const summaryRows = new Map<IndicatorNode, SummaryRow>(summary ? matchSummary(summary, table).pairs.map(({ row, node }) => [node, row]) : []);
+  const summary =
+    table.selfEvaluation || detailFor(indicatorTables(side.model)) !== table
+      ? undefined
+      : summaryTables(side.model).find((s) => s.rows.length > 0);
+  const summaryRows = new Map<IndicatorNode, SummaryRow>(
+    summary ? matchSummary(summary, table).pairs.map(({ row, node }) => [node, row]) : [],
+  );
   const item = (node: IndicatorNode): Item => {
     const row = summaryRows.get(node);
     const labelled = node.labelWeight;
     const weight = cellOr(node.weight, () =>
-      labelled !== undefined ? { at: { sheet: node.name.sheet, cell: node.name.cell, value: labelled }, value: labelled } : cellOr(row?.weight, () => derived(weightOf(node), node.weight ?? node.name)),
+      labelled !== undefined
+        ? { at: { sheet: node.name.sheet, cell: node.name.cell, value: labelled }, value: labelled }
+        : cellOr(row?.weight, () => derived(weightOf(node), node.weight ?? node.name)),
     );
-    const score = cellOr(node.score, () => cellOr(row?.score, () => derived(scoreOf(node, side.analysis.computedScores), node.score ?? node.name)));
+    const score = cellOr(node.score, () =>
+      cellOr(row?.score, () => derived(scoreOf(node, side.analysis.computedScores), node.score ?? node.name)),
+    );
     return { key: node.key, name: node.name, level: node.level, weight, score, children: node.children.map(item) };
   };
   const budget = budgetRowOf(side.model, table);
-  return [...(budget ? [rowItem(BUDGET_KEY, budget.label, budget.weight, budget.score)] : []), ...table.indicators.map(item)];
+  return [
+    ...(budget ? [rowItem(BUDGET_KEY, budget.label, budget.weight, budget.score)] : []),
+    ...table.indicators.map(item),
+  ];
 }
 
 /** A level-1 item from a row with a label, a weight and a score (a funds row, a summary row). */
@@ -86,7 +112,11 @@ const tableStart = (table: Source): string => table.range.split(':')[0] ?? table
 /** The source's total row, else the total the workbook states, else the sum of the level-1 items. */
 function totalsOf(side: CheckedWorkbook, source: Source, items: Item[]): { weight: Measure; score: Measure } {
   const total = source.total;
-  const where = total ? ('label' in total ? total.label : total.name) : { sheet: source.sheet, cell: tableStart(source) };
+  const where = total
+    ? 'label' in total
+      ? total.label
+      : total.name
+    : { sheet: source.sheet, cell: tableStart(source) };
   const summed = (pick: (item: Item) => number | null): Measure => {
     const values = items.map(pick);
     return derived(values.length > 0 && values.every((v): v is number => v !== null) ? sum(values) : undefined, where);
@@ -98,9 +128,17 @@ function totalsOf(side: CheckedWorkbook, source: Source, items: Item[]): { weigh
 }
 
 /** The grade the workbook states, else the one its total earns; `canonical` folds 优秀 to 优. */
-function gradeOf(side: CheckedWorkbook, total: Measure, profile: Profile): { at: ComparedValue; canonical: string | null } {
+function gradeOf(
+  side: CheckedWorkbook,
+  total: Measure,
+  profile: Profile,
+): { at: ComparedValue; canonical: string | null } {
   const written = statedGrades(side.model)[0];
-  if (written) return { at: { sheet: written.sheet, cell: written.cell, value: written.text }, canonical: gradeNamed(written.text, profile) ?? normalizeLabel(written.text) };
+  if (written)
+    return {
+      at: { sheet: written.sheet, cell: written.cell, value: written.text },
+      canonical: gradeNamed(written.text, profile) ?? normalizeLabel(written.text),
+    };
   if (total.value === null) return { at: { ...total.at, value: null }, canonical: null };
   const grade = gradeFor(total.value, profile);
   return { at: { sheet: total.at.sheet, cell: total.at.cell, value: grade, derived: true }, canonical: grade };
@@ -113,7 +151,10 @@ type PairedBy = 'name' | 'position';
  * rest by their order within the parent: one for one when as many are left on each side (renamed), else only
  * those whose weights agree (an indicator removed on one side must not pair its neighbours).
  */
-function pairSiblings(selfItems: readonly Item[], reviewItems: readonly Item[]): Map<Item, { review: Item; by: PairedBy }> {
+function pairSiblings(
+  selfItems: readonly Item[],
+  reviewItems: readonly Item[],
+): Map<Item, { review: Item; by: PairedBy }> {
   const partner = new Map<Item, { review: Item; by: PairedBy }>();
   const taken = new Set<Item>();
   const pair = (item: Item, review: Item, by: PairedBy) => {
@@ -126,10 +167,12 @@ function pairSiblings(selfItems: readonly Item[], reviewItems: readonly Item[]):
   }
   const selfLeft = selfItems.filter((item) => !partner.has(item));
   const reviewLeft = reviewItems.filter((item) => !taken.has(item));
-  const sameWeight = (a: Item, b: Item) => a.weight.value !== null && b.weight.value !== null && nearlyEqual(a.weight.value, b.weight.value);
+  const sameWeight = (a: Item, b: Item) =>
+    a.weight.value !== null && b.weight.value !== null && nearlyEqual(a.weight.value, b.weight.value);
   let next = 0;
   for (const item of selfLeft) {
-    const at = selfLeft.length === reviewLeft.length ? next : reviewLeft.findIndex((r, i) => i >= next && sameWeight(item, r));
+    const at =
+      selfLeft.length === reviewLeft.length ? next : reviewLeft.findIndex((r, i) => i >= next && sameWeight(item, r));
     const review = reviewLeft[at];
     if (at < 0 || !review) continue;
     pair(item, review, 'position');
@@ -139,32 +182,60 @@ function pairSiblings(selfItems: readonly Item[], reviewItems: readonly Item[]):
 }
 
 /** The difference of two measures at the fewer decimals their cells display (General: the profile's), or undefined when they agree. */
-function measureDifference(self: Measure, review: Measure, profile: Profile): Pick<Difference, 'self' | 'review' | 'difference'> | undefined {
+function measureDifference(
+  self: Measure,
+  review: Measure,
+  profile: Profile,
+): Pick<Difference, 'self' | 'review' | 'difference'> | undefined {
   if (self.value === null && review.value === null) return undefined;
   if (self.value === null || review.value === null) return { self: self.at, review: review.at };
   const shown = [self.decimals, review.decimals].filter((d): d is number => d !== undefined);
   const decimals = shown.length > 0 ? Math.min(...shown) : profile.scoreDecimals;
   if (equalAtDecimals(self.value, review.value, decimals)) return undefined;
-  return { self: self.at, review: review.at, difference: excelRound(excelRound(review.value, decimals) - excelRound(self.value, decimals), decimals) };
+  return {
+    self: self.at,
+    review: review.at,
+    difference: excelRound(excelRound(review.value, decimals) - excelRound(self.value, decimals), decimals),
+  };
 }
 
 const nameAt = (item: Item): ComparedValue => ({ sheet: item.name.sheet, cell: item.name.cell, value: item.name.text });
 
 /** Walks two sibling lists, paired, and collects every difference in tree order (self order, review-only after). */
-function compareItems(selfItems: readonly Item[], reviewItems: readonly Item[], path: readonly string[], profile: Profile, out: { differences: Difference[]; byName: number; byPosition: number }): void {
+function compareItems(
+  selfItems: readonly Item[],
+  reviewItems: readonly Item[],
+  path: readonly string[],
+  profile: Profile,
+  out: { differences: Difference[]; byName: number; byPosition: number },
+): void {
   const partners = pairSiblings(selfItems, reviewItems);
   for (const item of selfItems) {
     const here = [...path, item.name.text];
     const partner = partners.get(item);
     if (!partner) {
-      out.differences.push({ item: 'indicator', kind: 'only-self', level: item.level, path: here, self: nameAt(item), review: null });
+      out.differences.push({
+        item: 'indicator',
+        kind: 'only-self',
+        level: item.level,
+        path: here,
+        self: nameAt(item),
+        review: null,
+      });
       continue;
     }
     const { review, by } = partner;
     if (by === 'name') out.byName++;
     else out.byPosition++;
     if (by === 'position' && normalizeLabel(item.name.text) !== normalizeLabel(review.name.text)) {
-      out.differences.push({ item: 'indicator', kind: 'name', level: item.level, path: here, self: nameAt(item), review: nameAt(review) });
+      out.differences.push({
+        item: 'indicator',
+        kind: 'name',
+        level: item.level,
+        path: here,
+        self: nameAt(item),
+        review: nameAt(review),
+      });
     }
     for (const kind of ['weight', 'score'] as const) {
       const found = measureDifference(item[kind], review[kind], profile);
@@ -174,7 +245,14 @@ function compareItems(selfItems: readonly Item[], reviewItems: readonly Item[], 
   }
   const paired = new Set([...partners.values()].map((p) => p.review));
   for (const item of reviewItems.filter((r) => !paired.has(r))) {
-    out.differences.push({ item: 'indicator', kind: 'only-review', level: item.level, path: [...path, item.name.text], self: null, review: nameAt(item) });
+    out.differences.push({
+      item: 'indicator',
+      kind: 'only-review',
+      level: item.level,
+      path: [...path, item.name.text],
+      self: null,
+      review: nameAt(item),
+    });
   }
 }
 
@@ -238,7 +316,14 @@ export function compareWorkbooks(self: CheckedWorkbook, review: CheckedWorkbook,
   const selfSide = selfSource && prepare(self, selfSource, profile);
   const reviewSide = reviewSource && prepare(review, reviewSource, profile);
   const sides = { self: describe(selfSide), review: describe(reviewSide) };
-  if (!selfSide || !reviewSide) return { status: 'no-indicator-table', agree: false, ...sides, matched: { byName: 0, byPosition: 0 }, differences: [] };
+  if (!selfSide || !reviewSide)
+    return {
+      status: 'no-indicator-table',
+      agree: false,
+      ...sides,
+      matched: { byName: 0, byPosition: 0 },
+      differences: [],
+    };
   const out = { differences: [] as Difference[], byName: 0, byPosition: 0 };
   const bothTables = selfSide.source.kind === 'indicators' && reviewSide.source.kind === 'indicators';
   const items = (side: Prepared) => (bothTables ? side.items : levelOneOnly(side.items));
@@ -247,6 +332,19 @@ export function compareWorkbooks(self: CheckedWorkbook, review: CheckedWorkbook,
     const found = measureDifference(selfSide.totals[kind], reviewSide.totals[kind], profile);
     if (found) out.differences.push({ item: 'total', kind, path: [], ...found });
   }
-  if (selfSide.grade.canonical !== reviewSide.grade.canonical) out.differences.push({ item: 'grade', kind: 'grade', path: [], self: selfSide.grade.at, review: reviewSide.grade.at });
-  return { status: 'compared', agree: out.differences.length === 0, ...sides, matched: { byName: out.byName, byPosition: out.byPosition }, differences: out.differences };
+  if (selfSide.grade.canonical !== reviewSide.grade.canonical)
+    out.differences.push({
+      item: 'grade',
+      kind: 'grade',
+      path: [],
+      self: selfSide.grade.at,
+      review: reviewSide.grade.at,
+    });
+  return {
+    status: 'compared',
+    agree: out.differences.length === 0,
+    ...sides,
+    matched: { byName: out.byName, byPosition: out.byPosition },
+    differences: out.differences,
+  };
 }

@@ -33,6 +33,15 @@ export function contentText(value: CellValue, formula: string | undefined, lang:
 
 /** The reviewer-facing columns of one audit row (adapters may add their own columns after these). */
 export function auditRow(write: CellWrite, time: string, lang: Lang): string[] {
-  const newValue: CellValue = typeof write.value === 'number' ? { type: 'number', value: write.value } : { type: 'text', value: write.value };
-  return [time, write.sheet, write.cell, contentText(write.old.value, write.old.formula, lang), contentText(newValue, write.formula, lang), write.code, write.reason];
+  const newValue: CellValue =
+    typeof write.value === 'number' ? { type: 'number', value: write.value } : { type: 'text', value: write.value };
+  return [
+    time,
+    write.sheet,
+    write.cell,
+    contentText(write.old.value, write.old.formula, lang),
+    contentText(newValue, write.formula, lang),
+    write.code,
+    write.reason,
+  ];
 }

@@ -6,7 +6,9 @@ const at = (sheet: string, cell: string): Figure => ({ sheet, cell, row: 0, col:
 describe('renderFormula', () => {
   it('writes references on the host sheet bare and others quoted', () => {
     expect(renderFormula(binary('/', ref(at('评分表', 'E3')), ref(at('评分表', 'D3'))), '评分表')).toBe('E3/D3');
-    expect(renderFormula(binary('*', ref(at("O'Brien 表", 'C4')), ref(at('评分表', 'F8'))), '评分表')).toBe("'O''Brien 表'!C4*F8");
+    expect(renderFormula(binary('*', ref(at("O'Brien 表", 'C4')), ref(at('评分表', 'F8'))), '评分表')).toBe(
+      "'O''Brien 表'!C4*F8",
+    );
   });
   it('parenthesises by precedence and associativity', () => {
     const a = ref(at('s', 'A1'));
@@ -18,10 +20,14 @@ describe('renderFormula', () => {
     expect(renderFormula(call('ROUND', binary('/', a, b), num(4)), 's')).toBe('ROUND(A1/B1,4)');
   });
   it('quotes text so it can never become a formula', () => {
-    expect(renderFormula(call('IF', binary('>=', ref(at('s', 'A1')), num(90)), text('优"'), text('=HYPERLINK()')), 's')).toBe('IF(A1>=90,"优""","=HYPERLINK()")');
+    expect(
+      renderFormula(call('IF', binary('>=', ref(at('s', 'A1')), num(90)), text('优"'), text('=HYPERLINK()')), 's'),
+    ).toBe('IF(A1>=90,"优""","=HYPERLINK()")');
   });
 });
 
 it('writes fixed references absolute', () => {
-  expect(renderFormula(binary('*', ref(at('s', 'B4')), { kind: 'ref', figure: at('s', 'B3'), absolute: true }), 's')).toBe('B4*$B$3');
+  expect(
+    renderFormula(binary('*', ref(at('s', 'B4')), { kind: 'ref', figure: at('s', 'B3'), absolute: true }), 's'),
+  ).toBe('B4*$B$3');
 });

@@ -16,8 +16,17 @@ export const ref = (figure: Figure): Expr => ({ kind: 'ref', figure });
 export const fixedRef = (figure: Figure): Expr => ({ kind: 'ref', figure, absolute: true });
 export const num = (value: number): Expr => ({ kind: 'number', value });
 export const text = (value: string): Expr => ({ kind: 'text', value });
-export const binary = (op: '+' | '-' | '*' | '/' | '>=', left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right });
-export const call = (name: 'ROUND' | 'MIN' | 'AVERAGE' | 'SUM' | 'IF', ...args: Expr[]): Expr => ({ kind: 'call', name, args });
+export const binary = (op: '+' | '-' | '*' | '/' | '>=', left: Expr, right: Expr): Expr => ({
+  kind: 'binary',
+  op,
+  left,
+  right,
+});
+export const call = (name: 'ROUND' | 'MIN' | 'AVERAGE' | 'SUM' | 'IF', ...args: Expr[]): Expr => ({
+  kind: 'call',
+  name,
+  args,
+});
 
 /** Sum of several expressions, left to right. */
 export function plus(terms: Expr[]): Expr {
@@ -36,7 +45,10 @@ export function renderFormula(expr: Expr, hostSheet: string): string {
   const render = (e: Expr, parent: number, right: boolean): string => {
     switch (e.kind) {
       case 'ref':
-        return (e.figure.sheet === hostSheet ? '' : sheetPrefix(e.figure.sheet)) + (e.absolute ? e.figure.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : e.figure.cell);
+        return (
+          (e.figure.sheet === hostSheet ? '' : sheetPrefix(e.figure.sheet)) +
+          (e.absolute ? e.figure.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : e.figure.cell)
+        );
       case 'number':
         return String(e.value);
       case 'text':

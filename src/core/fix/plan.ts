@@ -63,7 +63,13 @@ function numberFormat(decimals: number): string {
  * The writes that fill what the check found derivable: blank rates, blank scores the standard computes, a blank
  * grade. Only empty cells are written unless the user picked a filled cell's fix (`overwrite`).
  */
-export function planFill(snapshot: WorkbookSnapshot, model: WorkbookModel, analysis: Analysis, profile: Profile, options: PlanOptions = {}): CellWrite[] {
+export function planFill(
+  snapshot: WorkbookSnapshot,
+  model: WorkbookModel,
+  analysis: Analysis,
+  profile: Profile,
+  options: PlanOptions = {},
+): CellWrite[] {
   const lang = options.lang ?? 'zh-CN';
   const picked = new Set((options.overwrite ?? []).map((c) => `${c.sheet}!${c.cell}`));
   const cells = new Map(snapshot.sheets.map((s) => [s.name, new Map(s.cells.map((c) => [`${c.row}:${c.col}`, c]))]));
@@ -78,7 +84,17 @@ export function planFill(snapshot: WorkbookSnapshot, model: WorkbookModel, analy
     const old: CellWrite['old'] = { value: existing?.value ?? { type: 'empty' } };
     if (existing?.formula !== undefined) old.formula = existing.formula;
     if (existing?.format !== undefined) old.format = existing.format;
-    const write: CellWrite = { sheet: target.sheet, cell: target.cell, row: target.row, col: target.col, formula: renderFormula(expr, target.sheet), value, code, reason: why, old };
+    const write: CellWrite = {
+      sheet: target.sheet,
+      cell: target.cell,
+      row: target.row,
+      col: target.col,
+      formula: renderFormula(expr, target.sheet),
+      value,
+      code,
+      reason: why,
+      old,
+    };
     if (format && existing?.format === undefined) write.format = format;
     writes.push(write);
     written.add(key);
@@ -94,20 +110,40 @@ export function planFill(snapshot: WorkbookSnapshot, model: WorkbookModel, analy
       value = excelRound(value, units.decimals);
     }
     const format = units.scale === 1 ? percentFormat(units.decimals - 2) : numberFormat(units.decimals);
-    add(rate.target, expr, value, verdict.status === 'blank' ? 'derived/missing' : verdict.status === 'rounding' ? 'rate/rounding' : 'rate/wrong', reason('rate', RATE_NAMES[rate.kind][lang], lang), format);
+    add(
+      rate.target,
+      expr,
+      value,
+      verdict.status === 'blank' ? 'derived/missing' : verdict.status === 'rounding' ? 'rate/rounding' : 'rate/wrong',
+      reason('rate', RATE_NAMES[rate.kind][lang], lang),
+      format,
+    );
   }
 
   for (const expectation of analysis.expectations) {
     if (!expectation.formula || expectation.expected === undefined) continue;
     const blank = expectation.score.value === null;
-    add(expectation.score, expectation.formula, expectation.expected, blank ? 'score/missing' : 'score/rule', reason('score', expectation.name, lang), numberFormat(profile.scoreDecimals));
+    add(
+      expectation.score,
+      expectation.formula,
+      expectation.expected,
+      blank ? 'score/missing' : 'score/rule',
+      reason('score', expectation.name, lang),
+      numberFormat(profile.scoreDecimals),
+    );
   }
 
   const total = statedTotal(model);
   if (total) {
     for (const entry of keyValueEntries(model)) {
       if (entry.key !== '评价等级' || entry.text || !entry.value || entry.value.value !== null) continue;
-      add(entry.value, gradeFormula(total, profile), gradeFor(total.value, profile), 'derived/missing', reason('grade', '', lang));
+      add(
+        entry.value,
+        gradeFormula(total, profile),
+        gradeFor(total.value, profile),
+        'derived/missing',
+        reason('grade', '', lang),
+      );
     }
   }
   return writes;
@@ -117,5 +153,10 @@ export function planFill(snapshot: WorkbookSnapshot, model: WorkbookModel, analy
 function gradeFormula(total: Figure, profile: Profile): Expr {
   const grades = profile.grades;
   const last = grades[grades.length - 1] as { grade: string };
-  return grades.slice(0, -1).reduceRight<Expr>((otherwise, g) => call('IF', binary('>=', ref(total), num(g.min)), text(g.grade), otherwise), text(last.grade));
+  return grades
+    .slice(0, -1)
+    .reduceRight<Expr>(
+      (otherwise, g) => call('IF', binary('>=', ref(total), num(g.min)), text(g.grade), otherwise),
+      text(last.grade),
+    );
 }

@@ -33,12 +33,25 @@ describe('parseFormula precedence', () => {
   });
 
   it('parses arrays, strings, booleans, errors and names', () => {
-    expect(parse('{1,2;3,4}')).toEqual({ kind: 'array', rows: [[{ kind: 'number', value: 1 }, { kind: 'number', value: 2 }], [{ kind: 'number', value: 3 }, { kind: 'number', value: 4 }]] });
+    expect(parse('{1,2;3,4}')).toEqual({
+      kind: 'array',
+      rows: [
+        [
+          { kind: 'number', value: 1 },
+          { kind: 'number', value: 2 },
+        ],
+        [
+          { kind: 'number', value: 3 },
+          { kind: 'number', value: 4 },
+        ],
+      ],
+    });
     expect(r1c1Of(parse('"a"&TRUE&#DIV/0!&Rate'))).toBe('((("a"&TRUE)&#DIV/0!)&Rate)');
   });
 
   it('rejects malformed formulas', () => {
-    for (const bad of ['', '1+', 'SUM(1,2', '(1', '1)', '*2', 'A1 B1 +']) expect(parseFormula(bad, at(0, 0))).toBeUndefined();
+    for (const bad of ['', '1+', 'SUM(1,2', '(1', '1)', '*2', 'A1 B1 +'])
+      expect(parseFormula(bad, at(0, 0))).toBeUndefined();
   });
 });
 
@@ -66,11 +79,21 @@ describe('references', () => {
   });
 
   it('marks references that move on copy', () => {
-    expect(referencesOf(parse('$A$1+A$1+$A1+A1+$1:$1+$A:$A+A:A', 3, 3)).map((r) => r.relative)).toEqual([false, true, true, true, false, false, true]);
+    expect(referencesOf(parse('$A$1+A$1+$A1+A1+$1:$1+$A:$A+A:A', 3, 3)).map((r) => r.relative)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('joins a range built with the : operator and keeps A1:INDEX(...) as an operator node', () => {
-    expect(referencesOf(parse('SUM(A1:B2:C3)', 0, 5))).toEqual([expect.objectContaining({ top: 0, left: 0, bottom: 2, right: 2 })]);
+    expect(referencesOf(parse('SUM(A1:B2:C3)', 0, 5))).toEqual([
+      expect.objectContaining({ top: 0, left: 0, bottom: 2, right: 2 }),
+    ]);
     expect(parse('SUM(A1:INDEX(B:B,3))', 0, 5)).toMatchObject({ args: [{ kind: 'binary', op: ':' }] });
   });
 });

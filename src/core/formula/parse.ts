@@ -36,9 +36,21 @@ export type FormulaNode =
   | { kind: 'percent'; arg: FormulaNode }
   | { kind: 'binary'; op: string; left: FormulaNode; right: FormulaNode };
 
-
 /** Binding power of each binary operator; higher binds tighter. */
-const BINARY: Readonly<Record<string, number>> = { '=': 1, '<>': 1, '<': 1, '>': 1, '<=': 1, '>=': 1, '&': 2, '+': 3, '-': 3, '*': 4, '/': 4, '^': 5 };
+const BINARY: Readonly<Record<string, number>> = {
+  '=': 1,
+  '<>': 1,
+  '<': 1,
+  '>': 1,
+  '<=': 1,
+  '>=': 1,
+  '&': 2,
+  '+': 3,
+  '-': 3,
+  '*': 4,
+  '/': 4,
+  '^': 5,
+};
 const UNARY_POWER = 6;
 const RANGE_POWER = 8;
 
@@ -60,13 +72,19 @@ function pointR1C1(point: CellPoint, at: { row: number; col: number }, shape: Re
 export function referenceR1C1(token: ReferenceToken, at: { row: number; col: number }): string {
   const { start, end, shape } = token;
   const sheetPrefix = token.sheet !== undefined ? `'${token.sheet}'!` : '';
-  return sheetPrefix + (shape === 'cell' ? pointR1C1(start, at, shape) : `${pointR1C1(start, at, shape)}:${pointR1C1(end, at, shape)}`);
+  return (
+    sheetPrefix +
+    (shape === 'cell' ? pointR1C1(start, at, shape) : `${pointR1C1(start, at, shape)}:${pointR1C1(end, at, shape)}`)
+  );
 }
 
 /** True when a row or column part of the reference is relative, so it moves when the formula is copied. */
 export function isRelative(token: ReferenceToken): boolean {
   const { start, end, shape } = token;
-  return (shape !== 'columns' && (!start.rowAbsolute || !end.rowAbsolute)) || (shape !== 'rows' && (!start.colAbsolute || !end.colAbsolute));
+  return (
+    (shape !== 'columns' && (!start.rowAbsolute || !end.rowAbsolute)) ||
+    (shape !== 'rows' && (!start.colAbsolute || !end.colAbsolute))
+  );
 }
 
 export function resolveReference(token: ReferenceToken, at: { row: number; col: number }): ResolvedReference {
@@ -75,7 +93,16 @@ export function resolveReference(token: ReferenceToken, at: { row: number; col: 
   const bottom = shape === 'columns' ? MAX_ROW : Math.max(start.row, end.row);
   const left = shape === 'rows' ? 0 : Math.min(start.col, end.col);
   const right = shape === 'rows' ? MAX_COLUMN : Math.max(start.col, end.col);
-  const resolved: ResolvedReference = { kind: 'reference', shape, top, left, bottom, right, r1c1: referenceR1C1(token, at), relative: isRelative(token) };
+  const resolved: ResolvedReference = {
+    kind: 'reference',
+    shape,
+    top,
+    left,
+    bottom,
+    right,
+    r1c1: referenceR1C1(token, at),
+    relative: isRelative(token),
+  };
   if (token.sheet !== undefined) resolved.sheet = token.sheet;
   return resolved;
 }
@@ -146,7 +173,9 @@ class Parser {
       case 'reference':
         return resolveReference(token, this.at);
       case 'name':
-        return token.sheet !== undefined ? { kind: 'name', name: token.text, sheet: token.sheet } : { kind: 'name', name: token.text };
+        return token.sheet !== undefined
+          ? { kind: 'name', name: token.text, sheet: token.sheet }
+          : { kind: 'name', name: token.text };
       case 'function': {
         this.expect('open');
         return { kind: 'function', name: token.name, args: this.arguments() };
@@ -177,7 +206,8 @@ class Parser {
         }
       }
       case 'operator':
-        if (token.text === '-' || token.text === '+') return { kind: 'unary', op: token.text, arg: this.expression(UNARY_POWER) };
+        if (token.text === '-' || token.text === '+')
+          return { kind: 'unary', op: token.text, arg: this.expression(UNARY_POWER) };
         throw new ParseError(`unexpected ${token.text}`);
       default:
         throw new ParseError(`unexpected ${token.text}`);
@@ -210,7 +240,10 @@ class Parser {
  */
 export function parseFormula(formula: string, at: { row: number; col: number }): FormulaNode | undefined {
   try {
-    return new Parser(tokenize(formula).filter((t) => t.kind !== 'space'), at).parse();
+    return new Parser(
+      tokenize(formula).filter((t) => t.kind !== 'space'),
+      at,
+    ).parse();
   } catch (error) {
     if (error instanceof ParseError) return undefined;
     throw error;
@@ -271,19 +304,32 @@ function collectReferences(n: FormulaNode, found: ResolvedReference[]): void {
  * The formula as text with each reference written by `reference`; the default writes R1C1, which is equal for
  * formulas copied from one another. Numbers and strings are kept.
  */
-export function r1c1Of(node: FormulaNode, reference: (ref: ResolvedReference) => string = r1c1Text, number: (value: number) => string = String): string {
+export function r1c1Of(
+  node: FormulaNode,
+  reference: (ref: ResolvedReference) => string = r1c1Text,
+  number: (value: number) => string = String,
+): string {
   return render(node, reference, number);
 }
 
 const r1c1Text = (ref: ResolvedReference): string => ref.r1c1;
 
-function renderList(nodes: FormulaNode[], reference: (ref: ResolvedReference) => string, number: (value: number) => string): string {
+function renderList(
+  nodes: FormulaNode[],
+  reference: (ref: ResolvedReference) => string,
+  number: (value: number) => string,
+): string {
   let text = '';
-  for (let k = 0; k < nodes.length; k++) text += (k > 0 ? ',' : '') + render(nodes[k] as FormulaNode, reference, number);
+  for (let k = 0; k < nodes.length; k++)
+    text += (k > 0 ? ',' : '') + render(nodes[k] as FormulaNode, reference, number);
   return text;
 }
 
-function render(n: FormulaNode, reference: (ref: ResolvedReference) => string, number: (value: number) => string): string {
+function render(
+  n: FormulaNode,
+  reference: (ref: ResolvedReference) => string,
+  number: (value: number) => string,
+): string {
   switch (n.kind) {
     case 'reference':
       return reference(n);

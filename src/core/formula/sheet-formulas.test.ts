@@ -4,7 +4,12 @@ import { formulaAt, sheetFormulas } from './sheet-formulas';
 
 const grid = new SheetGrid(
   sheetOf('S', [
-    [1, { formula: 'A1/28', value: 0 }, { formula: 'SUM(A1:A3) + $A$1', value: 0 }, { formula: 'IF(A1>0,"yes","no")', value: 0 }],
+    [
+      1,
+      { formula: 'A1/28', value: 0 },
+      { formula: 'SUM(A1:A3) + $A$1', value: 0 },
+      { formula: 'IF(A1>0,"yes","no")', value: 0 },
+    ],
     [2, { formula: 'A2/31', value: 0 }, { formula: 'SUM(A2:A4)+$A$1', value: 0 }, { formula: 'A1:INDEX(', value: 0 }],
     [3, { formula: 'A1/30', value: 0 }, { formula: '$A$1*2', value: 0 }],
   ]),

@@ -1,6 +1,13 @@
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
-import { isRelative, parseFormula, referenceR1C1, resolveReference, type FormulaNode, type ResolvedReference } from './parse';
+import {
+  isRelative,
+  parseFormula,
+  referenceR1C1,
+  resolveReference,
+  type FormulaNode,
+  type ResolvedReference,
+} from './parse';
 import { tokenize, type ReferenceToken } from './tokenize';
 
 /**
@@ -30,8 +37,7 @@ export class FormulaCell {
       else if (token.kind === 'function') {
         this.functions.push(token.name);
         pattern += token.name;
-      }
-      else if (token.kind === 'string') pattern += JSON.stringify(token.value);
+      } else if (token.kind === 'string') pattern += JSON.stringify(token.value);
       else pattern += token.text.toUpperCase();
       pattern += ' ';
     }

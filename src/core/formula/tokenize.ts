@@ -34,7 +34,18 @@ export type Token =
   | { kind: 'open' | 'close' | 'separator' | 'array-open' | 'array-close' | 'array-row' | 'space'; text: string }
   | { kind: 'unknown'; text: string };
 
-const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'];
+const ERROR_LITERALS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+];
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -94,7 +105,12 @@ function readWord(s: string, from: number): number {
 }
 
 /** After an optional sheet prefix, reads a reference at `from` (cell, range, columns, rows) or returns undefined. */
-function readReference(s: string, from: number, sheet: string | undefined, prefixText: string): { token: ReferenceToken; end: number } | undefined {
+function readReference(
+  s: string,
+  from: number,
+  sheet: string | undefined,
+  prefixText: string,
+): { token: ReferenceToken; end: number } | undefined {
   const firstEnd = readWord(s, from);
   const first = s.slice(from, firstEnd);
   for (const shape of ['cell', 'column', 'row'] as const) {
@@ -111,7 +127,10 @@ function readReference(s: string, from: number, sheet: string | undefined, prefi
     }
     if (shape !== 'cell') continue; // a lone column or row is not a reference
     if (s.charCodeAt(firstEnd) === 40 /* ( */) return undefined; // LOG10( is a function
-    return { token: { kind: 'reference', text: prefixText + first, sheet, start, end: start, shape: 'cell' }, end: firstEnd };
+    return {
+      token: { kind: 'reference', text: prefixText + first, sheet, start, end: start, shape: 'cell' },
+      end: firstEnd,
+    };
   }
   return undefined;
 }
@@ -206,7 +225,10 @@ export function tokenize(formula: string): Token[] {
       }
       let j = i;
       while (j < s.length && (isDigit(s.charCodeAt(j)) || s[j] === '.')) j++;
-      if ((s[j] === 'e' || s[j] === 'E') && (isDigit(s.charCodeAt(j + 1)) || ((s[j + 1] === '+' || s[j + 1] === '-') && isDigit(s.charCodeAt(j + 2))))) {
+      if (
+        (s[j] === 'e' || s[j] === 'E') &&
+        (isDigit(s.charCodeAt(j + 1)) || ((s[j + 1] === '+' || s[j + 1] === '-') && isDigit(s.charCodeAt(j + 2))))
+      ) {
         j += 2;
         while (j < s.length && isDigit(s.charCodeAt(j))) j++;
       }
@@ -231,7 +253,14 @@ export function tokenize(formula: string): Token[] {
         continue;
       }
       if (s[wordEnd] === '(') {
-        tokens.push({ kind: 'function', text: word, name: word.toUpperCase().replace(/^_XLFN\./, '').replace(/^_XLWS\./, '') });
+        tokens.push({
+          kind: 'function',
+          text: word,
+          name: word
+            .toUpperCase()
+            .replace(/^_XLFN\./, '')
+            .replace(/^_XLWS\./, ''),
+        });
         i = wordEnd;
         continue;
       }
@@ -285,7 +314,8 @@ function columnLetters(col: number): string {
 function shiftPoint(point: CellPoint, rows: number, cols: number): CellPoint | undefined {
   const row = point.row < 0 || point.rowAbsolute ? point.row : point.row + rows;
   const col = point.col < 0 || point.colAbsolute ? point.col : point.col + cols;
-  if ((point.row >= 0 && (row < 0 || row > MAX_ROW)) || (point.col >= 0 && (col < 0 || col > MAX_COLUMN))) return undefined;
+  if ((point.row >= 0 && (row < 0 || row > MAX_ROW)) || (point.col >= 0 && (col < 0 || col > MAX_COLUMN)))
+    return undefined;
   return { ...point, row, col };
 }
 
@@ -301,7 +331,10 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
       const end = shiftPoint(token.end, rows, cols);
       if (!start || !end) return '#REF!';
       const prefix = token.text.slice(0, token.text.lastIndexOf('!') + 1);
-      const body = token.shape === 'cell' ? pointText(start, 'cell') : `${pointText(start, token.shape)}:${pointText(end, token.shape)}`;
+      const body =
+        token.shape === 'cell'
+          ? pointText(start, 'cell')
+          : `${pointText(start, token.shape)}:${pointText(end, token.shape)}`;
       return prefix + body;
     })
     .join('');

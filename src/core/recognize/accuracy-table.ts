@@ -34,12 +34,20 @@ function columnHeader(grid: SheetGrid, row: number, col: number): string {
   const above = row > 0 && grid.shown(row - 1, col).type === 'text' ? normalizeLabel(grid.text(row - 1, col)) : '';
   const area = row > 0 ? grid.mergeAt(row - 1, col) : undefined;
   const spansTable = !!area && area.right - area.left > 2; // a title across the table, not a header over two columns
-  const splitHeader = !spansTable && above !== own && above.length <= MAX_HEADER_LENGTH && (DUE.test(above) || PAID.test(above) || RATE.test(above)) && (PERSONS.test(own) || AMOUNT.test(own));
+  const splitHeader =
+    !spansTable &&
+    above !== own &&
+    above.length <= MAX_HEADER_LENGTH &&
+    (DUE.test(above) || PAID.test(above) || RATE.test(above)) &&
+    (PERSONS.test(own) || AMOUNT.test(own));
   return splitHeader ? above + own : own;
 }
 
 /** Whether a row reads as an accuracy header: due and paid columns (应发/实发 persons or amounts). */
-export function accuracyColumns(grid: SheetGrid, row: number): Map<number, { role: AccuracyRole; header: string }> | undefined {
+export function accuracyColumns(
+  grid: SheetGrid,
+  row: number,
+): Map<number, { role: AccuracyRole; header: string }> | undefined {
   const columns = new Map<number, { role: AccuracyRole; header: string }>();
   for (let col = 0; col < grid.colCount; col++) {
     const header = columnHeader(grid, row, col);
@@ -47,19 +55,24 @@ export function accuracyColumns(grid: SheetGrid, row: number): Map<number, { rol
     if (role) columns.set(col, { role, header });
   }
   const roles = new Set([...columns.values()].map((c) => c.role));
-  const pairs = (roles.has('duePersons') && roles.has('paidPersons')) || (roles.has('dueAmount') && roles.has('paidAmount'));
+  const pairs =
+    (roles.has('duePersons') && roles.has('paidPersons')) || (roles.has('dueAmount') && roles.has('paidAmount'));
   return pairs ? columns : undefined;
 }
 
 /** A second 应发/实发 header below the first ends the table (cheap test: two header words on the row). */
 function startsAnotherHeader(grid: SheetGrid, row: number): boolean {
   let words = 0;
-  for (const cell of grid.cellsInRow(row)) if (cell.value.type === 'text' && (DUE.test(cell.value.value) || PAID.test(cell.value.value))) words++;
+  for (const cell of grid.cellsInRow(row))
+    if (cell.value.type === 'text' && (DUE.test(cell.value.value) || PAID.test(cell.value.value))) words++;
   return words >= 2;
 }
 
 /** 补助兑现准确率 tables: due vs paid persons and amounts per row, with optional rate columns. */
-export function recognizeAccuracyTable(grid: SheetGrid, headerRow: number): { table: AccuracyTable; lastRow: number } | undefined {
+export function recognizeAccuracyTable(
+  grid: SheetGrid,
+  headerRow: number,
+): { table: AccuracyTable; lastRow: number } | undefined {
   const columns = accuracyColumns(grid, headerRow);
   if (!columns) return undefined;
   const cols = [...columns.keys()];
@@ -80,7 +93,12 @@ export function recognizeAccuracyTable(grid: SheetGrid, headerRow: number): { ta
     if (isTotalLabel(entry.label.text)) break;
   }
   if (rows.length === 0) return undefined;
-  const table: AccuracyTable = { kind: 'accuracy', sheet: grid.name, range: rangeAddress({ top: headerRow, left: 0, bottom: lastRow, right: lastCol }), rows };
+  const table: AccuracyTable = {
+    kind: 'accuracy',
+    sheet: grid.name,
+    range: rangeAddress({ top: headerRow, left: 0, bottom: lastRow, right: lastCol }),
+    rows,
+  };
   const unit = [...columns.values()].map((c) => amountUnitIn(c.header)).find((u) => u);
   if (unit) table.unit = unit;
   return { table, lastRow };

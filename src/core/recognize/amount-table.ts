@@ -15,7 +15,8 @@ export function amountColumns(grid: SheetGrid, row: number): Array<{ col: number
   for (const cell of grid.cellsInRow(row)) {
     if (cell.value.type !== 'text') continue;
     const header = normalizeLabel(cell.value.value);
-    if (header.length > 20 || NOT_AMOUNT_HEADER.test(withoutParentheses(header)) || !AMOUNT_HEADER.test(header)) continue;
+    if (header.length > 20 || NOT_AMOUNT_HEADER.test(withoutParentheses(header)) || !AMOUNT_HEADER.test(header))
+      continue;
     columns.push({ col: cell.col, text: cell.value.value });
   }
   const named = columns.some((c) => amountUnitIn(c.text));
@@ -23,7 +24,10 @@ export function amountColumns(grid: SheetGrid, row: number): Array<{ col: number
 }
 
 /** Funds by year and source, payment lists in 元: amounts by row with 小计/合计 rows and columns. */
-export function recognizeAmountTable(grid: SheetGrid, headerRow: number): { table: AmountTable; lastRow: number } | undefined {
+export function recognizeAmountTable(
+  grid: SheetGrid,
+  headerRow: number,
+): { table: AmountTable; lastRow: number } | undefined {
   const columns = amountColumns(grid, headerRow);
   if (!columns) return undefined;
   const firstAmountCol = Math.min(...columns.map((c) => c.col));
@@ -39,7 +43,8 @@ export function recognizeAmountTable(grid: SheetGrid, headerRow: number): { tabl
     if (!values.some((v) => v && v.value !== null)) break;
     const labelCols = [...Array(firstAmountCol).keys()].filter((c) => grid.text(row, c).trim() !== '');
     const label = labelCols.map((c) => grid.text(row, c)).find((t) => isTotalLabel(t) || isSubtotalLabel(t));
-    const labelCol = labelCols.find((c) => grid.text(row, c) === label) ?? labelCols[labelCols.length - 1] ?? firstAmountCol;
+    const labelCol =
+      labelCols.find((c) => grid.text(row, c) === label) ?? labelCols[labelCols.length - 1] ?? firstAmountCol;
     const kind = label && isSubtotalLabel(label) ? 'subtotal' : label ? 'total' : 'row';
     rows.push({ label: textAt(grid, row, labelCol), kind, values });
     lastRow = row;
@@ -51,7 +56,10 @@ export function recognizeAmountTable(grid: SheetGrid, headerRow: number): { tabl
     range: rangeAddress({ top: headerRow, left: 0, bottom: lastRow, right: lastCol }),
     columns: columns.map((c) => {
       const header = withoutParentheses(normalizeLabel(c.text));
-      return { label: textAt(grid, headerRow, c.col), role: isSubtotalLabel(header) ? 'subtotal' : isTotalLabel(header) ? 'total' : 'amount' };
+      return {
+        label: textAt(grid, headerRow, c.col),
+        role: isSubtotalLabel(header) ? 'subtotal' : isTotalLabel(header) ? 'total' : 'amount',
+      };
     }),
     rows,
   };

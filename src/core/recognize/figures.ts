@@ -25,7 +25,14 @@ export function isPercentFormat(format: string | undefined): boolean {
 export function figureAt(grid: SheetGrid, row: number, col: number, percentUnits = false): Figure {
   const at = grid.anchor(row, col);
   const cell = grid.cell(at.row, at.col);
-  const figure: Figure = { sheet: grid.name, cell: grid.address(at.row, at.col), row: at.row, col: at.col, value: null, form: 'number' };
+  const figure: Figure = {
+    sheet: grid.name,
+    cell: grid.address(at.row, at.col),
+    row: at.row,
+    col: at.col,
+    value: null,
+    form: 'number',
+  };
   if (!cell) return figure;
   if (cell.formula !== undefined) figure.formula = cell.formula;
   const decimals = formatDecimals(cell.format);

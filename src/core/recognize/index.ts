@@ -23,14 +23,22 @@ type Found = { table: Table; lastRow: number } | undefined;
 /** Longest text that can be a header or label; longer texts are prose (standards, explanations). */
 const MAX_LABEL_LENGTH = 30;
 
-export function recognizeWorkbook(snapshot: WorkbookSnapshot, profile: Profile): { model: WorkbookModel; grids: Map<string, SheetGrid> } {
+export function recognizeWorkbook(
+  snapshot: WorkbookSnapshot,
+  profile: Profile,
+): { model: WorkbookModel; grids: Map<string, SheetGrid> } {
   const grids = new Map<string, SheetGrid>();
   const sheets = snapshot.sheets.map((sheet) => {
     const grid = new SheetGrid(sheet);
     grids.set(sheet.name, grid);
     // The sheets the product adds itself are records, not scoring tables.
     const own = OWN_SHEETS.includes(sheet.name);
-    return { name: sheet.name, visibility: sheet.visibility, tables: own ? [] : recognizeSheet(grid, profile), ...(own ? { own: true } : {}) };
+    return {
+      name: sheet.name,
+      visibility: sheet.visibility,
+      tables: own ? [] : recognizeSheet(grid, profile),
+      ...(own ? { own: true } : {}),
+    };
   });
   return { model: { sheets }, grids };
 }
@@ -58,7 +66,12 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): Table[] {
     tables.push({
       kind: 'key-values',
       sheet: grid.name,
-      range: rangeAddress({ top: Math.min(...rowsOf), left: 0, bottom: Math.max(...rowsOf), right: Math.max(0, grid.colCount - 1) }),
+      range: rangeAddress({
+        top: Math.min(...rowsOf),
+        left: 0,
+        bottom: Math.max(...rowsOf),
+        right: Math.max(0, grid.colCount - 1),
+      }),
       entries,
     });
   }
@@ -66,11 +79,20 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): Table[] {
 }
 
 function tableStartingAt(grid: SheetGrid, row: number, profile: Profile): Found {
-  const texts = grid.cellsInRow(row).flatMap((cell) => (cell.value.type === 'text' && cell.value.value.length <= MAX_LABEL_LENGTH ? [normalizeLabel(cell.value.value)] : []));
+  const texts = grid
+    .cellsInRow(row)
+    .flatMap((cell) =>
+      cell.value.type === 'text' && cell.value.value.length <= MAX_LABEL_LENGTH
+        ? [normalizeLabel(cell.value.value)]
+        : [],
+    );
   if (texts.length === 0) return undefined;
   if (texts.some((text) => headerRole(text))) {
     const header = headerColumns(grid, row);
-    const found = recognizeIndicatorTable(grid, row, header, profile) ?? recognizeBudgetTable(grid, row, header) ?? recognizeVerticalSummary(grid, row, header, profile);
+    const found =
+      recognizeIndicatorTable(grid, row, header, profile) ??
+      recognizeBudgetTable(grid, row, header) ??
+      recognizeVerticalSummary(grid, row, header, profile);
     if (found) return found;
   }
   if (namesLevel1Across(grid, row, profile)) {

@@ -31,13 +31,22 @@ interface Pending {
  * An indicator table: two or three level columns and a weight or score column. Hierarchy comes from
  * merged cells or from names written once and left blank below (fill-down); both are read the same way.
  */
-export function recognizeIndicatorTable(grid: SheetGrid, headerRow: number, header: HeaderColumn[], profile: Profile): { table: IndicatorTable; lastRow: number } | undefined {
-  const levelColumns = LEVEL_ROLES.map((role) => header.find((h) => h.role === role)).filter((h): h is HeaderColumn => !!h);
+export function recognizeIndicatorTable(
+  grid: SheetGrid,
+  headerRow: number,
+  header: HeaderColumn[],
+  profile: Profile,
+): { table: IndicatorTable; lastRow: number } | undefined {
+  const levelColumns = LEVEL_ROLES.map((role) => header.find((h) => h.role === role)).filter(
+    (h): h is HeaderColumn => !!h,
+  );
   const hasValues = header.some((h) => h.role === 'weight' || h.role === 'score');
   if (levelColumns.length < 2 || !hasValues) return undefined;
   const levelCols = levelColumns.map((h) => h.col);
   const valueColumns = ownValueColumns(header, levelCols);
-  const textColumns: OwnedColumn[] = header.filter((h) => (TEXT_ROLES as readonly string[]).includes(h.role)).map((h) => ({ header: h, level: 'row' }));
+  const textColumns: OwnedColumn[] = header
+    .filter((h) => (TEXT_ROLES as readonly string[]).includes(h.role))
+    .map((h) => ({ header: h, level: 'row' }));
   const firstCol = Math.min(...header.map((h) => h.col));
   const lastCol = Math.max(...header.map((h) => h.col));
 
@@ -116,7 +125,8 @@ export function recognizeIndicatorTable(grid: SheetGrid, headerRow: number, head
   for (const item of pending) attach(item);
 
   const columns: Record<string, string> = {};
-  for (const h of header) columns[h.role] = columns[h.role] ? `${columns[h.role]},${columnName(h.col)}` : columnName(h.col);
+  for (const h of header)
+    columns[h.role] = columns[h.role] ? `${columns[h.role]},${columnName(h.col)}` : columnName(h.col);
   const table: IndicatorTable = {
     kind: 'indicators',
     sheet: grid.name,
@@ -161,10 +171,24 @@ function deepestNamedLevel(grid: SheetGrid, row: number, levelCols: number[]): n
   return -1;
 }
 
-function newNode(grid: SheetGrid, row: number, col: number, level: 1 | 2 | 3, text: string, profile: Profile): IndicatorNode {
+function newNode(
+  grid: SheetGrid,
+  row: number,
+  col: number,
+  level: 1 | 2 | 3,
+  text: string,
+  profile: Profile,
+): IndicatorNode {
   const label = textAt(grid, row, col);
   const { name, weight } = splitLabelWeight(text);
-  const node: IndicatorNode = { level, name: { ...label, text: name }, key: indicatorKey(name, profile), texts: {}, rows: [row, row], children: [] };
+  const node: IndicatorNode = {
+    level,
+    name: { ...label, text: name },
+    key: indicatorKey(name, profile),
+    texts: {},
+    rows: [row, row],
+    children: [],
+  };
   if (weight !== undefined) node.labelWeight = weight;
   return node;
 }
@@ -175,7 +199,9 @@ function attach(item: Pending): void {
   let node: IndicatorNode | undefined;
   if (column.level !== 'row') node = path[column.level];
   else if (item.bottom > item.top) {
-    node = [...path].reverse().find((n) => n.rows[0] === item.top && n.rows[1] === item.bottom) ?? [...path].reverse().find((n) => n.rows[0] <= item.top && n.rows[1] >= item.bottom);
+    node =
+      [...path].reverse().find((n) => n.rows[0] === item.top && n.rows[1] === item.bottom) ??
+      [...path].reverse().find((n) => n.rows[0] <= item.top && n.rows[1] >= item.bottom);
   } else node = path[path.length - 1];
   if (!node) return;
   const role = column.header.role;
@@ -183,10 +209,16 @@ function attach(item: Pending): void {
   if ((VALUE_ROLES as readonly string[]).includes(role)) {
     const slot = role as ValueRole;
     if (!isFilled(node[slot]) || !node[slot]) node[slot] = value as Figure;
-  } else if (!node.texts[role as TextRole] && (value as TextAt).text !== '') node.texts[role as TextRole] = value as TextAt;
+  } else if (!node.texts[role as TextRole] && (value as TextAt).text !== '')
+    node.texts[role as TextRole] = value as TextAt;
 }
 
-function findTotalLabel(grid: SheetGrid, row: number, firstCol: number, valueColumns: OwnedColumn[]): TextAt | undefined {
+function findTotalLabel(
+  grid: SheetGrid,
+  row: number,
+  firstCol: number,
+  valueColumns: OwnedColumn[],
+): TextAt | undefined {
   const lastLabelCol = Math.min(...valueColumns.map((c) => c.header.col)) - 1;
   for (let col = firstCol; col <= lastLabelCol; col++) {
     const text = grid.text(row, col);

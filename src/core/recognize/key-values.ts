@@ -7,7 +7,16 @@ import { amountUnitIn } from './vocabulary';
 
 /** Labels of key-value sheets (结论表, 基本情况表) and the canonical key each stands for. */
 const KEY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  预算安排资金: ['预算安排资金', '预算资金', '预算安排', '预算下达资金', '下达资金', '项目预算', '预算金额', '预算总额'],
+  预算安排资金: [
+    '预算安排资金',
+    '预算资金',
+    '预算安排',
+    '预算下达资金',
+    '下达资金',
+    '项目预算',
+    '预算金额',
+    '预算总额',
+  ],
   实际到位资金: ['实际到位资金', '到位资金', '资金到位数'],
   实际支出资金: ['实际支出资金', '实际支出', '支出资金', '已支出资金', '实际使用资金'],
   结转结余资金: ['结转结余资金', '结转结余', '结余资金'],
@@ -51,14 +60,19 @@ export function recognizeKeyValues(grid: SheetGrid, rows: Iterable<number>): Key
       // Blank: where the value belongs, unless the label's merge reaches the last column and leaves it no place.
       if (valueCol === undefined) {
         if (slot <= MAX_COLUMN) entry.value = figureAt(grid, row, slot);
-      }
-      else {
+      } else {
         const figure = figureAt(grid, row, valueCol);
         if (figure.value !== null || figure.error !== undefined) entry.value = figure;
         else if (figure.text !== undefined) {
           entry.text = textAt(grid, row, valueCol);
           const stated = statedResult(figure.text);
-          if (stated) entry.value = { ...figure, value: stated.value, form: stated.percent ? 'text-percent' : 'text-number', decimals: stated.decimals };
+          if (stated)
+            entry.value = {
+              ...figure,
+              value: stated.value,
+              form: stated.percent ? 'text-percent' : 'text-number',
+              decimals: stated.decimals,
+            };
         }
       }
       const unit = unitLeftOf(grid, row, cell.col) ?? amountUnitIn(cell.value.value);

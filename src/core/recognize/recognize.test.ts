@@ -4,7 +4,8 @@ import { DEFAULT_PROFILE } from '../profile';
 import { recognizeWorkbook } from './index';
 import { asFraction } from './figures';
 
-const recognize = (...sheets: Parameters<typeof sheetOf>[]) => recognizeWorkbook(workbookOf(...sheets.map((s) => sheetOf(...s))), DEFAULT_PROFILE).model;
+const recognize = (...sheets: Parameters<typeof sheetOf>[]) =>
+  recognizeWorkbook(workbookOf(...sheets.map((s) => sheetOf(...s))), DEFAULT_PROFILE).model;
 
 describe('indicator tables', () => {
   it('reads a parent-row layout: each level on its own row with its weight and score', () => {
@@ -70,13 +71,24 @@ describe('indicator tables', () => {
     expect(output).toMatchObject({ labelWeight: 50, key: '产出' });
     expect(output?.name.text).toBe('产出指标');
     const [quantity, quality] = output?.children ?? [];
-    expect(quantity).toMatchObject({ labelWeight: 30, weight: { value: 30, form: 'text-number' }, score: { value: 28, form: 'text-number' } });
+    expect(quantity).toMatchObject({
+      labelWeight: 30,
+      weight: { value: 30, form: 'text-number' },
+      score: { value: 28, form: 'text-number' },
+    });
     expect(quantity?.rate).toMatchObject({ value: 93.33, form: 'text-number' });
     expect(quality?.rate && asFraction(quality.rate)).toBe(1);
   });
 
   it('keeps a blank score as a figure with no value at its address', () => {
-    const model = recognize(['评分', [['一级指标', '二级指标', '分值', '得分'], ['过程', '预算执行率', 4, null], [null, '资金使用', 6, 6]]]);
+    const model = recognize([
+      '评分',
+      [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['过程', '预算执行率', 4, null],
+        [null, '资金使用', 6, 6],
+      ],
+    ]);
     const [process] = tablesOf(model, 'indicators')[0]?.indicators ?? [];
     expect(process?.children[0]?.score).toMatchObject({ cell: 'D2', value: null });
   });
@@ -106,7 +118,14 @@ describe('summary tables', () => {
   });
 
   it('does not take a plain list with a weight column for a summary', () => {
-    const model = recognize(['清单', [['项目', '分值'], ['办公用品', 3], ['差旅费', 4]]]);
+    const model = recognize([
+      '清单',
+      [
+        ['项目', '分值'],
+        ['办公用品', 3],
+        ['差旅费', 4],
+      ],
+    ]);
     expect(tablesOf(model, 'summary')).toEqual([]);
   });
 });
@@ -157,7 +176,11 @@ describe('self-evaluation form', () => {
     const table = tablesOf(model, 'indicators')[0];
     expect(table?.selfEvaluation).toBe(true);
     const leaf = flattenIndicators(table?.indicators ?? []).at(-1)?.node;
-    expect(leaf?.texts).toMatchObject({ target: { text: '≥900人', cell: 'D6' }, actual: { text: '850人' }, deviation: { text: '部分学员未到', cell: 'H6' } });
+    expect(leaf?.texts).toMatchObject({
+      target: { text: '≥900人', cell: 'D6' },
+      actual: { text: '850人' },
+      deviation: { text: '部分学员未到', cell: 'H6' },
+    });
   });
 });
 

@@ -15,7 +15,12 @@ const MIN_LEVEL1_NAMES = 2;
  * A vertical summary: one name column (一级指标, 指标, 项目 …) with weight, score or rate columns, rows
  * 决策 … 合计. Recognised only when its rows are level-1 names, so a plain list is not taken for one.
  */
-export function recognizeVerticalSummary(grid: SheetGrid, headerRow: number, header: HeaderColumn[], profile: Profile): { table: SummaryTable; lastRow: number } | undefined {
+export function recognizeVerticalSummary(
+  grid: SheetGrid,
+  headerRow: number,
+  header: HeaderColumn[],
+  profile: Profile,
+): { table: SummaryTable; lastRow: number } | undefined {
   const nameColumn = header.find((h) => h.role === 'level1' || h.role === 'name');
   const valueColumns = header.filter((h) => h.role === 'weight' || h.role === 'score' || h.role === 'rate');
   if (!nameColumn || valueColumns.length === 0 || header.some((h) => h.role === 'level2')) return undefined;
@@ -37,14 +42,26 @@ export function recognizeVerticalSummary(grid: SheetGrid, headerRow: number, hea
     rows.push(entry);
   }
   if (rows.filter((r) => level1Canonical(r.name.text, profile)).length < MIN_LEVEL1_NAMES) return undefined;
-  const table: SummaryTable = { kind: 'summary', sheet: grid.name, range: rangeAddress({ top: headerRow, left: firstCol, bottom: lastRow, right: lastCol }), orientation: 'vertical', rows };
+  const table: SummaryTable = {
+    kind: 'summary',
+    sheet: grid.name,
+    range: rangeAddress({ top: headerRow, left: firstCol, bottom: lastRow, right: lastCol }),
+    orientation: 'vertical',
+    rows,
+  };
   const title = titleAbove(grid, headerRow, firstCol, lastCol);
   if (title) table.title = title;
   if (total) table.total = total;
   return { table, lastRow };
 }
 
-function summaryRow(grid: SheetGrid, row: number, nameCol: number, valueColumns: HeaderColumn[], profile: Profile): SummaryRow {
+function summaryRow(
+  grid: SheetGrid,
+  row: number,
+  nameCol: number,
+  valueColumns: HeaderColumn[],
+  profile: Profile,
+): SummaryRow {
   const name = textAt(grid, row, nameCol);
   const entry: SummaryRow = { name, key: indicatorKey(name.text, profile) };
   for (const column of valueColumns) {
@@ -58,7 +75,11 @@ function summaryRow(grid: SheetGrid, row: number, nameCol: number, valueColumns:
  * A horizontal summary (seed 003): a row of level-1 names ending in 合计, with rows labelled 分值 / 得分 /
  * 得分率 below it. `row` is a row whose cells name at least two level-1 indicators.
  */
-export function recognizeHorizontalSummary(grid: SheetGrid, row: number, profile: Profile): { table: SummaryTable; lastRow: number } | undefined {
+export function recognizeHorizontalSummary(
+  grid: SheetGrid,
+  row: number,
+  profile: Profile,
+): { table: SummaryTable; lastRow: number } | undefined {
   const nameCols: number[] = [];
   let totalCol: number | undefined;
   for (const cell of grid.cellsInRow(row)) {
@@ -82,7 +103,8 @@ export function recognizeHorizontalSummary(grid: SheetGrid, row: number, profile
   const column = (col: number): SummaryRow => {
     const name = textAt(grid, row, col);
     const entry: SummaryRow = { name, key: indicatorKey(name.text, profile) };
-    for (const v of valueRows) if (!entry[v.role]) entry[v.role] = figureAt(grid, v.row, col, v.percentUnits) satisfies Figure;
+    for (const v of valueRows)
+      if (!entry[v.role]) entry[v.role] = figureAt(grid, v.row, col, v.percentUnits) satisfies Figure;
     return entry;
   };
   const lastRow = (valueRows[valueRows.length - 1] as { row: number }).row;
@@ -105,7 +127,12 @@ export function recognizeHorizontalSummary(grid: SheetGrid, row: number, profile
 export function namesLevel1Across(grid: SheetGrid, row: number, profile: Profile): boolean {
   let count = 0;
   for (const cell of grid.cellsInRow(row)) {
-    if (cell.value.type === 'text' && normalizeLabel(cell.value.value).length <= 12 && level1Canonical(cell.value.value, profile)) count++;
+    if (
+      cell.value.type === 'text' &&
+      normalizeLabel(cell.value.value).length <= 12 &&
+      level1Canonical(cell.value.value, profile)
+    )
+      count++;
   }
   return count >= MIN_LEVEL1_NAMES;
 }

@@ -8,9 +8,43 @@ import { isBlankRow } from './header-row';
 import { headerInPercentUnits, isTotalLabel, surveyOptionKey, withoutParentheses } from './vocabulary';
 
 const VALUES_ROW_LABELS = new Set(['分值', '赋值', '权重', '选项分值', '系数', '赋分', '分值系数', '选项赋值', '权值']);
-const COUNT_TOTAL_HEADERS = new Set(['合计', '有效问卷', '有效问卷数', '样本数', '样本量', '总数', '小计', '回收问卷', '人数合计', '问卷数', '调查人数', '有效样本']);
-const RESULT_HEADERS = new Set(['满意度', '得分', '满意率', '知晓率', '结果', '综合满意度', '平均分', '满意度得分', '知晓度', '认可度']);
-const OVERALL_LABELS = new Set(['平均', '平均值', '总体满意度', '综合满意度', '总体', '满意度', '总体知晓率', '知晓率', '平均满意度']);
+const COUNT_TOTAL_HEADERS = new Set([
+  '合计',
+  '有效问卷',
+  '有效问卷数',
+  '样本数',
+  '样本量',
+  '总数',
+  '小计',
+  '回收问卷',
+  '人数合计',
+  '问卷数',
+  '调查人数',
+  '有效样本',
+]);
+const RESULT_HEADERS = new Set([
+  '满意度',
+  '得分',
+  '满意率',
+  '知晓率',
+  '结果',
+  '综合满意度',
+  '平均分',
+  '满意度得分',
+  '知晓度',
+  '认可度',
+]);
+const OVERALL_LABELS = new Set([
+  '平均',
+  '平均值',
+  '总体满意度',
+  '综合满意度',
+  '总体',
+  '满意度',
+  '总体知晓率',
+  '知晓率',
+  '平均满意度',
+]);
 
 /** Fewest known option columns that make a header row a survey table. */
 const MIN_OPTIONS = 2;
@@ -37,7 +71,11 @@ export function isSurveyHeader(grid: SheetGrid, row: number, profile: Profile): 
  * A survey table: questions × answer options with counts, an optional row of option values, optional total
  * and result columns, and an optional overall row (合计/平均/总体满意度).
  */
-export function recognizeSurveyTable(grid: SheetGrid, headerRow: number, profile: Profile): { table: SurveyTable; lastRow: number } | undefined {
+export function recognizeSurveyTable(
+  grid: SheetGrid,
+  headerRow: number,
+  profile: Profile,
+): { table: SurveyTable; lastRow: number } | undefined {
   const options: SurveyTable['options'] = [];
   const optionCols: number[] = [];
   let totalCol: number | undefined;
@@ -59,7 +97,14 @@ export function recognizeSurveyTable(grid: SheetGrid, headerRow: number, profile
   if (!isSurveyHeader(grid, headerRow, profile)) return undefined;
   const firstOption = Math.min(...optionCols);
   const lastCol = Math.max(...optionCols, totalCol ?? 0, resultCol ?? 0);
-  const questionColumn = (row: number): number | undefined => [...Array(firstOption).keys()].reverse().find((c) => grid.text(row, c).trim() !== '' && grid.value(grid.anchor(row, c).row, grid.anchor(row, c).col).type === 'text');
+  const questionColumn = (row: number): number | undefined =>
+    [...Array(firstOption).keys()]
+      .reverse()
+      .find(
+        (c) =>
+          grid.text(row, c).trim() !== '' &&
+          grid.value(grid.anchor(row, c).row, grid.anchor(row, c).col).type === 'text',
+      );
 
   const questions: SurveyTable['questions'] = [];
   let overall: Figure | undefined;
@@ -93,7 +138,13 @@ export function recognizeSurveyTable(grid: SheetGrid, headerRow: number, profile
     questions.push(question);
   }
   if (questions.length === 0) return undefined;
-  const table: SurveyTable = { kind: 'survey', sheet: grid.name, range: rangeAddress({ top: headerRow, left: 0, bottom: lastRow, right: lastCol }), options, questions };
+  const table: SurveyTable = {
+    kind: 'survey',
+    sheet: grid.name,
+    range: rangeAddress({ top: headerRow, left: 0, bottom: lastRow, right: lastCol }),
+    options,
+    questions,
+  };
   if (overall) table.overall = overall;
   return { table, lastRow };
 }

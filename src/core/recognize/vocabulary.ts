@@ -30,11 +30,44 @@ const HEADER_WORDS: Readonly<Record<HeaderRole, readonly string[]>> = {
   level2: ['二级指标', '二级', '二级评价指标'],
   level3: ['三级指标', '三级', '三级评价指标'],
   name: ['指标', '评价指标', '指标名称', '项目', '评价维度', '指标类别'],
-  weight: ['分值', '权重', '标准分', '指标分值', '标准分值', '分数', '满分', '指标权重', '权重分', '权重分值', '分值权重'],
-  score: ['得分', '评价得分', '综合评定得分', '自评得分', '实际得分', '评分', '最终得分', '复核得分', '核定得分', '评价分值', '综合评价得分'],
+  weight: [
+    '分值',
+    '权重',
+    '标准分',
+    '指标分值',
+    '标准分值',
+    '分数',
+    '满分',
+    '指标权重',
+    '权重分',
+    '权重分值',
+    '分值权重',
+  ],
+  score: [
+    '得分',
+    '评价得分',
+    '综合评定得分',
+    '自评得分',
+    '实际得分',
+    '评分',
+    '最终得分',
+    '复核得分',
+    '核定得分',
+    '评价分值',
+    '综合评价得分',
+  ],
   rate: ['得分率'],
   content: ['指标内容', '指标解释', '指标说明', '指标释义', '评价内容', '评价要点', '指标定义'],
-  standard: ['评价标准', '评分标准', '评分细则', '评分办法', '评分方法', '评价标准及方法', '评分规则', '评价标准与方法'],
+  standard: [
+    '评价标准',
+    '评分标准',
+    '评分细则',
+    '评分办法',
+    '评分方法',
+    '评价标准及方法',
+    '评分规则',
+    '评价标准与方法',
+  ],
   basis: ['评分依据', '扣分原因', '评价说明', '得分说明', '扣分说明', '评分说明', '评分理由', '扣分理由', '得分依据'],
   target: ['年度指标值', '年度目标值', '指标值', '目标值', '预期指标值', '年度目标'],
   actual: ['实际完成值', '全年实际值', '实际值', '完成值', '实际完成情况'],
@@ -81,7 +114,21 @@ export function amountUnitIn(text: string): '元' | '万元' | undefined {
   return undefined;
 }
 
-const TOTAL_LABELS = new Set(['合计', '总计', '总分', '合计得分', '总得分', '得分合计', '总体得分', '综合得分', '总分值', '合计分值', '总体评分', '综合评分', '总计得分']);
+const TOTAL_LABELS = new Set([
+  '合计',
+  '总计',
+  '总分',
+  '合计得分',
+  '总得分',
+  '得分合计',
+  '总体得分',
+  '综合得分',
+  '总分值',
+  '合计分值',
+  '总体评分',
+  '综合评分',
+  '总计得分',
+]);
 
 export function isTotalLabel(text: string): boolean {
   return TOTAL_LABELS.has(withoutParentheses(normalizeLabel(text)));
@@ -102,7 +149,8 @@ export function indicatorKey(name: string, profile: Profile): string {
 export function level1Canonical(name: string, profile: Profile): string | undefined {
   const base = stripIndicatorSuffix(withoutParentheses(normalizeLabel(name)));
   for (const [canonical, aliases] of Object.entries(profile.level1Aliases)) {
-    if (base === canonical || aliases.some((alias) => stripIndicatorSuffix(normalizeLabel(alias)) === base)) return canonical;
+    if (base === canonical || aliases.some((alias) => stripIndicatorSuffix(normalizeLabel(alias)) === base))
+      return canonical;
   }
   return undefined;
 }

@@ -1,5 +1,12 @@
 import type { Finding } from '../finding';
-import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -35,7 +42,15 @@ function statedCell(layout: Layout, i: number): string {
 
 /** Seed 003's “10 个二级指标（…）” lists 11 names (绩效目标、指标科学性 split one indicator in two). */
 function known003(layout: Layout): Finding {
-  return { code: 'count/mismatch', severity: 'warning', sheet: '评分表', cell: statedCell(layout, 1), message: '写明二级指标 10 个，其后列出 11 个名称', expected: 11, actual: 10 };
+  return {
+    code: 'count/mismatch',
+    severity: 'warning',
+    sheet: '评分表',
+    cell: statedCell(layout, 1),
+    message: '写明二级指标 10 个，其后列出 11 个名称',
+    expected: 11,
+    actual: 10,
+  };
 }
 
 describe('count/mismatch on a planted seed fault', () => {
@@ -44,7 +59,16 @@ describe('count/mismatch on a planted seed fault', () => {
     const findings = runRule(countMismatch, level3.snapshot);
     expect(findings).toEqual([
       known003(layout),
-      { code: 'count/mismatch', severity: 'warning', sheet: '评分表', cell: statedCell(layout, 2), message: expect.any(String), expected: 16, actual: 15, related: [{ sheet: '评分表', cell: 'A2' }] },
+      {
+        code: 'count/mismatch',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: statedCell(layout, 2),
+        message: expect.any(String),
+        expected: 16,
+        actual: 15,
+        related: [{ sheet: '评分表', cell: 'A2' }],
+      },
     ]);
     expect(statedCell(layout, 2)).toBe('A23');
     expect(findings[1]?.message).toBe('写明三级指标 15 个，评分表中有 16 个');
@@ -53,27 +77,61 @@ describe('count/mismatch on a planted seed fault', () => {
   it('reports “二级指标 12 个” against the 10 level-2 indicators of seed 001’s table', () => {
     const { layout } = level2;
     expect(runRule(countMismatch, level2.snapshot)).toEqual([
-      { code: 'count/mismatch', severity: 'warning', sheet: '评分表', cell: statedCell(layout, 1), message: '写明二级指标 12 个，评分表中有 10 个', expected: 10, actual: 12, related: [{ sheet: '评分表', cell: 'A2' }] },
+      {
+        code: 'count/mismatch',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: statedCell(layout, 1),
+        message: '写明二级指标 12 个，评分表中有 10 个',
+        expected: 10,
+        actual: 12,
+        related: [{ sheet: '评分表', cell: 'A2' }],
+      },
     ]);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(countMismatch, level3.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['States 10 level-2 indicators but lists 11 names', 'States 15 level-3 indicators; the score table has 16']);
+    expect(runRule(countMismatch, level3.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'States 10 level-2 indicators but lists 11 names',
+      'States 15 level-3 indicators; the score table has 16',
+    ]);
   });
 });
 
 describe('count/mismatch on hand-made layouts', () => {
   const table = (note: string) =>
-    workbookOf(sheetOf('评分表', [['一级指标', '二级指标', '分值', '得分'], ['决策', '立项', 20, 18], ['过程', '资金', 30, 25], ['产出', '数量', 50, 45], ['合计', null, 100, 88], [], [], [note]]));
+    workbookOf(
+      sheetOf('评分表', [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['决策', '立项', 20, 18],
+        ['过程', '资金', 30, 25],
+        ['产出', '数量', 50, 45],
+        ['合计', null, 100, 88],
+        [],
+        [],
+        [note],
+      ]),
+    );
 
   it('reads counts in Chinese numerals and digits, in either word order (一级指标三个 matches, 二级指标4个 does not)', () => {
     expect(runRule(countMismatch, table('本次评价共设一级指标三个，二级指标4个'))).toEqual([
-      { code: 'count/mismatch', severity: 'warning', sheet: '评分表', cell: 'A8', message: '写明二级指标 4 个，评分表中有 3 个', expected: 3, actual: 4, related: [{ sheet: '评分表', cell: 'A1' }] },
+      {
+        code: 'count/mismatch',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: 'A8',
+        message: '写明二级指标 4 个，评分表中有 3 个',
+        expected: 3,
+        actual: 4,
+        related: [{ sheet: '评分表', cell: 'A1' }],
+      },
     ]);
   });
 
   it('reports a list after 包括 that does not match its count', () => {
-    expect(runRule(countMismatch, table('设 3 个一级指标，包括决策、过程'))).toMatchObject([{ cell: 'A8', expected: 2, actual: 3 }]);
+    expect(runRule(countMismatch, table('设 3 个一级指标，包括决策、过程'))).toMatchObject([
+      { cell: 'A8', expected: 2, actual: 3 },
+    ]);
   });
 
   it('accepts a stated count that matches the table and its list', () => {
@@ -82,10 +140,13 @@ describe('count/mismatch on hand-made layouts', () => {
 });
 
 describe('count/mismatch on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding but seed 003’s “10 个二级指标” followed by 11 names', (id, variant) => {
-    const { layout, snapshot } = fixtureOf(faithful, id, variant);
-    expect(runRule(countMismatch, snapshot)).toEqual(id === seed003.id ? [known003(layout)] : []);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding but seed 003’s “10 个二级指标” followed by 11 names',
+    (id, variant) => {
+      const { layout, snapshot } = fixtureOf(faithful, id, variant);
+      expect(runRule(countMismatch, snapshot)).toEqual(id === seed003.id ? [known003(layout)] : []);
+    },
+  );
 
   it('places seed 003’s stated count where the builder wrote it (A22)', () => {
     expect(statedCell(fixtureOf(faithful, seed003.id, 'merged').layout, 1)).toBe('A22');

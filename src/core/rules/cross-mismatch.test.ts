@@ -1,4 +1,14 @@
-import { faithfulFixtures, fixtureOf, placedIndicator, placedKeyValue, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  placedIndicator,
+  placedKeyValue,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import type { SeedReport } from '../../../test/fixtures/seed-model';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
@@ -34,10 +44,14 @@ beforeAll(async () => {
   for (const variant of ['merged', 'filldown']) {
     summary003.set(
       variant,
-      await seedWorkbook(seed003, (copy) => {
-        const row = copy.summary?.rows[0];
-        if (row) row.score = 13;
-      }, variant),
+      await seedWorkbook(
+        seed003,
+        (copy) => {
+          const row = copy.summary?.rows[0];
+          if (row) row.score = 13;
+        },
+        variant,
+      ),
     );
   }
   payments003 = await seedWorkbook(seed003, (copy) => {
@@ -54,7 +68,18 @@ describe('cross/mismatch on a planted seed fault', () => {
     const { layout } = conclusion000;
     const cell = placedKeyValue(layout, '评价得分').cell;
     const findings = runRule(crossMismatch, conclusion000.snapshot);
-    expect(findings).toEqual([{ code: 'cross/mismatch', severity: 'error', sheet: '结论表', cell, message: expect.any(String), expected: 84.55, actual: 85.55, related: [ref(layout.summary?.total?.score)] }]);
+    expect(findings).toEqual([
+      {
+        code: 'cross/mismatch',
+        severity: 'error',
+        sheet: '结论表',
+        cell,
+        message: expect.any(String),
+        expected: 84.55,
+        actual: 85.55,
+        related: [ref(layout.summary?.total?.score)],
+      },
+    ]);
     expect(cell).toBe('C16');
     expect(findings[0]?.message).toBe('结论中的评价得分 85.55 与评分表总分 84.55 不一致');
   });
@@ -62,18 +87,41 @@ describe('cross/mismatch on a planted seed fault', () => {
   it('reports the conclusion’s 评价得分 against the score table 合计 when there is one (seed 003)', () => {
     const { layout } = conclusion003;
     expect(runRule(crossMismatch, conclusion003.snapshot)).toEqual([
-      { code: 'cross/mismatch', severity: 'error', sheet: '结论表', cell: placedKeyValue(layout, '评价得分').cell, message: '结论中的评价得分 93.63 与评分表总分 93.36 不一致', expected: 93.36, actual: 93.63, related: [ref(layout.total?.score)] },
+      {
+        code: 'cross/mismatch',
+        severity: 'error',
+        sheet: '结论表',
+        cell: placedKeyValue(layout, '评价得分').cell,
+        message: '结论中的评价得分 93.63 与评分表总分 93.36 不一致',
+        expected: 93.36,
+        actual: 93.63,
+        related: [ref(layout.total?.score)],
+      },
     ]);
   });
 
-  it.each(['merged', 'filldown'])('reports a summary score against the score table’s level-1 (seed 003, %s), matched by position and weight', (variant) => {
-    const { layout } = summary003.get(variant) as Built;
-    const first = placedIndicator(layout, '“工作活动”设置');
-    const leaves = layout.indicators.filter((i) => i.score && i.path[0] === '“工作活动”设置').map((i) => ref(i.score));
-    expect(runRule(crossMismatch, (summary003.get(variant) as Built).snapshot)).toEqual([
-      { code: 'cross/mismatch', severity: 'error', sheet: '汇总表', cell: layout.summary?.rows[0]?.score.cell, message: '汇总表“决策”得分 13 与评分表 14 不一致', expected: 14, actual: 13, related: [...leaves, ref(first.name)] },
-    ]);
-  });
+  it.each(['merged', 'filldown'])(
+    'reports a summary score against the score table’s level-1 (seed 003, %s), matched by position and weight',
+    (variant) => {
+      const { layout } = summary003.get(variant) as Built;
+      const first = placedIndicator(layout, '“工作活动”设置');
+      const leaves = layout.indicators
+        .filter((i) => i.score && i.path[0] === '“工作活动”设置')
+        .map((i) => ref(i.score));
+      expect(runRule(crossMismatch, (summary003.get(variant) as Built).snapshot)).toEqual([
+        {
+          code: 'cross/mismatch',
+          severity: 'error',
+          sheet: '汇总表',
+          cell: layout.summary?.rows[0]?.score.cell,
+          message: '汇总表“决策”得分 13 与评分表 14 不一致',
+          expected: 14,
+          actual: 13,
+          related: [...leaves, ref(first.name)],
+        },
+      ]);
+    },
+  );
 
   it('reports 实际支出资金 7.00 万元 against a payment list of 80,000.00 元 (8.00 万元)', () => {
     const { layout } = payments003;
@@ -94,24 +142,51 @@ describe('cross/mismatch on a planted seed fault', () => {
   it('reports a repeated 实际到位资金 stated with another value', () => {
     const { layout } = repeated003;
     expect(runRule(crossMismatch, repeated003.snapshot)).toEqual([
-      { code: 'cross/mismatch', severity: 'error', sheet: '结论表', cell: placedKeyValue(layout, '实际到位资金').cell, message: '“实际到位资金” 6 与另一处的 7 不一致', expected: 7, actual: 6, related: [ref(placedKeyValue(layout, '实际到位资金（B）'))] },
+      {
+        code: 'cross/mismatch',
+        severity: 'error',
+        sheet: '结论表',
+        cell: placedKeyValue(layout, '实际到位资金').cell,
+        message: '“实际到位资金” 6 与另一处的 7 不一致',
+        expected: 7,
+        actual: 6,
+        related: [ref(placedKeyValue(layout, '实际到位资金（B）'))],
+      },
     ]);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(crossMismatch, conclusion000.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['The conclusion’s total score 85.55 differs from the score table total 84.55']);
-    expect(runRule(crossMismatch, (summary003.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['The summary score of "决策" 13 differs from the score table’s 14']);
-    expect(runRule(crossMismatch, payments003.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"实际支出资金（C）" 7 differs from the detail total, 8 once converted']);
+    expect(runRule(crossMismatch, conclusion000.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'The conclusion’s total score 85.55 differs from the score table total 84.55',
+    ]);
+    expect(
+      runRule(crossMismatch, (summary003.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
+    ).toEqual(['The summary score of "决策" 13 differs from the score table’s 14']);
+    expect(runRule(crossMismatch, payments003.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      '"实际支出资金（C）" 7 differs from the detail total, 8 once converted',
+    ]);
   });
 });
 
 describe('cross/mismatch on hand-made layouts', () => {
   const funds = (inYuan: number) =>
-    workbookOf(sheetOf('结论', [['资金情况（万元）', '实际到位资金', 7, '实际支出资金', 7]]), sheetOf('明细', [['实际到位资金（元）', inYuan]]));
+    workbookOf(
+      sheetOf('结论', [['资金情况（万元）', '实际到位资金', 7, '实际支出资金', 7]]),
+      sheetOf('明细', [['实际到位资金（元）', inYuan]]),
+    );
 
   it('compares one figure stated in 万元 and in 元 (7 万元 vs 71,000 元)', () => {
     expect(runRule(crossMismatch, funds(71000))).toEqual([
-      { code: 'cross/mismatch', severity: 'error', sheet: '明细', cell: 'B1', message: '“实际到位资金（元）” 71000 与另一处的 70000 不一致', expected: 70000, actual: 71000, related: [{ sheet: '结论', cell: 'C1' }] },
+      {
+        code: 'cross/mismatch',
+        severity: 'error',
+        sheet: '明细',
+        cell: 'B1',
+        message: '“实际到位资金（元）” 71000 与另一处的 70000 不一致',
+        expected: 70000,
+        actual: 71000,
+        related: [{ sheet: '结论', cell: 'C1' }],
+      },
     ]);
   });
 
@@ -121,23 +196,67 @@ describe('cross/mismatch on hand-made layouts', () => {
 
   it('compares a vertical summary with a two-level score table, row by row and in total', () => {
     const snapshot = workbookOf(
-      sheetOf('评分表', [['一级指标', '二级指标', '分值', '得分'], ['决策', '立项', 20, 18], ['过程', '资金', 30, 25], ['产出', '数量', 50, 45], ['合计', null, 100, 88]]),
-      sheetOf('汇总', [['一级指标', '分值', '得分'], ['决策', 20, 18], ['过程', 30, 26], ['产出', 50, 45], ['合计', 100, 89]]),
+      sheetOf('评分表', [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['决策', '立项', 20, 18],
+        ['过程', '资金', 30, 25],
+        ['产出', '数量', 50, 45],
+        ['合计', null, 100, 88],
+      ]),
+      sheetOf('汇总', [
+        ['一级指标', '分值', '得分'],
+        ['决策', 20, 18],
+        ['过程', 30, 26],
+        ['产出', 50, 45],
+        ['合计', 100, 89],
+      ]),
     );
     expect(runRule(crossMismatch, snapshot)).toEqual([
-      { code: 'cross/mismatch', severity: 'error', sheet: '汇总', cell: 'C3', message: '汇总表“过程”得分 26 与评分表 25 不一致', expected: 25, actual: 26, related: [{ sheet: '评分表', cell: 'D3' }, { sheet: '评分表', cell: 'A3' }] },
-      { code: 'cross/mismatch', severity: 'error', sheet: '汇总', cell: 'C5', message: '汇总表总分 89 与评分表 88 不一致', expected: 88, actual: 89, related: [{ sheet: '评分表', cell: 'D5' }] },
+      {
+        code: 'cross/mismatch',
+        severity: 'error',
+        sheet: '汇总',
+        cell: 'C3',
+        message: '汇总表“过程”得分 26 与评分表 25 不一致',
+        expected: 25,
+        actual: 26,
+        related: [
+          { sheet: '评分表', cell: 'D3' },
+          { sheet: '评分表', cell: 'A3' },
+        ],
+      },
+      {
+        code: 'cross/mismatch',
+        severity: 'error',
+        sheet: '汇总',
+        cell: 'C5',
+        message: '汇总表总分 89 与评分表 88 不一致',
+        expected: 88,
+        actual: 89,
+        related: [{ sheet: '评分表', cell: 'D5' }],
+      },
     ]);
   });
 
   it('compares figures at the decimals both cells show (84.55 vs 84.549 shown as 84.55 is the same figure)', () => {
-    const snapshot = workbookOf(sheetOf('结论', [['评价得分', { value: 84.55, format: '0.00' }]]), sheetOf('汇总', [['一级指标', '分值', '得分'], ['决策', 50, 40], ['产出', 50, { value: 44.549, format: '0.00' }], ['合计', 100, { value: 84.549, format: '0.00' }]]));
+    const snapshot = workbookOf(
+      sheetOf('结论', [['评价得分', { value: 84.55, format: '0.00' }]]),
+      sheetOf('汇总', [
+        ['一级指标', '分值', '得分'],
+        ['决策', 50, 40],
+        ['产出', 50, { value: 44.549, format: '0.00' }],
+        ['合计', 100, { value: 84.549, format: '0.00' }],
+      ]),
+    );
     expect(runRule(crossMismatch, snapshot)).toEqual([]);
   });
 });
 
 describe('cross/mismatch on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding (seed 003: summary vs score table, 70,000.00 元 = 7.00 万元)', (id, variant) => {
-    expect(runRule(crossMismatch, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding (seed 003: summary vs score table, 70,000.00 元 = 7.00 万元)',
+    (id, variant) => {
+      expect(runRule(crossMismatch, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
+    },
+  );
 });

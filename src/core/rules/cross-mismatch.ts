@@ -19,8 +19,23 @@ function differ(a: number, b: number, decimals: number): boolean {
   return excelRound(a, decimals) !== excelRound(b, decimals);
 }
 
-function mismatch(messageId: string, what: string | { 'zh-CN': string; 'en-US': string }, at: Figure | TextAt, actual: number | string, expected: number | string, related: Array<Figure | TextAt | undefined>): RuleReport {
-  return { messageId, data: { what, actual, expected }, sheet: at.sheet, cell: at.cell, expected, actual, related: refs(related) };
+function mismatch(
+  messageId: string,
+  what: string | { 'zh-CN': string; 'en-US': string },
+  at: Figure | TextAt,
+  actual: number | string,
+  expected: number | string,
+  related: Array<Figure | TextAt | undefined>,
+): RuleReport {
+  return {
+    messageId,
+    data: { what, actual, expected },
+    sheet: at.sheet,
+    cell: at.cell,
+    expected,
+    actual,
+    related: refs(related),
+  };
 }
 
 const WEIGHT = { 'zh-CN': '分值', 'en-US': 'weight' };
@@ -35,18 +50,56 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport[] {
     const { pairs } = matchSummary(summary, detail);
     for (const { row, node } of pairs) {
       const weight = weightOf(node);
-      if (row.weight && row.weight.value !== null && weight !== undefined && differ(row.weight.value, weight, comparableDecimals(row.weight, node.weight))) {
-        reports.push(mismatch('summary', { 'zh-CN': `“${row.name.text}”${WEIGHT['zh-CN']}`, 'en-US': `${WEIGHT['en-US']} of "${row.name.text}"` }, row.weight, row.weight.value, weight, [...weightCells(node), node.name]));
+      if (
+        row.weight &&
+        row.weight.value !== null &&
+        weight !== undefined &&
+        differ(row.weight.value, weight, comparableDecimals(row.weight, node.weight))
+      ) {
+        reports.push(
+          mismatch(
+            'summary',
+            { 'zh-CN': `“${row.name.text}”${WEIGHT['zh-CN']}`, 'en-US': `${WEIGHT['en-US']} of "${row.name.text}"` },
+            row.weight,
+            row.weight.value,
+            weight,
+            [...weightCells(node), node.name],
+          ),
+        );
       }
       const score = scoreOf(node, analysis.computedScores);
-      if (row.score && row.score.value !== null && score !== undefined && differ(row.score.value, score, comparableDecimals(row.score, node.score))) {
-        reports.push(mismatch('summary', { 'zh-CN': `“${row.name.text}”${SCORE['zh-CN']}`, 'en-US': `${SCORE['en-US']} of "${row.name.text}"` }, row.score, row.score.value, score, [...scoreCells(node), node.name]));
+      if (
+        row.score &&
+        row.score.value !== null &&
+        score !== undefined &&
+        differ(row.score.value, score, comparableDecimals(row.score, node.score))
+      ) {
+        reports.push(
+          mismatch(
+            'summary',
+            { 'zh-CN': `“${row.name.text}”${SCORE['zh-CN']}`, 'en-US': `${SCORE['en-US']} of "${row.name.text}"` },
+            row.score,
+            row.score.value,
+            score,
+            [...scoreCells(node), node.name],
+          ),
+        );
       }
     }
     const total = summary.total?.score;
     const detailTotal = detail.total?.score;
-    if (total && total.value !== null && detailTotal && detailTotal.value !== null && differ(total.value, detailTotal.value, comparableDecimals(total, detailTotal))) {
-      reports.push(mismatch('summary', { 'zh-CN': '总分', 'en-US': 'total' }, total, total.value, detailTotal.value, [detailTotal]));
+    if (
+      total &&
+      total.value !== null &&
+      detailTotal &&
+      detailTotal.value !== null &&
+      differ(total.value, detailTotal.value, comparableDecimals(total, detailTotal))
+    ) {
+      reports.push(
+        mismatch('summary', { 'zh-CN': '总分', 'en-US': 'total' }, total, total.value, detailTotal.value, [
+          detailTotal,
+        ]),
+      );
     }
     return reports;
   });
@@ -54,13 +107,26 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport[] {
 
 /** 评价得分 on a conclusion sheet against the total of the score table or summary. */
 function conclusionVsTotal({ model }: RuleContext): RuleReport[] {
-  const totals = [...indicatorTables(model).map((t) => t.total?.score), ...summaryTables(model).map((t) => t.total?.score)].filter((f): f is Figure & { value: number } => !!f && f.value !== null);
+  const totals = [
+    ...indicatorTables(model).map((t) => t.total?.score),
+    ...summaryTables(model).map((t) => t.total?.score),
+  ].filter((f): f is Figure & { value: number } => !!f && f.value !== null);
   const reference = totals[0];
   if (!reference) return [];
   return keyValueEntries(model).flatMap((entry) => {
     const value = entry.value;
-    if (entry.key !== '评价得分' || !value || value.value === null || !differ(value.value, reference.value, comparableDecimals(value, reference))) return [];
-    return [mismatch('conclusion', { 'zh-CN': '评价得分', 'en-US': 'total score' }, value, value.value, reference.value, [reference])];
+    if (
+      entry.key !== '评价得分' ||
+      !value ||
+      value.value === null ||
+      !differ(value.value, reference.value, comparableDecimals(value, reference))
+    )
+      return [];
+    return [
+      mismatch('conclusion', { 'zh-CN': '评价得分', 'en-US': 'total score' }, value, value.value, reference.value, [
+        reference,
+      ]),
+    ];
   });
 }
 
@@ -77,21 +143,25 @@ function repeatedKeys({ model, profile }: RuleContext): RuleReport[] {
       continue;
     }
     if (entry.key === '评价等级') {
-      if (entry.text && seen.text && gradeNamed(entry.text.text, profile) !== gradeNamed(seen.text.text, profile)) reports.push(mismatch('repeated', entry.label.text, entry.text, entry.text.text, seen.text.text, [seen.text]));
+      if (entry.text && seen.text && gradeNamed(entry.text.text, profile) !== gradeNamed(seen.text.text, profile))
+        reports.push(mismatch('repeated', entry.label.text, entry.text, entry.text.text, seen.text.text, [seen.text]));
       continue;
     }
     const a = entry.value;
     const b = seen.value;
     if (!a || !b || a.value === null || b.value === null) continue;
     const converted = entry.unit && seen.unit ? convertAmount(b.value, seen.unit, entry.unit) : b.value;
-    if (differ(a.value, converted, comparableDecimals(a, b))) reports.push(mismatch('repeated', entry.label.text, a, a.value, converted, [b]));
+    if (differ(a.value, converted, comparableDecimals(a, b)))
+      reports.push(mismatch('repeated', entry.label.text, a, a.value, converted, [b]));
   }
   return reports;
 }
 
 /** Totals of amount tables (funds by source, payment lists in 元) against the conclusion's fund figures (万元). */
 function amountsVsFunds({ model }: RuleContext): RuleReport[] {
-  const entries = keyValueEntries(model).filter((e) => e.value && e.value.value !== null && !normalizeLabel(e.label.text).startsWith('其中'));
+  const entries = keyValueEntries(model).filter(
+    (e) => e.value && e.value.value !== null && !normalizeLabel(e.label.text).startsWith('其中'),
+  );
   if (entries.length === 0) return [];
   const reports: RuleReport[] = [];
   for (const table of model.sheets.flatMap((s) => s.tables)) {
@@ -117,14 +187,34 @@ function amountsVsFunds({ model }: RuleContext): RuleReport[] {
 export const crossMismatch: Rule = {
   code: 'cross/mismatch',
   severity: 'error',
-  description: { 'zh-CN': '同一数据在两处不一致（汇总表与明细表、结论表与评分表、元与万元）', 'en-US': 'The same figure differs between two places (summary vs detail, conclusion vs score table, 元 vs 万元)' },
+  description: {
+    'zh-CN': '同一数据在两处不一致（汇总表与明细表、结论表与评分表、元与万元）',
+    'en-US': 'The same figure differs between two places (summary vs detail, conclusion vs score table, 元 vs 万元)',
+  },
   messages: {
-    summary: { 'zh-CN': '汇总表{what} {actual} 与评分表 {expected} 不一致', 'en-US': 'The summary {what} {actual} differs from the score table’s {expected}' },
-    conclusion: { 'zh-CN': '结论中的{what} {actual} 与评分表总分 {expected} 不一致', 'en-US': 'The conclusion’s {what} {actual} differs from the score table total {expected}' },
-    repeated: { 'zh-CN': '“{what}” {actual} 与另一处的 {expected} 不一致', 'en-US': '"{what}" {actual} differs from {expected} stated elsewhere' },
-    amounts: { 'zh-CN': '“{what}” {actual} 与明细表合计折算的 {expected} 不一致', 'en-US': '"{what}" {actual} differs from the detail total, {expected} once converted' },
+    summary: {
+      'zh-CN': '汇总表{what} {actual} 与评分表 {expected} 不一致',
+      'en-US': 'The summary {what} {actual} differs from the score table’s {expected}',
+    },
+    conclusion: {
+      'zh-CN': '结论中的{what} {actual} 与评分表总分 {expected} 不一致',
+      'en-US': 'The conclusion’s {what} {actual} differs from the score table total {expected}',
+    },
+    repeated: {
+      'zh-CN': '“{what}” {actual} 与另一处的 {expected} 不一致',
+      'en-US': '"{what}" {actual} differs from {expected} stated elsewhere',
+    },
+    amounts: {
+      'zh-CN': '“{what}” {actual} 与明细表合计折算的 {expected} 不一致',
+      'en-US': '"{what}" {actual} differs from the detail total, {expected} once converted',
+    },
   },
   check(context) {
-    return [...summaryVsDetail(context), ...conclusionVsTotal(context), ...repeatedKeys(context), ...amountsVsFunds(context)];
+    return [
+      ...summaryVsDetail(context),
+      ...conclusionVsTotal(context),
+      ...repeatedKeys(context),
+      ...amountsVsFunds(context),
+    ];
   },
 };

@@ -1,4 +1,12 @@
-import { faithfulFixtures, fixtureOf, placedIndicator, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  placedIndicator,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -42,7 +50,16 @@ describe('cross/missing on a planted seed fault', () => {
   it('reports a level-1 indicator of the score table missing from the summary (seed 001 效益), pointing to the summary', () => {
     const placed = placedIndicator(dropped.layout, '效益');
     const findings = runRule(crossMissing, dropped.snapshot);
-    expect(findings).toEqual([{ code: 'cross/missing', severity: 'warning', sheet: '评分表', cell: placed.name.cell, message: expect.any(String), related: [{ sheet: '汇总表', cell: 'A2' }] }]);
+    expect(findings).toEqual([
+      {
+        code: 'cross/missing',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: placed.name.cell,
+        message: expect.any(String),
+        related: [{ sheet: '汇总表', cell: 'A2' }],
+      },
+    ]);
     expect(placed.name.cell).toBe('A10');
     expect(findings[0]?.message).toBe('评分表中的一级指标“效益”未列入汇总表');
   });
@@ -52,7 +69,14 @@ describe('cross/missing on a planted seed fault', () => {
     expect(row?.name).toBe('满意度');
     const nameCell = `A${/\d+$/.exec(row?.score.cell ?? '')?.[0]}`;
     expect(runRule(crossMissing, added.snapshot)).toEqual([
-      { code: 'cross/missing', severity: 'warning', sheet: '汇总表', cell: nameCell, message: '汇总表中的“满意度”在评分表中找不到对应的一级指标', related: [{ sheet: '评分表', cell: 'A2' }] },
+      {
+        code: 'cross/missing',
+        severity: 'warning',
+        sheet: '汇总表',
+        cell: nameCell,
+        message: '汇总表中的“满意度”在评分表中找不到对应的一级指标',
+        related: [{ sheet: '评分表', cell: 'A2' }],
+      },
     ]);
   });
 
@@ -70,15 +94,25 @@ describe('cross/missing on a planted seed fault', () => {
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(crossMissing, dropped.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Level-1 indicator "效益" is missing from the summary']);
-    expect(runRule(crossMissing, added.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Summary row "满意度" has no level-1 indicator in the score table']);
+    expect(runRule(crossMissing, dropped.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Level-1 indicator "效益" is missing from the summary',
+    ]);
+    expect(runRule(crossMissing, added.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Summary row "满意度" has no level-1 indicator in the score table',
+    ]);
   });
 });
 
 describe('cross/missing on hand-made layouts', () => {
   const workbook = (summaryRows: Array<[string, number, number]>) =>
     workbookOf(
-      sheetOf('评分表', [['一级指标', '二级指标', '分值', '得分'], ['决策', '立项', 20, 18], ['过程', '资金', 30, 25], ['产出', '数量', 50, 45], ['合计', null, 100, 88]]),
+      sheetOf('评分表', [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['决策', '立项', 20, 18],
+        ['过程', '资金', 30, 25],
+        ['产出', '数量', 50, 45],
+        ['合计', null, 100, 88],
+      ]),
       sheetOf('汇总', [['一级指标', '分值', '得分'], ...summaryRows, ['合计', 100, 88]]),
     );
 
@@ -93,8 +127,22 @@ describe('cross/missing on hand-made layouts', () => {
         ]),
       ),
     ).toEqual([
-      { code: 'cross/missing', severity: 'warning', sheet: '汇总', cell: 'A4', message: '汇总表中的“效益”在评分表中找不到对应的一级指标', related: [{ sheet: '评分表', cell: 'A1' }] },
-      { code: 'cross/missing', severity: 'warning', sheet: '评分表', cell: 'A4', message: '评分表中的一级指标“产出”未列入汇总表', related: [{ sheet: '汇总', cell: 'A1' }] },
+      {
+        code: 'cross/missing',
+        severity: 'warning',
+        sheet: '汇总',
+        cell: 'A4',
+        message: '汇总表中的“效益”在评分表中找不到对应的一级指标',
+        related: [{ sheet: '评分表', cell: 'A1' }],
+      },
+      {
+        code: 'cross/missing',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: 'A4',
+        message: '评分表中的一级指标“产出”未列入汇总表',
+        related: [{ sheet: '汇总', cell: 'A1' }],
+      },
     ]);
   });
 
@@ -113,7 +161,10 @@ describe('cross/missing on hand-made layouts', () => {
 });
 
 describe('cross/missing on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding (seed 003’s “工作活动” names pair with 决策 … 效益)', (id, variant) => {
-    expect(runRule(crossMissing, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding (seed 003’s “工作活动” names pair with 决策 … 效益)',
+    (id, variant) => {
+      expect(runRule(crossMissing, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
+    },
+  );
 });

@@ -1,5 +1,15 @@
 import type { Finding } from '../finding';
-import { cellOffset, faithfulFixtures, fixtureOf, placedKeyValue, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  cellOffset,
+  faithfulFixtures,
+  fixtureOf,
+  placedKeyValue,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import type { SeedReport } from '../../../test/fixtures/seed-model';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
@@ -32,10 +42,14 @@ beforeAll(async () => {
   for (const variant of ['merged', 'filldown', 'labels']) {
     blankRate.set(
       variant,
-      await seedWorkbook(seed000, (copy) => {
-        const row = copy.summary?.rows[0];
-        if (row) delete row.rate;
-      }, variant),
+      await seedWorkbook(
+        seed000,
+        (copy) => {
+          const row = copy.summary?.rows[0];
+          if (row) delete row.rate;
+        },
+        variant,
+      ),
     );
   }
   blankGrade = await seedWorkbook(seed000, blankEntry('评价等级'));
@@ -46,7 +60,8 @@ beforeAll(async () => {
   blankExecution = await seedWorkbook(seed003, blankEntry('预算执行率'));
 }, 60_000);
 
-const units = (variant: string, percent: number): number => (variant === 'merged' ? Math.round(percent * 100) / 10000 : percent);
+const units = (variant: string, percent: number): number =>
+  variant === 'merged' ? Math.round(percent * 100) / 10000 : percent;
 const shown = (variant: string, percent: number): string => (variant === 'filldown' ? `${percent}` : `${percent}%`);
 
 /** Seed 003's survey prints no per-question result: 93.00 / 95.50 / 92.50 / 93.50 from the counts. */
@@ -79,18 +94,38 @@ describe('derived/missing on a planted seed fault', () => {
     const next = layout.summary?.rows[1]?.rate?.cell as string;
     const cell = layout.summary?.orientation === 'vertical' ? cellOffset(next, -1, 0) : cellOffset(next, 0, -1);
     expect(runRule(derivedMissing, snapshot)).toEqual([
-      { code: 'derived/missing', severity: 'info', sheet: '汇总表', cell, message: `得分率 未填写，可计算为 ${text}`, expected, actual: null, related: [ref(row?.score), ref(row?.weight)] },
+      {
+        code: 'derived/missing',
+        severity: 'info',
+        sheet: '汇总表',
+        cell,
+        message: `得分率 未填写，可计算为 ${text}`,
+        expected,
+        actual: null,
+        related: [ref(row?.score), ref(row?.weight)],
+      },
     ]);
   });
 
   it('places the blank where it belongs (D3 vertical, B5 horizontal)', () => {
-    expect(['merged', 'filldown'].map((v) => runRule(derivedMissing, (blankRate.get(v) as Built).snapshot)[0]?.cell)).toEqual(['D3', 'B5']);
+    expect(
+      ['merged', 'filldown'].map((v) => runRule(derivedMissing, (blankRate.get(v) as Built).snapshot)[0]?.cell),
+    ).toEqual(['D3', 'B5']);
   });
 
   it('gives the grade a blank 评价等级 should hold (84.55 → 良), resting on the 评价得分 cell', () => {
     const { layout } = blankGrade;
     expect(runRule(derivedMissing, blankGrade.snapshot)).toEqual([
-      { code: 'derived/missing', severity: 'info', sheet: '结论表', cell: placedKeyValue(layout, '评价等级').cell, message: '评价等级未填写，总分 84.55 对应等级“良”', expected: '良', actual: null, related: [ref(placedKeyValue(layout, '评价得分'))] },
+      {
+        code: 'derived/missing',
+        severity: 'info',
+        sheet: '结论表',
+        cell: placedKeyValue(layout, '评价等级').cell,
+        message: '评价等级未填写，总分 84.55 对应等级“良”',
+        expected: '良',
+        actual: null,
+        related: [ref(placedKeyValue(layout, '评价得分'))],
+      },
     ]);
   });
 
@@ -98,8 +133,26 @@ describe('derived/missing on a planted seed fault', () => {
     const row = blankAccuracy.layout.accuracy?.[1];
     if (!row) throw new Error('no accuracy row');
     expect(runRule(derivedMissing, blankAccuracy.snapshot)).toEqual([
-      { code: 'derived/missing', severity: 'info', sheet: '兑现准确率', cell: cellOffset(row.paidPersons.cell, 0, 1), message: '补助兑现准确率（人数） 未填写，可计算为 99.87%', expected: 0.9987, actual: null, related: [ref(row.paidPersons), ref(row.duePersons)] },
-      { code: 'derived/missing', severity: 'info', sheet: '兑现准确率', cell: cellOffset(row.paidAmount.cell, 0, 1), message: '补助兑现准确率（金额） 未填写，可计算为 99.87%', expected: 0.9987, actual: null, related: [ref(row.paidAmount), ref(row.dueAmount)] },
+      {
+        code: 'derived/missing',
+        severity: 'info',
+        sheet: '兑现准确率',
+        cell: cellOffset(row.paidPersons.cell, 0, 1),
+        message: '补助兑现准确率（人数） 未填写，可计算为 99.87%',
+        expected: 0.9987,
+        actual: null,
+        related: [ref(row.paidPersons), ref(row.duePersons)],
+      },
+      {
+        code: 'derived/missing',
+        severity: 'info',
+        sheet: '兑现准确率',
+        cell: cellOffset(row.paidAmount.cell, 0, 1),
+        message: '补助兑现准确率（金额） 未填写，可计算为 99.87%',
+        expected: 0.9987,
+        actual: null,
+        related: [ref(row.paidAmount), ref(row.dueAmount)],
+      },
     ]);
   });
 
@@ -107,14 +160,23 @@ describe('derived/missing on a planted seed fault', () => {
     const { layout } = blankExecution;
     const findings = runRule(derivedMissing, blankExecution.snapshot).filter((f) => f.sheet === '结论表');
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'derived/missing', cell: placedKeyValue(layout, '预算执行率（C/B）').cell, actual: null, related: [ref(placedKeyValue(layout, '实际支出资金（C）')), ref(placedKeyValue(layout, '实际到位资金（B）'))] }),
+      expect.objectContaining({
+        code: 'derived/missing',
+        cell: placedKeyValue(layout, '预算执行率（C/B）').cell,
+        actual: null,
+        related: [ref(placedKeyValue(layout, '实际支出资金（C）')), ref(placedKeyValue(layout, '实际到位资金（B）'))],
+      }),
     ]);
     expect([1, 100]).toContain(findings[0]?.expected);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(derivedMissing, (blankRate.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['score rate is empty; it computes to 80.88%']);
-    expect(runRule(derivedMissing, blankGrade.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['The grade is empty; the total 84.55 earns "良"']);
+    expect(
+      runRule(derivedMissing, (blankRate.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
+    ).toEqual(['score rate is empty; it computes to 80.88%']);
+    expect(runRule(derivedMissing, blankGrade.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'The grade is empty; the total 84.55 earns "良"',
+    ]);
   });
 });
 
@@ -129,28 +191,65 @@ describe('derived/missing on hand-made layouts', () => {
       ]),
     );
     expect(runRule(derivedMissing, snapshot)).toEqual([
-      { code: 'derived/missing', severity: 'info', sheet: '汇总', cell: 'D3', message: '得分率 未填写，可计算为 83.33%', expected: 0.8333, actual: null, related: [{ sheet: '汇总', cell: 'C3' }, { sheet: '汇总', cell: 'B3' }] },
+      {
+        code: 'derived/missing',
+        severity: 'info',
+        sheet: '汇总',
+        cell: 'D3',
+        message: '得分率 未填写，可计算为 83.33%',
+        expected: 0.8333,
+        actual: null,
+        related: [
+          { sheet: '汇总', cell: 'C3' },
+          { sheet: '汇总', cell: 'B3' },
+        ],
+      },
     ]);
   });
 
   it('gives a blank 预算执行率 beside its fund figures', () => {
-    const snapshot = workbookOf(sheetOf('结论', [['实际到位资金', 10, '实际支出资金', 9], ['预算执行率', null, null, null]]));
-    expect(runRule(derivedMissing, snapshot)).toMatchObject([{ cell: 'B2', expected: 0.9, actual: null, related: [{ sheet: '结论', cell: 'D1' }, { sheet: '结论', cell: 'B1' }] }]);
+    const snapshot = workbookOf(
+      sheetOf('结论', [
+        ['实际到位资金', 10, '实际支出资金', 9],
+        ['预算执行率', null, null, null],
+      ]),
+    );
+    expect(runRule(derivedMissing, snapshot)).toMatchObject([
+      {
+        cell: 'B2',
+        expected: 0.9,
+        actual: null,
+        related: [
+          { sheet: '结论', cell: 'D1' },
+          { sheet: '结论', cell: 'B1' },
+        ],
+      },
+    ]);
   });
 
   it('gives a blank grade from the stated total', () => {
-    expect(runRule(derivedMissing, workbookOf(sheetOf('结论', [['评价得分', 88, '评价等级', null]])))).toMatchObject([{ cell: 'D1', expected: '良', actual: null }]);
+    expect(runRule(derivedMissing, workbookOf(sheetOf('结论', [['评价得分', 88, '评价等级', null]])))).toMatchObject([
+      { cell: 'D1', expected: '良', actual: null },
+    ]);
   });
 
   it('takes a rate cell holding only a typed space for blank', () => {
-    const snapshot = workbookOf(sheetOf('结论', [['实际到位资金', 10, '实际支出资金', 9], ['预算执行率', ' ', null, null]]));
+    const snapshot = workbookOf(
+      sheetOf('结论', [
+        ['实际到位资金', 10, '实际支出资金', 9],
+        ['预算执行率', ' ', null, null],
+      ]),
+    );
     expect(runRule(derivedMissing, snapshot)).toMatchObject([{ cell: 'B2', expected: 0.9, actual: null }]);
   });
 });
 
 describe('derived/missing on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives nothing to fill but seed 003’s blank per-question survey results', (id, variant) => {
-    const { layout, snapshot } = fixtureOf(faithful, id, variant);
-    expect(runRule(derivedMissing, snapshot)).toEqual(id === seed003.id ? known003(layout, variant) : []);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives nothing to fill but seed 003’s blank per-question survey results',
+    (id, variant) => {
+      const { layout, snapshot } = fixtureOf(faithful, id, variant);
+      expect(runRule(derivedMissing, snapshot)).toEqual(id === seed003.id ? known003(layout, variant) : []);
+    },
+  );
 });

@@ -12,15 +12,30 @@ export const derivedMissing: Rule = {
   },
   messages: {
     rate: { 'zh-CN': '{rate} 未填写，可计算为 {expected}', 'en-US': '{rate} is empty; it computes to {expected}' },
-    grade: { 'zh-CN': '评价等级未填写，总分 {total} 对应等级“{expected}”', 'en-US': 'The grade is empty; the total {total} earns "{expected}"' },
+    grade: {
+      'zh-CN': '评价等级未填写，总分 {total} 对应等级“{expected}”',
+      'en-US': 'The grade is empty; the total {total} earns "{expected}"',
+    },
   },
   check({ analysis, model, profile }) {
-    const reports = analysis.rates.flatMap(({ rate, verdict }) => (verdict.status === 'blank' ? [rateReport('rate', rate, verdict)] : []));
+    const reports = analysis.rates.flatMap(({ rate, verdict }) =>
+      verdict.status === 'blank' ? [rateReport('rate', rate, verdict)] : [],
+    );
     const total = statedTotal(model);
-    for (const entry of model.sheets.flatMap((s) => s.tables).flatMap((t) => (t.kind === 'key-values' ? t.entries : []))) {
+    for (const entry of model.sheets
+      .flatMap((s) => s.tables)
+      .flatMap((t) => (t.kind === 'key-values' ? t.entries : []))) {
       if (entry.key !== '评价等级' || entry.text || !entry.value || entry.value.value !== null || !total) continue;
       const expected = gradeFor(total.value, profile);
-      reports.push({ messageId: 'grade', data: { total: total.value, expected }, sheet: entry.value.sheet, cell: entry.value.cell, expected, actual: null, related: [{ sheet: total.sheet, cell: total.cell }] });
+      reports.push({
+        messageId: 'grade',
+        data: { total: total.value, expected },
+        sheet: entry.value.sheet,
+        cell: entry.value.cell,
+        expected,
+        actual: null,
+        related: [{ sheet: total.sheet, cell: total.cell }],
+      });
     }
     return reports;
   },

@@ -1,5 +1,13 @@
 import { parseCellAddress } from '../address';
-import { faithfulFixtures, fixtureOf, placedIndicator, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  placedIndicator,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import type { WorkbookSnapshot } from '../snapshot';
@@ -32,17 +40,48 @@ describe('formula/error on hand-made sheets', () => {
       ]),
     );
     expect(runRule(formulaError, snapshot)).toEqual([
-      { code: 'formula/error', severity: 'error', sheet: 'Rates', cell: 'D2', message: '单元格显示错误值 #DIV/0!', actual: '#DIV/0!' },
-      { code: 'formula/error', severity: 'error', sheet: 'Rates', cell: 'D4', message: '单元格显示错误值 #DIV/0!，来自 1 个出错的单元格（如 D2）', actual: '#DIV/0!', related: [{ sheet: 'Rates', cell: 'D2' }] },
-      { code: 'formula/error', severity: 'error', sheet: 'Rates', cell: 'D5', message: '单元格显示错误值 #DIV/0!，来自 1 个出错的单元格（如 D2）', actual: '#DIV/0!', related: [{ sheet: 'Rates', cell: 'D2' }] },
+      {
+        code: 'formula/error',
+        severity: 'error',
+        sheet: 'Rates',
+        cell: 'D2',
+        message: '单元格显示错误值 #DIV/0!',
+        actual: '#DIV/0!',
+      },
+      {
+        code: 'formula/error',
+        severity: 'error',
+        sheet: 'Rates',
+        cell: 'D4',
+        message: '单元格显示错误值 #DIV/0!，来自 1 个出错的单元格（如 D2）',
+        actual: '#DIV/0!',
+        related: [{ sheet: 'Rates', cell: 'D2' }],
+      },
+      {
+        code: 'formula/error',
+        severity: 'error',
+        sheet: 'Rates',
+        cell: 'D5',
+        message: '单元格显示错误值 #DIV/0!，来自 1 个出错的单元格（如 D2）',
+        actual: '#DIV/0!',
+        related: [{ sheet: 'Rates', cell: 'D2' }],
+      },
     ]);
-    expect(runRule(formulaError, snapshot, { lang: 'en-US' })[1]?.message).toBe('The cell shows the error #DIV/0!, carried from 1 cell(s) in error (e.g. D2)');
+    expect(runRule(formulaError, snapshot, { lang: 'en-US' })[1]?.message).toBe(
+      'The cell shows the error #DIV/0!, carried from 1 cell(s) in error (e.g. D2)',
+    );
   });
 
   it('traces errors across sheets and through cycles without looping', () => {
     const snapshot = workbookOf(
       sheetOf('Data', [[{ error: '#REF!', formula: '#REF!+1' }]]),
-      sheetOf('Sum', [[{ formula: 'Data!A1*2', error: '#REF!' }, { formula: 'C1', error: '#N/A' }, { formula: 'B1', error: '#N/A' }]]),
+      sheetOf('Sum', [
+        [
+          { formula: 'Data!A1*2', error: '#REF!' },
+          { formula: 'C1', error: '#N/A' },
+          { formula: 'B1', error: '#N/A' },
+        ],
+      ]),
     );
     const findings = runRule(formulaError, snapshot);
     expect(findings.map((f) => [f.sheet, f.cell, f.related])).toEqual([
@@ -64,7 +103,9 @@ describe('formula/error on a seed fixture', () => {
     const placed = placedIndicator(layout, '项目申报');
     const cell = placed.score?.cell as string;
     const findings = runRule(formulaError, withError(snapshot, placed.score?.sheet as string, cell, '#VALUE!'));
-    expect(findings).toEqual([expect.objectContaining({ code: 'formula/error', sheet: '评分表', cell, actual: '#VALUE!' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'formula/error', sheet: '评分表', cell, actual: '#VALUE!' }),
+    ]);
   });
 
   it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {

@@ -20,10 +20,16 @@ interface ErrorCell {
 export const formulaError: Rule = {
   code: 'formula/error',
   severity: 'error',
-  description: { 'zh-CN': '单元格显示错误值（#DIV/0!、#REF!、#N/A 等），并追溯到产生错误的单元格', 'en-US': 'A cell shows an error value (#DIV/0!, #REF!, #N/A …), traced to the cells that cause it' },
+  description: {
+    'zh-CN': '单元格显示错误值（#DIV/0!、#REF!、#N/A 等），并追溯到产生错误的单元格',
+    'en-US': 'A cell shows an error value (#DIV/0!, #REF!, #N/A …), traced to the cells that cause it',
+  },
   messages: {
     origin: { 'zh-CN': '单元格显示错误值 {error}', 'en-US': 'The cell shows the error {error}' },
-    propagated: { 'zh-CN': '单元格显示错误值 {error}，来自 {count} 个出错的单元格（如 {first}）', 'en-US': 'The cell shows the error {error}, carried from {count} cell(s) in error (e.g. {first})' },
+    propagated: {
+      'zh-CN': '单元格显示错误值 {error}，来自 {count} 个出错的单元格（如 {first}）',
+      'en-US': 'The cell shows the error {error}, carried from {count} cell(s) in error (e.g. {first})',
+    },
   },
   check({ snapshot, grids }) {
     const bySheet = new Map<string, ErrorCell[]>();
@@ -54,12 +60,21 @@ export const formulaError: Rule = {
         const size = (ref.bottom - ref.top + 1) * (ref.right - ref.left + 1);
         const candidates = bySheet.get(sheet) ?? [];
         if (size <= candidates.length) {
-          for (let r = ref.top; r <= ref.bottom; r++) for (let c = ref.left; c <= ref.right; c++) {
-            const hit = byKey.get(key(sheet, r, c));
-            if (hit && hit !== entry) found.push(hit);
-          }
+          for (let r = ref.top; r <= ref.bottom; r++)
+            for (let c = ref.left; c <= ref.right; c++) {
+              const hit = byKey.get(key(sheet, r, c));
+              if (hit && hit !== entry) found.push(hit);
+            }
         } else {
-          for (const hit of candidates) if (hit !== entry && hit.cell.row >= ref.top && hit.cell.row <= ref.bottom && hit.cell.col >= ref.left && hit.cell.col <= ref.right) found.push(hit);
+          for (const hit of candidates)
+            if (
+              hit !== entry &&
+              hit.cell.row >= ref.top &&
+              hit.cell.row <= ref.bottom &&
+              hit.cell.col >= ref.left &&
+              hit.cell.col <= ref.right
+            )
+              found.push(hit);
         }
       }
       readErrors.set(entry, found);
@@ -78,7 +93,9 @@ export const formulaError: Rule = {
         if (upstream.length === 0) result.push(next);
         else stack.push(...upstream);
       }
-      return result.sort((a, b) => (a.sheet === b.sheet ? a.cell.row - b.cell.row || a.cell.col - b.cell.col : a.sheet < b.sheet ? -1 : 1));
+      return result.sort((a, b) =>
+        a.sheet === b.sheet ? a.cell.row - b.cell.row || a.cell.col - b.cell.col : a.sheet < b.sheet ? -1 : 1,
+      );
     };
 
     const reports: RuleReport[] = [];
@@ -91,10 +108,19 @@ export const formulaError: Rule = {
           reports.push({ messageId: 'origin', data: { error }, sheet: entry.sheet, cell, actual: error });
           continue;
         }
-        const related: CellRef[] = causes.slice(0, MAX_RELATED).map((c) => ({ sheet: c.sheet, cell: cellAddress(c.cell.row, c.cell.col) }));
+        const related: CellRef[] = causes
+          .slice(0, MAX_RELATED)
+          .map((c) => ({ sheet: c.sheet, cell: cellAddress(c.cell.row, c.cell.col) }));
         const first = related[0] as CellRef;
         const firstText = first.sheet === entry.sheet ? first.cell : `${first.sheet}!${first.cell}`;
-        reports.push({ messageId: 'propagated', data: { error, count: causes.length, first: firstText }, sheet: entry.sheet, cell, actual: error, related });
+        reports.push({
+          messageId: 'propagated',
+          data: { error, count: causes.length, first: firstText },
+          sheet: entry.sheet,
+          cell,
+          actual: error,
+          related,
+        });
       }
     }
     return reports;

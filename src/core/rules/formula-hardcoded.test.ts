@@ -1,4 +1,11 @@
-import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import { formulaHardcoded } from './formula-hardcoded';
@@ -28,14 +35,26 @@ describe('formula/hardcoded on hand-made sheets', () => {
         cell: 'D4',
         message: '常数 40 位于一组相同公式之间（D3、D5），应为公式',
         actual: 40,
-        related: [{ sheet: 'Pay', cell: 'D3' }, { sheet: 'Pay', cell: 'D5' }],
+        related: [
+          { sheet: 'Pay', cell: 'D3' },
+          { sheet: 'Pay', cell: 'D5' },
+        ],
       },
     ]);
-    expect(runRule(formulaHardcoded, snapshot, { lang: 'en-US' })[0]?.message).toBe('The constant 40 sits between copies of one formula (D3, D5); a formula is expected');
+    expect(runRule(formulaHardcoded, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The constant 40 sits between copies of one formula (D3, D5); a formula is expected',
+    );
   });
 
   it('leaves a value between single formulas alone: two lone formulas are as often two different rows', () => {
-    const snapshot = workbookOf(sheetOf('Pay', [['Hours', 'Pay'], [10, { formula: 'A2*5', value: 50 }], [8, 40], [6, { formula: 'A4*5', value: 30 }]]));
+    const snapshot = workbookOf(
+      sheetOf('Pay', [
+        ['Hours', 'Pay'],
+        [10, { formula: 'A2*5', value: 50 }],
+        [8, 40],
+        [6, { formula: 'A4*5', value: 30 }],
+      ]),
+    );
     expect(runRule(formulaHardcoded, snapshot)).toEqual([]);
   });
 
@@ -61,7 +80,9 @@ describe('formula/hardcoded on hand-made sheets', () => {
         ['合计', null, { formula: 'SUM(C2:C3)', value: 100 }, 80],
       ]),
     );
-    expect(runRule(formulaHardcoded, snapshot)).toMatchObject([{ cell: 'D4', message: '合计 80 是手填的常数，而同行的合计 C4 是公式' }]);
+    expect(runRule(formulaHardcoded, snapshot)).toMatchObject([
+      { cell: 'D4', message: '合计 80 是手填的常数，而同行的合计 C4 是公式' },
+    ]);
   });
 });
 
@@ -72,7 +93,15 @@ describe('formula/hardcoded on a seed fixture', () => {
     const total = copy.sheets.find((s) => s.name === '评分表')?.cells.find((c) => c.formula === 'SUM(E3:E12)');
     if (!total) throw new Error('no total formula');
     delete total.formula;
-    expect(runRule(formulaHardcoded, copy)).toEqual([expect.objectContaining({ code: 'formula/hardcoded', sheet: '评分表', cell: 'E13', actual: 89.3, related: [{ sheet: '评分表', cell: 'D13' }] })]);
+    expect(runRule(formulaHardcoded, copy)).toEqual([
+      expect.objectContaining({
+        code: 'formula/hardcoded',
+        sheet: '评分表',
+        cell: 'E13',
+        actual: 89.3,
+        related: [{ sheet: '评分表', cell: 'D13' }],
+      }),
+    ]);
   });
 
   it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {

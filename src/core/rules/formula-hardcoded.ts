@@ -35,10 +35,19 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
 export const formulaHardcoded: Rule = {
   code: 'formula/hardcoded',
   severity: 'warning',
-  description: { 'zh-CN': '应为公式的位置填了常数（如手填的合计）', 'en-US': 'A constant stands where its neighbours or its role call for a formula (a typed total)' },
+  description: {
+    'zh-CN': '应为公式的位置填了常数（如手填的合计）',
+    'en-US': 'A constant stands where its neighbours or its role call for a formula (a typed total)',
+  },
   messages: {
-    pattern: { 'zh-CN': '常数 {value} 位于一组相同公式之间（{first}、{second}），应为公式', 'en-US': 'The constant {value} sits between copies of one formula ({first}, {second}); a formula is expected' },
-    total: { 'zh-CN': '合计 {value} 是手填的常数，而同行的合计 {sibling} 是公式', 'en-US': 'The total {value} is typed while the total {sibling} beside it is a formula' },
+    pattern: {
+      'zh-CN': '常数 {value} 位于一组相同公式之间（{first}、{second}），应为公式',
+      'en-US': 'The constant {value} sits between copies of one formula ({first}, {second}); a formula is expected',
+    },
+    total: {
+      'zh-CN': '合计 {value} 是手填的常数，而同行的合计 {sibling} 是公式',
+      'en-US': 'The total {value} is typed while the total {sibling} beside it is a formula',
+    },
   },
   check({ snapshot, grids, model }) {
     const found = new OnePerCell();
@@ -51,10 +60,24 @@ export const formulaHardcoded: Rule = {
       for (const cell of sheet.cells) {
         if (cell.formula || cell.value.type !== 'number') continue;
         const { row, col } = cell;
-        const pair = copiesAround(grid, row, col, 1, 0) ?? (isConstant(grid, row - 1, col) || isConstant(grid, row + 1, col) ? undefined : copiesAround(grid, row, col, 0, 1));
+        const pair =
+          copiesAround(grid, row, col, 1, 0) ??
+          (isConstant(grid, row - 1, col) || isConstant(grid, row + 1, col)
+            ? undefined
+            : copiesAround(grid, row, col, 0, 1));
         if (!pair) continue;
         const [a, b] = pair.map((c) => cellAddress(c.row, c.col)) as [string, string];
-        push({ messageId: 'pattern', data: { value: cell.value.value, first: a, second: b }, sheet: sheet.name, cell: cellAddress(row, col), actual: cell.value.value, related: [{ sheet: sheet.name, cell: a }, { sheet: sheet.name, cell: b }] });
+        push({
+          messageId: 'pattern',
+          data: { value: cell.value.value, first: a, second: b },
+          sheet: sheet.name,
+          cell: cellAddress(row, col),
+          actual: cell.value.value,
+          related: [
+            { sheet: sheet.name, cell: a },
+            { sheet: sheet.name, cell: b },
+          ],
+        });
       }
     }
 
@@ -64,17 +87,25 @@ export const formulaHardcoded: Rule = {
       if (!withFormula) return;
       for (const f of present) {
         if (f.formula || f.form !== 'number') continue;
-        push({ messageId: 'total', data: { value: f.value as number, sibling: withFormula.cell }, sheet: f.sheet, cell: f.cell, actual: f.value, related: [{ sheet: withFormula.sheet, cell: withFormula.cell }] });
+        push({
+          messageId: 'total',
+          data: { value: f.value as number, sibling: withFormula.cell },
+          sheet: f.sheet,
+          cell: f.cell,
+          actual: f.value,
+          related: [{ sheet: withFormula.sheet, cell: withFormula.cell }],
+        });
       }
     };
     for (const table of model.sheets.flatMap((s) => s.tables)) {
       if (table.kind === 'indicators' && table.total) {
         // A blank score counted at its computed value (seed 003's 预算执行率) cannot be summed by a formula:
         // the total is then typed by necessity, and score/total judges its value.
-        const blankScore = flattenTree(table.indicators).some((n) => n.children.length === 0 && statedWeight(n) !== undefined && (n.score?.value ?? null) === null);
+        const blankScore = flattenTree(table.indicators).some(
+          (n) => n.children.length === 0 && statedWeight(n) !== undefined && (n.score?.value ?? null) === null,
+        );
         siblings([table.total.weight, blankScore ? undefined : table.total.score]);
-      }
-      else if (table.kind === 'summary' && table.total) siblings([table.total.weight, table.total.score]);
+      } else if (table.kind === 'summary' && table.total) siblings([table.total.weight, table.total.score]);
       else if (table.kind === 'amounts') for (const row of table.rows) if (row.kind !== 'row') siblings(row.values);
     }
     return found.reports;

@@ -1,4 +1,11 @@
-import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
 import { formulaInconsistent } from './formula-inconsistent';
@@ -27,20 +34,49 @@ describe('formula/inconsistent on generic sheets', () => {
         sheet: 'Rates',
         cell: 'C3',
         message: '公式 =B3/A2 与相邻单元格 C2、C4 的公式模式不一致',
-        related: [{ sheet: 'Rates', cell: 'C2' }, { sheet: 'Rates', cell: 'C4' }],
+        related: [
+          { sheet: 'Rates', cell: 'C2' },
+          { sheet: 'Rates', cell: 'C4' },
+        ],
       },
     ]);
-    expect(runRule(formulaInconsistent, snapshot, { lang: 'en-US' })[0]?.message).toBe('The formula =B3/A2 breaks the pattern of its neighbours C2 and C4');
+    expect(runRule(formulaInconsistent, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The formula =B3/A2 breaks the pattern of its neighbours C2 and C4',
+    );
   });
 
   it('reports the last copy of a run whose references were shifted', () => {
-    const snapshot = workbookOf(sheetOf('Rates', [[100, 90, f('B1/A1')], [200, 150, f('B2/A2')], [300, 240, f('B3/A3')], [400, 300, f('B3/A3')]]));
-    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([{ cell: 'C4', message: '公式 =B3/A3 与相邻的 C3、C2 构造相同但引用不同单元格' }]);
+    const snapshot = workbookOf(
+      sheetOf('Rates', [
+        [100, 90, f('B1/A1')],
+        [200, 150, f('B2/A2')],
+        [300, 240, f('B3/A3')],
+        [400, 300, f('B3/A3')],
+      ]),
+    );
+    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([
+      { cell: 'C4', message: '公式 =B3/A3 与相邻的 C3、C2 构造相同但引用不同单元格' },
+    ]);
   });
 
   it('reports a total of a 合计 row that adds another span than the totals beside it', () => {
-    const snapshot = workbookOf(sheetOf('Totals', [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12], [f('SUM(A1:A3)'), f('SUM(B1:B3)'), f('SUM(C2:C3)'), f('SUM(D1:D3)')]]));
-    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([{ cell: 'C4', related: [{ sheet: 'Totals', cell: 'B4' }, { sheet: 'Totals', cell: 'D4' }] }]);
+    const snapshot = workbookOf(
+      sheetOf('Totals', [
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11, 12],
+        [f('SUM(A1:A3)'), f('SUM(B1:B3)'), f('SUM(C2:C3)'), f('SUM(D1:D3)')],
+      ]),
+    );
+    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([
+      {
+        cell: 'C4',
+        related: [
+          { sheet: 'Totals', cell: 'B4' },
+          { sheet: 'Totals', cell: 'D4' },
+        ],
+      },
+    ]);
   });
 
   it('leaves patterns alone: copies with other constants, alternating rows, interleaved columns, a total under its column, typed arithmetic', () => {
@@ -66,7 +102,16 @@ describe('formula/inconsistent on a seed fixture', () => {
     const cell = copy.sheets.find((s) => s.name === '满意度调查')?.cells.find((c) => c.formula === 'SUM(B6:E6)');
     if (!cell) throw new Error('no survey total');
     cell.formula = 'SUM(B6:D6)';
-    expect(runRule(formulaInconsistent, copy)).toEqual([expect.objectContaining({ sheet: '满意度调查', cell: 'F6', related: [{ sheet: '满意度调查', cell: 'F5' }, { sheet: '满意度调查', cell: 'F7' }] })]);
+    expect(runRule(formulaInconsistent, copy)).toEqual([
+      expect.objectContaining({
+        sheet: '满意度调查',
+        cell: 'F6',
+        related: [
+          { sheet: '满意度调查', cell: 'F5' },
+          { sheet: '满意度调查', cell: 'F7' },
+        ],
+      }),
+    ]);
   });
 
   it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {

@@ -9,7 +9,15 @@ const MIN_RUN = 2;
 
 /** True when `total` aggregates a range that covers `cell`: a 合计 under (or beside) its column of formulas is no copy. */
 function aggregates(total: FormulaCell, cell: FormulaCell): boolean {
-  return total.references.some((r) => r.sheet === undefined && r.shape === 'range' && r.top <= cell.cell.row && cell.cell.row <= r.bottom && r.left <= cell.cell.col && cell.cell.col <= r.right);
+  return total.references.some(
+    (r) =>
+      r.sheet === undefined &&
+      r.shape === 'range' &&
+      r.top <= cell.cell.row &&
+      cell.cell.row <= r.bottom &&
+      r.left <= cell.cell.col &&
+      cell.cell.col <= r.right,
+  );
 }
 
 /** True when both formulas parse to one construction (`SUM(@)/@`), whatever cells they read. */
@@ -29,13 +37,29 @@ function brokenPattern(grid: SheetGrid, self: FormulaCell, dr: number, dc: numbe
   const before = formulaAt(grid, row - dr, col - dc);
   const after = formulaAt(grid, row + dr, col + dc);
   if (before && after) {
-    if (!before.relative || before.pattern !== after.pattern || self.pattern === before.pattern || aggregates(self, before) || aggregates(self, after)) return undefined;
+    if (
+      !before.relative ||
+      before.pattern !== after.pattern ||
+      self.pattern === before.pattern ||
+      aggregates(self, before) ||
+      aggregates(self, after)
+    )
+      return undefined;
     // Rows (or columns) that alternate two formulas, as a sum row under each average row, form a pattern of two.
-    const alternates = [formulaAt(grid, row - 2 * dr, col - 2 * dc), formulaAt(grid, row + 2 * dr, col + 2 * dc)].some((f) => f?.pattern === self.pattern);
+    const alternates = [formulaAt(grid, row - 2 * dr, col - 2 * dc), formulaAt(grid, row + 2 * dr, col + 2 * dc)].some(
+      (f) => f?.pattern === self.pattern,
+    );
     return alternates ? undefined : [before, after];
   }
   const [near, step] = before ? [before, -1] : after ? [after, 1] : [undefined, 0];
-  if (!near || !near.relative || near.pattern === self.pattern || !sameConstruction(near, self) || aggregates(self, near)) return undefined;
+  if (
+    !near ||
+    !near.relative ||
+    near.pattern === self.pattern ||
+    !sameConstruction(near, self) ||
+    aggregates(self, near)
+  )
+    return undefined;
   const run = [near];
   for (let k = 2; run.length < MIN_RUN; k++) {
     const next = formulaAt(grid, row + step * k * dr, col + step * k * dc);
@@ -56,11 +80,18 @@ export const formulaInconsistent: Rule = {
   severity: 'warning',
   description: {
     'zh-CN': '公式与同行或同列相邻的公式模式不一致（按 R1C1 形式比较），如某一行的执行率引用了别的单元格',
-    'en-US': 'A formula breaks the pattern of its row or column neighbours (compared in R1C1 form), e.g. one rate that reads other cells',
+    'en-US':
+      'A formula breaks the pattern of its row or column neighbours (compared in R1C1 form), e.g. one rate that reads other cells',
   },
   messages: {
-    inconsistent: { 'zh-CN': '公式 ={formula} 与相邻单元格 {first}、{second} 的公式模式不一致', 'en-US': 'The formula ={formula} breaks the pattern of its neighbours {first} and {second}' },
-    runEnd: { 'zh-CN': '公式 ={formula} 与相邻的 {first}、{second} 构造相同但引用不同单元格', 'en-US': 'The formula ={formula} is built like its neighbours {first} and {second} but reads other cells' },
+    inconsistent: {
+      'zh-CN': '公式 ={formula} 与相邻单元格 {first}、{second} 的公式模式不一致',
+      'en-US': 'The formula ={formula} breaks the pattern of its neighbours {first} and {second}',
+    },
+    runEnd: {
+      'zh-CN': '公式 ={formula} 与相邻的 {first}、{second} 构造相同但引用不同单元格',
+      'en-US': 'The formula ={formula} is built like its neighbours {first} and {second} but reads other cells',
+    },
   },
   check({ snapshot, grids }) {
     const reports: RuleReport[] = [];
@@ -72,17 +103,30 @@ export const formulaInconsistent: Rule = {
         if (self.references.length === 0) continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
         // A copy of any neighbour belongs to a pattern: tables whose columns alternate (amount, change, amount)
         // break the row pattern in every row, by design.
-        if ([[row - 1, col], [row + 1, col], [row, col - 1], [row, col + 1]].some(([r, c]) => formulaAt(grid, r as number, c as number)?.pattern === self.pattern)) continue;
+        if (
+          [
+            [row - 1, col],
+            [row + 1, col],
+            [row, col - 1],
+            [row, col + 1],
+          ].some(([r, c]) => formulaAt(grid, r as number, c as number)?.pattern === self.pattern)
+        )
+          continue;
         const broken = brokenPattern(grid, self, 1, 0) ?? brokenPattern(grid, self, 0, 1);
         if (!broken) continue;
         const [first, second] = broken.map((f) => cellAddress(f.cell.row, f.cell.col)) as [string, string];
-        const between = broken.some((f) => f.cell.row > self.cell.row || f.cell.col > self.cell.col) && broken.some((f) => f.cell.row < self.cell.row || f.cell.col < self.cell.col);
+        const between =
+          broken.some((f) => f.cell.row > self.cell.row || f.cell.col > self.cell.col) &&
+          broken.some((f) => f.cell.row < self.cell.row || f.cell.col < self.cell.col);
         reports.push({
           messageId: between ? 'inconsistent' : 'runEnd',
           data: { formula: self.cell.formula ?? '', first, second },
           sheet: sheet.name,
           cell: cellAddress(self.cell.row, self.cell.col),
-          related: [{ sheet: sheet.name, cell: first }, { sheet: sheet.name, cell: second }],
+          related: [
+            { sheet: sheet.name, cell: first },
+            { sheet: sheet.name, cell: second },
+          ],
         });
       }
     }

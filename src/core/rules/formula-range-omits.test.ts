@@ -1,4 +1,11 @@
-import { faithfulFixtures, fixtureOf, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import type { WorkbookSnapshot } from '../snapshot';
@@ -22,11 +29,28 @@ function withFormula(snapshot: WorkbookSnapshot, sheet: string, from: string, to
 
 describe('formula/range-omits on generic sheets', () => {
   it('reports a total that stops one row short of the figures above it', () => {
-    const snapshot = workbookOf(sheetOf('Budget', [['Item', 'Amount'], ['Rent', 100], ['Staff', 250], ['Travel', 40], ['Total', f('SUM(B2:B3)', 350)]]));
+    const snapshot = workbookOf(
+      sheetOf('Budget', [
+        ['Item', 'Amount'],
+        ['Rent', 100],
+        ['Staff', 250],
+        ['Travel', 40],
+        ['Total', f('SUM(B2:B3)', 350)],
+      ]),
+    );
     expect(runRule(formulaRangeOmits, snapshot)).toEqual([
-      { code: 'formula/range-omits', severity: 'error', sheet: 'Budget', cell: 'B5', message: '合计公式 =SUM(B2:B3) 漏掉了 B4', related: [{ sheet: 'Budget', cell: 'B4' }] },
+      {
+        code: 'formula/range-omits',
+        severity: 'error',
+        sheet: 'Budget',
+        cell: 'B5',
+        message: '合计公式 =SUM(B2:B3) 漏掉了 B4',
+        related: [{ sheet: 'Budget', cell: 'B4' }],
+      },
     ]);
-    expect(runRule(formulaRangeOmits, snapshot, { lang: 'en-US' })[0]?.message).toBe('The total =SUM(B2:B3) leaves out B4');
+    expect(runRule(formulaRangeOmits, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total =SUM(B2:B3) leaves out B4',
+    );
   });
 
   it('reports the totals of a 合计 row that start after the first row the others count', () => {
@@ -46,20 +70,56 @@ describe('formula/range-omits on generic sheets', () => {
   });
 
   it('reports a subtotal counted twice by the grand total', () => {
-    const snapshot = workbookOf(sheetOf('Costs', [['Staff', 10], ['Rent', 5], ['Subtotal', f('SUM(B1:B2)', 15)], ['Travel', 3], ['Total', f('SUM(B1:B4)', 33)]]));
-    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([{ cell: 'B5', message: '合计公式 =SUM(B1:B4) 的范围 B1:B4 含有小计 B3，重复计算', related: [{ sheet: 'Costs', cell: 'B3' }] }]);
+    const snapshot = workbookOf(
+      sheetOf('Costs', [
+        ['Staff', 10],
+        ['Rent', 5],
+        ['Subtotal', f('SUM(B1:B2)', 15)],
+        ['Travel', 3],
+        ['Total', f('SUM(B1:B4)', 33)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([
+      {
+        cell: 'B5',
+        message: '合计公式 =SUM(B1:B4) 的范围 B1:B4 含有小计 B3，重复计算',
+        related: [{ sheet: 'Costs', cell: 'B3' }],
+      },
+    ]);
   });
 
   it('finds the subtotal whether the range is shorter than the sheet’s formulas or reaches far past them', () => {
-    const rows: GridValue[][] = [['Staff', 10, f('B1*2', 20)], ['Rent', 5, f('B2*2', 10)], ['Subtotal', f('SUM(B1:B2)', 15), f('B3*2', 30)], ['Travel', 3, f('B4*2', 6)], ['Total', f('SUM(B1:B4)', 33)]];
-    expect(runRule(formulaRangeOmits, workbookOf(sheetOf('Short', rows))).map((x) => [x.cell, x.related])).toEqual([['B5', [{ sheet: 'Short', cell: 'B3' }]]]);
-    const long = workbookOf(sheetOf('Long', [['Staff', 10], ['Rent', 5], ['Subtotal', f('SUM(B1:B2)', 15)], ['Total', f('SUM(B1:B3)+SUM(B6:B1000000)', 30)]]));
+    const rows: GridValue[][] = [
+      ['Staff', 10, f('B1*2', 20)],
+      ['Rent', 5, f('B2*2', 10)],
+      ['Subtotal', f('SUM(B1:B2)', 15), f('B3*2', 30)],
+      ['Travel', 3, f('B4*2', 6)],
+      ['Total', f('SUM(B1:B4)', 33)],
+    ];
+    expect(runRule(formulaRangeOmits, workbookOf(sheetOf('Short', rows))).map((x) => [x.cell, x.related])).toEqual([
+      ['B5', [{ sheet: 'Short', cell: 'B3' }]],
+    ]);
+    const long = workbookOf(
+      sheetOf('Long', [
+        ['Staff', 10],
+        ['Rent', 5],
+        ['Subtotal', f('SUM(B1:B2)', 15)],
+        ['Total', f('SUM(B1:B3)+SUM(B6:B1000000)', 30)],
+      ]),
+    );
     expect(runRule(formulaRangeOmits, long).map((x) => x.cell)).toEqual(['B4']);
   });
 
   it('reports a row total that stops before the last column', () => {
-    const snapshot = workbookOf(sheetOf('Hours', [['Mon', 'Tue', 'Wed', 'Sum'], [8, 7, 6, f('SUM(A2:B2)', 15)]]));
-    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([{ cell: 'D2', related: [{ sheet: 'Hours', cell: 'C2' }] }]);
+    const snapshot = workbookOf(
+      sheetOf('Hours', [
+        ['Mon', 'Tue', 'Wed', 'Sum'],
+        [8, 7, 6, f('SUM(A2:B2)', 15)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([
+      { cell: 'D2', related: [{ sheet: 'Hours', cell: 'C2' }] },
+    ]);
   });
 
   it('leaves well-formed totals alone: full ranges, a statistic of the block, a figure added separately, a subtracted subtotal, a heading above', () => {
@@ -99,11 +159,22 @@ describe('formula/range-omits on indicator groups', () => {
 
   it('reports a level-1 score that adds only some of its children', () => {
     const findings = runRule(formulaRangeOmits, table('SUM(D3:D3)', 'D2+D5'));
-    expect(findings).toEqual([expect.objectContaining({ cell: 'D2', message: '“产出”的得分公式 =SUM(D3:D3) 漏掉了下级指标 D4', related: [{ sheet: '评分表', cell: 'D3' }, { sheet: '评分表', cell: 'D4' }] })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        cell: 'D2',
+        message: '“产出”的得分公式 =SUM(D3:D3) 漏掉了下级指标 D4',
+        related: [
+          { sheet: '评分表', cell: 'D3' },
+          { sheet: '评分表', cell: 'D4' },
+        ],
+      }),
+    ]);
   });
 
   it('reports a total that adds a cell which is no level-1 indicator', () => {
-    expect(runRule(formulaRangeOmits, table('SUM(D3:D4)', 'D2+D5+D7'))).toEqual([expect.objectContaining({ cell: 'D8', message: '“合计”的得分公式 =D2+D5+D7 计入了非下级指标的单元格 D7' })]);
+    expect(runRule(formulaRangeOmits, table('SUM(D3:D4)', 'D2+D5+D7'))).toEqual([
+      expect.objectContaining({ cell: 'D8', message: '“合计”的得分公式 =D2+D5+D7 计入了非下级指标的单元格 D7' }),
+    ]);
   });
 
   it('gives no finding for the well-formed table', () => {
@@ -115,7 +186,13 @@ describe('formula/range-omits on seed fixtures', () => {
   it('reports the 评分表 total score that stops short (seed 001)', async () => {
     const { snapshot } = await seedWorkbook(seed001);
     const planted = withFormula(snapshot, '评分表', 'SUM(E3:E12)', 'SUM(E3:E11)');
-    expect(runRule(formulaRangeOmits, planted)).toEqual([expect.objectContaining({ sheet: '评分表', cell: 'E13', related: expect.arrayContaining([{ sheet: '评分表', cell: 'E12' }]) })]);
+    expect(runRule(formulaRangeOmits, planted)).toEqual([
+      expect.objectContaining({
+        sheet: '评分表',
+        cell: 'E13',
+        related: expect.arrayContaining([{ sheet: '评分表', cell: 'E12' }]),
+      }),
+    ]);
   });
 
   it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {

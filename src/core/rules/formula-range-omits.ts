@@ -15,7 +15,9 @@ function summedRanges(formula: FormulaCell): ResolvedReference[] {
 
 function rangesUnderSum(node: FormulaNode, found: ResolvedReference[]): ResolvedReference[] {
   if (node.kind === 'function') {
-    if (node.name === 'SUM') for (const arg of node.args) if (arg.kind === 'reference' && arg.sheet === undefined && arg.shape === 'range') found.push(arg);
+    if (node.name === 'SUM')
+      for (const arg of node.args)
+        if (arg.kind === 'reference' && arg.sheet === undefined && arg.shape === 'range') found.push(arg);
     for (const arg of node.args) rangesUnderSum(arg, found);
   } else if (node.kind === 'unary' || node.kind === 'percent') rangesUnderSum(node.arg, found);
   else if (node.kind === 'binary') {
@@ -34,9 +36,11 @@ function addsUpOnly(node: FormulaNode): boolean {
 }
 
 /** The tree's and the tokens' references are separate objects: compare where they point. */
-const sameArea = (a: ResolvedReference, b: ResolvedReference) => a.sheet === b.sheet && a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+const sameArea = (a: ResolvedReference, b: ResolvedReference) =>
+  a.sheet === b.sheet && a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 
-const inside = (ref: ResolvedReference, row: number, col: number) => ref.top <= row && row <= ref.bottom && ref.left <= col && col <= ref.right;
+const inside = (ref: ResolvedReference, row: number, col: number) =>
+  ref.top <= row && row <= ref.bottom && ref.left <= col && col <= ref.right;
 
 /** A number a total should count: a typed number or a formula's numeric result (an empty or text cell is not). */
 function isFigure(grid: SheetGrid, row: number, col: number): boolean {
@@ -62,15 +66,26 @@ function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Ga
   if (!vertical && !horizontal) return undefined;
   const at = (k: number) => (vertical ? { row: k, col } : { row, col: k });
   const [start, end, self] = vertical ? [ref.top, ref.bottom, row] : [ref.left, ref.right, col];
-  const readElsewhere = (p: { row: number; col: number }) => total.references.some((r) => !sameArea(r, ref) && inside(r, p.row, p.col));
+  const readElsewhere = (p: { row: number; col: number }) =>
+    total.references.some((r) => !sameArea(r, ref) && inside(r, p.row, p.col));
   // A cell computed from the range itself (an average, a share of the total) is a statistic, not a member.
-  const derived = (p: { row: number; col: number }) => formulaAt(grid, p.row, p.col)?.references.some((r) => r.sheet === undefined && r.top <= ref.bottom && r.bottom >= ref.top && r.left <= ref.right && r.right >= ref.left) ?? false;
+  const derived = (p: { row: number; col: number }) =>
+    formulaAt(grid, p.row, p.col)?.references.some(
+      (r) =>
+        r.sheet === undefined &&
+        r.top <= ref.bottom &&
+        r.bottom >= ref.top &&
+        r.left <= ref.right &&
+        r.right >= ref.left,
+    ) ?? false;
   const omitted: Array<{ row: number; col: number }> = [];
   const member = (k: number) => isFigure(grid, at(k).row, at(k).col) && !readElsewhere(at(k)) && !derived(at(k));
   // The figure just before the range is the first a short start leaves out; without one, nothing is left out.
-  if (start > 0 && member(start - 1)) for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
+  if (start > 0 && member(start - 1))
+    for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
   // Only the figures that go on straight after the range's end: past a blank, another block begins.
-  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++) if (!readElsewhere(at(k)) && !derived(at(k))) omitted.push(at(k));
+  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++)
+    if (!readElsewhere(at(k)) && !derived(at(k))) omitted.push(at(k));
   // The formulas inside the range: looked up cell by cell, or picked from the sheet's formulas when the range is longer.
   const formulas = sheetFormulas(grid);
   const inner: FormulaCell[] = [];
@@ -80,7 +95,13 @@ function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Ga
       if (found) inner.push(found);
     }
   } else for (const f of formulas.values()) if (inside(ref, f.cell.row, f.cell.col)) inner.push(f);
-  const doubled = inner.filter((f) => !readElsewhere(f.cell) && summedRanges(f).some((r) => r.left >= ref.left && r.right <= ref.right && r.top >= ref.top && r.bottom <= ref.bottom));
+  const doubled = inner.filter(
+    (f) =>
+      !readElsewhere(f.cell) &&
+      summedRanges(f).some(
+        (r) => r.left >= ref.left && r.right <= ref.right && r.top >= ref.top && r.bottom <= ref.bottom,
+      ),
+  );
   return omitted.length > 0 || doubled.length > 0 ? { omitted, doubled } : undefined;
 }
 
@@ -97,7 +118,9 @@ function siblingsStart(grid: SheetGrid, total: FormulaCell, vertical: boolean, e
       const sibling = formulaAt(grid, row, col);
       if (!sibling) break;
       for (const r of summedRanges(sibling)) {
-        const own = vertical ? r.left === col && r.right === col && r.bottom === end : r.top === row && r.bottom === row && r.right === end;
+        const own = vertical
+          ? r.left === col && r.right === col && r.bottom === end
+          : r.top === row && r.bottom === row && r.right === end;
         if (own) earliest = Math.min(earliest, vertical ? r.top : r.left);
       }
     }
@@ -106,7 +129,11 @@ function siblingsStart(grid: SheetGrid, total: FormulaCell, vertical: boolean, e
 }
 
 /** Score or weight cells of an indicator's children that its formula does not read, and cells it reads that are no child. */
-function groupGaps(grid: SheetGrid, parent: Figure, children: Figure[]): { omitted: Figure[]; extra: ResolvedReference[] } | undefined {
+function groupGaps(
+  grid: SheetGrid,
+  parent: Figure,
+  children: Figure[],
+): { omitted: Figure[]; extra: ResolvedReference[] } | undefined {
   const formula = formulaAt(grid, parent.row, parent.col);
   if (!formula || children.length === 0) return undefined;
   const local = formula.references.filter((r) => r.sheet === undefined || r.sheet === grid.name);
@@ -129,13 +156,23 @@ export const formulaRangeOmits: Rule = {
   severity: 'error',
   description: {
     'zh-CN': '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计（含指标组：一级指标得分只加了部分二级指标）',
-    'en-US': "A total's range misses cells of its group or counts a subtotal twice (indicator groups included: a level-1 score that adds only some of its children)",
+    'en-US':
+      "A total's range misses cells of its group or counts a subtotal twice (indicator groups included: a level-1 score that adds only some of its children)",
   },
   messages: {
     omits: { 'zh-CN': '合计公式 ={formula} 漏掉了 {cells}', 'en-US': 'The total ={formula} leaves out {cells}' },
-    doubles: { 'zh-CN': '合计公式 ={formula} 的范围 {range} 含有小计 {cells}，重复计算', 'en-US': 'The total ={formula} adds the range {range}, which holds the subtotal {cells}: counted twice' },
-    groupOmits: { 'zh-CN': '“{name}”的{what}公式 ={formula} 漏掉了下级指标 {cells}', 'en-US': 'The {what} formula ={formula} of "{name}" leaves out the child indicators {cells}' },
-    groupExtra: { 'zh-CN': '“{name}”的{what}公式 ={formula} 计入了非下级指标的单元格 {cells}', 'en-US': 'The {what} formula ={formula} of "{name}" adds {cells}, which are not its child indicators' },
+    doubles: {
+      'zh-CN': '合计公式 ={formula} 的范围 {range} 含有小计 {cells}，重复计算',
+      'en-US': 'The total ={formula} adds the range {range}, which holds the subtotal {cells}: counted twice',
+    },
+    groupOmits: {
+      'zh-CN': '“{name}”的{what}公式 ={formula} 漏掉了下级指标 {cells}',
+      'en-US': 'The {what} formula ={formula} of "{name}" leaves out the child indicators {cells}',
+    },
+    groupExtra: {
+      'zh-CN': '“{name}”的{what}公式 ={formula} 计入了非下级指标的单元格 {cells}',
+      'en-US': 'The {what} formula ={formula} of "{name}" adds {cells}, which are not its child indicators',
+    },
   },
   check({ snapshot, grids, model }) {
     const found = new OnePerCell();
@@ -145,15 +182,34 @@ export const formulaRangeOmits: Rule = {
       if (table.kind !== 'indicators') continue;
       const grid = grids.get(table.sheet);
       if (!grid) continue;
-      const judge = (name: string, parent: Figure | undefined, children: Array<Figure | undefined>, what: { 'zh-CN': string; 'en-US': string }) => {
+      const judge = (
+        name: string,
+        parent: Figure | undefined,
+        children: Array<Figure | undefined>,
+        what: { 'zh-CN': string; 'en-US': string },
+      ) => {
         const present = children.filter((c): c is Figure => !!c && c.sheet === table.sheet);
         if (!parent || parent.sheet !== table.sheet || present.length !== children.length) return;
         const gaps = groupGaps(grid, parent, present);
         if (!gaps) return;
         const formula = parent.formula ?? '';
         const related: CellRef[] = present.map((c) => ({ sheet: c.sheet, cell: c.cell }));
-        if (gaps.omitted.length > 0) push({ messageId: 'groupOmits', data: { name, what, formula, cells: gaps.omitted.map((c) => c.cell).join('、') }, sheet: parent.sheet, cell: parent.cell, related });
-        else push({ messageId: 'groupExtra', data: { name, what, formula, cells: gaps.extra.map((r) => rangeAddress(r)).join('、') }, sheet: parent.sheet, cell: parent.cell, related });
+        if (gaps.omitted.length > 0)
+          push({
+            messageId: 'groupOmits',
+            data: { name, what, formula, cells: gaps.omitted.map((c) => c.cell).join('、') },
+            sheet: parent.sheet,
+            cell: parent.cell,
+            related,
+          });
+        else
+          push({
+            messageId: 'groupExtra',
+            data: { name, what, formula, cells: gaps.extra.map((r) => rangeAddress(r)).join('、') },
+            sheet: parent.sheet,
+            cell: parent.cell,
+            related,
+          });
       };
       const groups: Array<{ name: string; node?: IndicatorNode; children: IndicatorNode[] }> = [
         ...flattenTree(table.indicators).map((node) => ({ name: node.name.text, node, children: node.children })),
@@ -162,8 +218,18 @@ export const formulaRangeOmits: Rule = {
       for (const { name, node, children } of groups) {
         if (children.length === 0) continue;
         const parent = node ?? table.total;
-        judge(name, parent?.score, children.map((c) => c.score), { 'zh-CN': '得分', 'en-US': 'score' });
-        judge(name, parent?.weight, children.map((c) => c.weight), { 'zh-CN': '分值', 'en-US': 'weight' });
+        judge(
+          name,
+          parent?.score,
+          children.map((c) => c.score),
+          { 'zh-CN': '得分', 'en-US': 'score' },
+        );
+        judge(
+          name,
+          parent?.weight,
+          children.map((c) => c.weight),
+          { 'zh-CN': '分值', 'en-US': 'weight' },
+        );
       }
     }
 
@@ -178,10 +244,22 @@ export const formulaRangeOmits: Rule = {
           const formula = total.cell.formula ?? '';
           if (gap.omitted.length > 0) {
             const cells = gap.omitted.map((p) => cellAddress(p.row, p.col));
-            push({ messageId: 'omits', data: { formula, cells: cells.join('、') }, sheet: sheet.name, cell, related: cells.map((c) => ({ sheet: sheet.name, cell: c })) });
+            push({
+              messageId: 'omits',
+              data: { formula, cells: cells.join('、') },
+              sheet: sheet.name,
+              cell,
+              related: cells.map((c) => ({ sheet: sheet.name, cell: c })),
+            });
           } else {
             const cells = gap.doubled.map((f) => cellAddress(f.cell.row, f.cell.col));
-            push({ messageId: 'doubles', data: { formula, range: rangeAddress(ref), cells: cells.join('、') }, sheet: sheet.name, cell, related: cells.map((c) => ({ sheet: sheet.name, cell: c })) });
+            push({
+              messageId: 'doubles',
+              data: { formula, range: rangeAddress(ref), cells: cells.join('、') },
+              sheet: sheet.name,
+              cell,
+              related: cells.map((c) => ({ sheet: sheet.name, cell: c })),
+            });
           }
           break;
         }

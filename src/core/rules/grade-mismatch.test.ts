@@ -1,4 +1,13 @@
-import { faithfulFixtures, fixtureOf, placedKeyValue, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  placedKeyValue,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import type { SeedReport } from '../../../test/fixtures/seed-model';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
@@ -36,7 +45,18 @@ describe('grade/mismatch on a planted seed fault', () => {
     const { layout } = excellent;
     const cell = placedKeyValue(layout, '评价等级').cell;
     const findings = runRule(gradeMismatch, excellent.snapshot);
-    expect(findings).toEqual([{ code: 'grade/mismatch', severity: 'error', sheet: '结论表', cell, message: expect.any(String), expected: '良', actual: '优', related: [ref(placedKeyValue(layout, '评价得分'))] }]);
+    expect(findings).toEqual([
+      {
+        code: 'grade/mismatch',
+        severity: 'error',
+        sheet: '结论表',
+        cell,
+        message: expect.any(String),
+        expected: '良',
+        actual: '优',
+        related: [ref(placedKeyValue(layout, '评价得分'))],
+      },
+    ]);
     expect(cell).toBe('E16');
     expect(findings[0]?.message).toBe('等级“优”与总分 84.55 应得的“良”不符');
   });
@@ -44,7 +64,16 @@ describe('grade/mismatch on a planted seed fault', () => {
   it('reports a grade that is not a configured grade', () => {
     const { layout } = unknown;
     expect(runRule(gradeMismatch, unknown.snapshot)).toEqual([
-      { code: 'grade/mismatch', severity: 'error', sheet: '结论表', cell: placedKeyValue(layout, '评价等级').cell, message: '等级“A级”不是已配置的等级（总分 84.55 应为“良”）', expected: '良', actual: 'A级', related: [ref(placedKeyValue(layout, '评价得分'))] },
+      {
+        code: 'grade/mismatch',
+        severity: 'error',
+        sheet: '结论表',
+        cell: placedKeyValue(layout, '评价等级').cell,
+        message: '等级“A级”不是已配置的等级（总分 84.55 应为“良”）',
+        expected: '良',
+        actual: 'A级',
+        related: [ref(placedKeyValue(layout, '评价得分'))],
+      },
     ]);
   });
 
@@ -55,7 +84,16 @@ describe('grade/mismatch on a planted seed fault', () => {
   it('reads the grade and total under other labels (seed 002: 综合评价结果等级 良好 for 73.66, which earns 中)', () => {
     const { layout } = good002;
     expect(runRule(gradeMismatch, good002.snapshot)).toEqual([
-      { code: 'grade/mismatch', severity: 'error', sheet: '结论表', cell: placedKeyValue(layout, '综合评价结果等级').cell, message: '等级“良好”与总分 73.66 应得的“中”不符', expected: '中', actual: '良好', related: [ref(placedKeyValue(layout, '绩效评价得分'))] },
+      {
+        code: 'grade/mismatch',
+        severity: 'error',
+        sheet: '结论表',
+        cell: placedKeyValue(layout, '综合评价结果等级').cell,
+        message: '等级“良好”与总分 73.66 应得的“中”不符',
+        expected: '中',
+        actual: '良好',
+        related: [ref(placedKeyValue(layout, '绩效评价得分'))],
+      },
     ]);
   });
 
@@ -68,12 +106,18 @@ describe('grade/mismatch on a planted seed fault', () => {
         { grade: '差', min: 0, aliases: [] },
       ],
     };
-    expect(runRule(gradeMismatch, fixtureOf(faithful, seed000.id, 'merged').snapshot, { profile })).toMatchObject([{ expected: '中', actual: '良' }]);
+    expect(runRule(gradeMismatch, fixtureOf(faithful, seed000.id, 'merged').snapshot, { profile })).toMatchObject([
+      { expected: '中', actual: '良' },
+    ]);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(gradeMismatch, excellent.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Grade "优" differs from "良", which the total 84.55 earns']);
-    expect(runRule(gradeMismatch, unknown.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Grade "A级" is not a configured grade (the total 84.55 earns "良")']);
+    expect(runRule(gradeMismatch, excellent.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Grade "优" differs from "良", which the total 84.55 earns',
+    ]);
+    expect(runRule(gradeMismatch, unknown.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Grade "A级" is not a configured grade (the total 84.55 earns "良")',
+    ]);
   });
 });
 
@@ -81,13 +125,24 @@ describe('grade/mismatch on hand-made layouts', () => {
   it('reads a one-row conclusion: 评价得分 88 | 评价等级 优', () => {
     const snapshot = workbookOf(sheetOf('结论', [['评价得分', 88, '评价等级', '优']]));
     expect(runRule(gradeMismatch, snapshot)).toEqual([
-      { code: 'grade/mismatch', severity: 'error', sheet: '结论', cell: 'D1', message: '等级“优”与总分 88 应得的“良”不符', expected: '良', actual: '优', related: [{ sheet: '结论', cell: 'B1' }] },
+      {
+        code: 'grade/mismatch',
+        severity: 'error',
+        sheet: '结论',
+        cell: 'D1',
+        message: '等级“优”与总分 88 应得的“良”不符',
+        expected: '良',
+        actual: '优',
+        related: [{ sheet: '结论', cell: 'B1' }],
+      },
     ]);
   });
 
   it('grades the boundary as the higher grade (90 earns 优; 89.99 earns 良)', () => {
     expect(runRule(gradeMismatch, workbookOf(sheetOf('结论', [['评价得分', 90, '评价等级', '优']])))).toEqual([]);
-    expect(runRule(gradeMismatch, workbookOf(sheetOf('结论', [['评价得分', 89.99, '评价等级', '优']])))).toMatchObject([{ expected: '良' }]);
+    expect(runRule(gradeMismatch, workbookOf(sheetOf('结论', [['评价得分', 89.99, '评价等级', '优']])))).toMatchObject([
+      { expected: '良' },
+    ]);
   });
 
   it('takes the total from the score table when no 评价得分 is stated', () => {
@@ -102,7 +157,9 @@ describe('grade/mismatch on hand-made layouts', () => {
         ['评价等级', '良'],
       ]),
     );
-    expect(runRule(gradeMismatch, snapshot)).toMatchObject([{ cell: 'B7', expected: '中', actual: '良', related: [{ sheet: '评分表', cell: 'D4' }] }]);
+    expect(runRule(gradeMismatch, snapshot)).toMatchObject([
+      { cell: 'B7', expected: '中', actual: '良', related: [{ sheet: '评分表', cell: 'D4' }] },
+    ]);
   });
 });
 

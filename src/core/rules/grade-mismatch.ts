@@ -5,10 +5,19 @@ import type { Rule } from './rule';
 export const gradeMismatch: Rule = {
   code: 'grade/mismatch',
   severity: 'error',
-  description: { 'zh-CN': '评价等级与总分应得的等级不符（等级标准见配置）', 'en-US': 'The grade differs from the one the total earns (thresholds from the profile)' },
+  description: {
+    'zh-CN': '评价等级与总分应得的等级不符（等级标准见配置）',
+    'en-US': 'The grade differs from the one the total earns (thresholds from the profile)',
+  },
   messages: {
-    mismatch: { 'zh-CN': '等级“{actual}”与总分 {total} 应得的“{expected}”不符', 'en-US': 'Grade "{actual}" differs from "{expected}", which the total {total} earns' },
-    unknown: { 'zh-CN': '等级“{actual}”不是已配置的等级（总分 {total} 应为“{expected}”）', 'en-US': 'Grade "{actual}" is not a configured grade (the total {total} earns "{expected}")' },
+    mismatch: {
+      'zh-CN': '等级“{actual}”与总分 {total} 应得的“{expected}”不符',
+      'en-US': 'Grade "{actual}" differs from "{expected}", which the total {total} earns',
+    },
+    unknown: {
+      'zh-CN': '等级“{actual}”不是已配置的等级（总分 {total} 应为“{expected}”）',
+      'en-US': 'Grade "{actual}" is not a configured grade (the total {total} earns "{expected}")',
+    },
   },
   check({ model, profile }) {
     const total = statedTotal(model);
@@ -17,7 +26,17 @@ export const gradeMismatch: Rule = {
     return statedGrades(model).flatMap((grade) => {
       const named = gradeNamed(grade.text, profile);
       if (named === expected) return [];
-      return [{ messageId: named ? 'mismatch' : 'unknown', data: { actual: grade.text, expected, total: total.value }, sheet: grade.sheet, cell: grade.cell, expected, actual: grade.text, related: [{ sheet: total.sheet, cell: total.cell }] }];
+      return [
+        {
+          messageId: named ? 'mismatch' : 'unknown',
+          data: { actual: grade.text, expected, total: total.value },
+          sheet: grade.sheet,
+          cell: grade.cell,
+          expected,
+          actual: grade.text,
+          related: [{ sheet: total.sheet, cell: total.cell }],
+        },
+      ];
     });
   },
 };

@@ -55,8 +55,16 @@ export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[
   for (const rule of rules) {
     for (const report of rule.check(context)) {
       const template = rule.messages[report.messageId]?.[lang] ?? report.messageId;
-      const data = Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, typeof value === 'object' ? value[lang] : value]));
-      const finding: Finding = { code: rule.code, severity: rule.severity, sheet: report.sheet, cell: report.cell, message: formatMessage(template, data) };
+      const data = Object.fromEntries(
+        Object.entries(report.data).map(([key, value]) => [key, typeof value === 'object' ? value[lang] : value]),
+      );
+      const finding: Finding = {
+        code: rule.code,
+        severity: rule.severity,
+        sheet: report.sheet,
+        cell: report.cell,
+        message: formatMessage(template, data),
+      };
       if (report.expected !== undefined) finding.expected = report.expected;
       if (report.actual !== undefined) finding.actual = report.actual;
       if (report.related && report.related.length > 0) finding.related = report.related;

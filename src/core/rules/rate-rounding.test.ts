@@ -1,5 +1,14 @@
 import type { Finding } from '../finding';
-import { cellOffset, faithfulFixtures, fixtureOf, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  cellOffset,
+  faithfulFixtures,
+  fixtureOf,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
 import { seed002 } from '../../../test/fixtures/seeds/seed002';
@@ -29,7 +38,8 @@ beforeAll(async () => {
 }, 60_000);
 
 /** A rate in the units the variant writes it: a fraction (merged) or percent units (filldown, labels). */
-const units = (variant: string, percent: number): number => (variant === 'merged' ? Math.round(percent * 100) / 10000 : percent);
+const units = (variant: string, percent: number): number =>
+  variant === 'merged' ? Math.round(percent * 100) / 10000 : percent;
 const shown = (variant: string, percent: number): string => (variant === 'filldown' ? `${percent}` : `${percent}%`);
 
 /** Seed 000's 产出 得分率: 32 / 35 = 91.428…% printed 91.42% (truncated). */
@@ -68,7 +78,16 @@ describe('rate/rounding on a planted seed fault', () => {
     const row = truncated003.layout.summary?.rows[3];
     const findings = runRule(rateRounding, truncated003.snapshot);
     expect(findings).toEqual([
-      { code: 'rate/rounding', severity: 'warning', sheet: '汇总表', cell: row?.rate?.cell, message: expect.any(String), expected: 0.9787, actual: 0.9786, related: [ref(row?.score), ref(row?.weight)] },
+      {
+        code: 'rate/rounding',
+        severity: 'warning',
+        sheet: '汇总表',
+        cell: row?.rate?.cell,
+        message: expect.any(String),
+        expected: 0.9787,
+        actual: 0.9786,
+        related: [ref(row?.score), ref(row?.weight)],
+      },
     ]);
     expect(row?.rate?.cell).toBe('E5');
     expect(findings[0]?.message).toBe('得分率 97.86% 为截断结果，四舍五入应为 97.87%');
@@ -78,14 +97,27 @@ describe('rate/rounding on a planted seed fault', () => {
     const { layout } = decimals000;
     const row = layout.summary?.rows[0];
     expect(runRule(rateRounding, decimals000.snapshot)).toEqual([
-      { code: 'rate/rounding', severity: 'warning', sheet: '汇总表', cell: row?.rate?.cell, message: '得分率 81% 按其他小数位舍入，按单元格显示位数应为 80.88%', expected: 0.8088, actual: 0.81, related: [ref(row?.score), ref(row?.weight)] },
+      {
+        code: 'rate/rounding',
+        severity: 'warning',
+        sheet: '汇总表',
+        cell: row?.rate?.cell,
+        message: '得分率 81% 按其他小数位舍入，按单元格显示位数应为 80.88%',
+        expected: 0.8088,
+        actual: 0.81,
+        related: [ref(row?.score), ref(row?.weight)],
+      },
       known000(layout, 'merged'),
     ]);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(rateRounding, truncated003.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['score rate 97.86% is truncated; rounded it is 97.87%']);
-    expect(runRule(rateRounding, fixtureOf(faithful, seed002.id, 'merged').snapshot, { lang: 'en-US' })[0]?.message).toBe('satisfaction 79.46% was computed from rounded parts; computed directly it is 79.45%');
+    expect(runRule(rateRounding, truncated003.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'score rate 97.86% is truncated; rounded it is 97.87%',
+    ]);
+    expect(
+      runRule(rateRounding, fixtureOf(faithful, seed002.id, 'merged').snapshot, { lang: 'en-US' })[0]?.message,
+    ).toBe('satisfaction 79.46% was computed from rounded parts; computed directly it is 79.45%');
   });
 });
 
@@ -99,22 +131,44 @@ describe('rate/rounding on hand-made layouts', () => {
       ]),
     );
     expect(runRule(rateRounding, snapshot)).toEqual([
-      { code: 'rate/rounding', severity: 'warning', sheet: '得分', cell: 'D2', message: '得分率 91.42% 为截断结果，四舍五入应为 91.43%', expected: 91.43, actual: 91.42, related: [{ sheet: '得分', cell: 'C2' }, { sheet: '得分', cell: 'B2' }] },
+      {
+        code: 'rate/rounding',
+        severity: 'warning',
+        sheet: '得分',
+        cell: 'D2',
+        message: '得分率 91.42% 为截断结果，四舍五入应为 91.43%',
+        expected: 91.43,
+        actual: 91.42,
+        related: [
+          { sheet: '得分', cell: 'C2' },
+          { sheet: '得分', cell: 'B2' },
+        ],
+      },
     ]);
   });
 
   it('accepts a rate rounded half away from zero (93.625% → 93.63%)', () => {
-    const snapshot = workbookOf(sheetOf('得分', [['一级指标', '分值', '得分', '得分率'], ['效益', 8, 7.49, { value: 0.9363, format: '0.00%' }], ['产出', 8, 8, { value: 1, format: '0.00%' }]]));
+    const snapshot = workbookOf(
+      sheetOf('得分', [
+        ['一级指标', '分值', '得分', '得分率'],
+        ['效益', 8, 7.49, { value: 0.9363, format: '0.00%' }],
+        ['产出', 8, 8, { value: 1, format: '0.00%' }],
+      ]),
+    );
     expect(runRule(rateRounding, snapshot)).toEqual([]);
   });
 });
 
 describe('rate/rounding on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding but seed 000’s truncated 91.42% and seed 002’s 79.46% awareness', (id, variant) => {
-    const { layout, snapshot } = fixtureOf(faithful, id, variant);
-    const known = id === seed000.id ? [known000(layout, variant)] : id === seed002.id ? known002(layout, variant) : [];
-    const findings = runRule(rateRounding, snapshot);
-    expect(findings).toEqual(known);
-    for (const finding of findings) expect(finding.related?.length).toBeGreaterThan(0);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding but seed 000’s truncated 91.42% and seed 002’s 79.46% awareness',
+    (id, variant) => {
+      const { layout, snapshot } = fixtureOf(faithful, id, variant);
+      const known =
+        id === seed000.id ? [known000(layout, variant)] : id === seed002.id ? known002(layout, variant) : [];
+      const findings = runRule(rateRounding, snapshot);
+      expect(findings).toEqual(known);
+      for (const finding of findings) expect(finding.related?.length).toBeGreaterThan(0);
+    },
+  );
 });

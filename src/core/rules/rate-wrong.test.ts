@@ -1,4 +1,14 @@
-import { cellOffset, faithfulFixtures, fixtureOf, placedKeyValue, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  cellOffset,
+  faithfulFixtures,
+  fixtureOf,
+  placedKeyValue,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import type { SeedReport } from '../../../test/fixtures/seed-model';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
@@ -33,10 +43,14 @@ beforeAll(async () => {
   for (const variant of ['merged', 'filldown', 'labels']) {
     decision.set(
       variant,
-      await seedWorkbook(seed000, (copy) => {
-        const row = copy.summary?.rows[0];
-        if (row) row.rate = '81.88%';
-      }, variant),
+      await seedWorkbook(
+        seed000,
+        (copy) => {
+          const row = copy.summary?.rows[0];
+          if (row) row.rate = '81.88%';
+        },
+        variant,
+      ),
     );
   }
   accuracy = await seedWorkbook(seed001, (copy) => {
@@ -55,26 +69,65 @@ describe('rate/wrong on a planted seed fault', () => {
   it.each([
     // variant, units of the cell, expected, actual, message
     ['merged', 'a fraction in a 0.00% cell', 0.8088, 0.8188, '得分率 81.88% 与计算结果 80.88% 不符'],
-    ['filldown', 'percent units under 得分率（%）, summary turned horizontal', 80.88, 81.88, '得分率 81.88 与计算结果 80.88 不符'],
+    [
+      'filldown',
+      'percent units under 得分率（%）, summary turned horizontal',
+      80.88,
+      81.88,
+      '得分率 81.88 与计算结果 80.88 不符',
+    ],
     ['labels', 'text "81.88%"', 80.88, 81.88, '得分率 81.88% 与计算结果 80.88% 不符'],
-  ])('reports seed 000’s 决策 得分率 81.88%% (%s: %s) in the cell’s own units', (variant, _units, expected, actual, message) => {
-    const built = decision.get(variant) as Built;
-    const row = built.layout.summary?.rows[0];
-    expect(runRule(rateWrong, built.snapshot)).toEqual([
-      { code: 'rate/wrong', severity: 'error', sheet: '汇总表', cell: row?.rate?.cell, message, expected, actual, related: [ref(row?.score), ref(row?.weight)] },
-    ]);
-  });
+  ])(
+    'reports seed 000’s 决策 得分率 81.88%% (%s: %s) in the cell’s own units',
+    (variant, _units, expected, actual, message) => {
+      const built = decision.get(variant) as Built;
+      const row = built.layout.summary?.rows[0];
+      expect(runRule(rateWrong, built.snapshot)).toEqual([
+        {
+          code: 'rate/wrong',
+          severity: 'error',
+          sheet: '汇总表',
+          cell: row?.rate?.cell,
+          message,
+          expected,
+          actual,
+          related: [ref(row?.score), ref(row?.weight)],
+        },
+      ]);
+    },
+  );
 
   it('places the planted rate where the builder wrote it (D3 vertical, B5 horizontal)', () => {
-    expect(['merged', 'filldown'].map((v) => decision.get(v)?.layout.summary?.rows[0]?.rate?.cell)).toEqual(['D3', 'B5']);
+    expect(['merged', 'filldown'].map((v) => decision.get(v)?.layout.summary?.rows[0]?.rate?.cell)).toEqual([
+      'D3',
+      'B5',
+    ]);
   });
 
   it('reports both accuracy rates of the 春节 row (persons and amounts), each resting on its paid and due cells', () => {
     const row = accuracy.layout.accuracy?.[0];
     if (!row) throw new Error('no accuracy row');
     expect(runRule(rateWrong, accuracy.snapshot)).toEqual([
-      { code: 'rate/wrong', severity: 'error', sheet: '兑现准确率', cell: cellOffset(row.paidPersons.cell, 0, 1), message: '补助兑现准确率（人数） 99.86% 与计算结果 99.96% 不符', expected: 0.9996, actual: 0.9986, related: [ref(row.paidPersons), ref(row.duePersons)] },
-      { code: 'rate/wrong', severity: 'error', sheet: '兑现准确率', cell: cellOffset(row.paidAmount.cell, 0, 1), message: '补助兑现准确率（金额） 99.86% 与计算结果 99.96% 不符', expected: 0.9996, actual: 0.9986, related: [ref(row.paidAmount), ref(row.dueAmount)] },
+      {
+        code: 'rate/wrong',
+        severity: 'error',
+        sheet: '兑现准确率',
+        cell: cellOffset(row.paidPersons.cell, 0, 1),
+        message: '补助兑现准确率（人数） 99.86% 与计算结果 99.96% 不符',
+        expected: 0.9996,
+        actual: 0.9986,
+        related: [ref(row.paidPersons), ref(row.duePersons)],
+      },
+      {
+        code: 'rate/wrong',
+        severity: 'error',
+        sheet: '兑现准确率',
+        cell: cellOffset(row.paidAmount.cell, 0, 1),
+        message: '补助兑现准确率（金额） 99.86% 与计算结果 99.96% 不符',
+        expected: 0.9996,
+        actual: 0.9986,
+        related: [ref(row.paidAmount), ref(row.dueAmount)],
+      },
     ]);
   });
 
@@ -113,7 +166,14 @@ describe('rate/wrong on a planted seed fault', () => {
     const lastCount = last?.counts[last.counts.length - 1]?.cell as string;
     const findings = runRule(rateWrong, satisfaction.snapshot);
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'rate/wrong', sheet: '满意度调查', cell: cellOffset(lastCount, 1, 2), message: '满意度 95% 与计算结果 93.63% 不符', expected: 0.9363, actual: 0.95 }),
+      expect.objectContaining({
+        code: 'rate/wrong',
+        sheet: '满意度调查',
+        cell: cellOffset(lastCount, 1, 2),
+        message: '满意度 95% 与计算结果 93.63% 不符',
+        expected: 0.9363,
+        actual: 0.95,
+      }),
     ]);
     // It rests on the questions: their counts, or their result cells (which a fill averages).
     const questionRows = questions.map((q) => q.text.cell.replace(/^[A-Z]+/, ''));
@@ -126,7 +186,9 @@ describe('rate/wrong on a planted seed fault', () => {
   });
 
   it('words the finding in English with en-US', () => {
-    expect(runRule(rateWrong, (decision.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['score rate 81.88% differs from the computed 80.88%']);
+    expect(
+      runRule(rateWrong, (decision.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
+    ).toEqual(['score rate 81.88% differs from the computed 80.88%']);
   });
 });
 
@@ -141,7 +203,19 @@ describe('rate/wrong on hand-made layouts', () => {
       ]),
     );
     expect(runRule(rateWrong, snapshot)).toEqual([
-      { code: 'rate/wrong', severity: 'error', sheet: '汇总', cell: 'C4', message: '得分率 81 与计算结果 80 不符', expected: 80, actual: 81, related: [{ sheet: '汇总', cell: 'C3' }, { sheet: '汇总', cell: 'C2' }] },
+      {
+        code: 'rate/wrong',
+        severity: 'error',
+        sheet: '汇总',
+        cell: 'C4',
+        message: '得分率 81 与计算结果 80 不符',
+        expected: 80,
+        actual: 81,
+        related: [
+          { sheet: '汇总', cell: 'C3' },
+          { sheet: '汇总', cell: 'C2' },
+        ],
+      },
     ]);
   });
 
@@ -153,12 +227,25 @@ describe('rate/wrong on hand-made layouts', () => {
         [null, '资金投入', 6, 6, { value: 0.9, format: '0.00%' }],
       ]),
     );
-    expect(runRule(rateWrong, snapshot)).toMatchObject([{ cell: 'E3', expected: 1, actual: 0.9, related: [{ sheet: '评分表', cell: 'D3' }, { sheet: '评分表', cell: 'C3' }] }]);
+    expect(runRule(rateWrong, snapshot)).toMatchObject([
+      {
+        cell: 'E3',
+        expected: 1,
+        actual: 0.9,
+        related: [
+          { sheet: '评分表', cell: 'D3' },
+          { sheet: '评分表', cell: 'C3' },
+        ],
+      },
+    ]);
   });
 });
 
 describe('rate/wrong on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding (a truncated or rounded-parts rate is rate/rounding, not wrong)', (id, variant) => {
-    expect(runRule(rateWrong, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding (a truncated or rounded-parts rate is rate/rounding, not wrong)',
+    (id, variant) => {
+      expect(runRule(rateWrong, fixtureOf(faithful, id, variant).snapshot)).toEqual([]);
+    },
+  );
 });

@@ -9,9 +9,14 @@ export const rateWrong: Rule = {
     'en-US': 'A rate (score rate, execution, arrival, accuracy, satisfaction …) differs from its inputs',
   },
   messages: {
-    wrong: { 'zh-CN': '{rate} {actual} 与计算结果 {expected} 不符', 'en-US': '{rate} {actual} differs from the computed {expected}' },
+    wrong: {
+      'zh-CN': '{rate} {actual} 与计算结果 {expected} 不符',
+      'en-US': '{rate} {actual} differs from the computed {expected}',
+    },
   },
   check({ analysis }) {
-    return analysis.rates.flatMap(({ rate, verdict }) => (verdict.status === 'wrong' ? [rateReport('wrong', rate, verdict)] : []));
+    return analysis.rates.flatMap(({ rate, verdict }) =>
+      verdict.status === 'wrong' ? [rateReport('wrong', rate, verdict)] : [],
+    );
   },
 };

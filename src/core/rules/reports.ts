@@ -36,11 +36,19 @@ function shownRate(value: number, rate: DerivedRate): string {
 }
 
 /** A finding on a rate cell, with the rate's name, the figures and its inputs. */
-export function rateReport(messageId: string, rate: DerivedRate, verdict: Extract<RateVerdict, { expected: number }>): RuleReport {
+export function rateReport(
+  messageId: string,
+  rate: DerivedRate,
+  verdict: Extract<RateVerdict, { expected: number }>,
+): RuleReport {
   const actual = 'actual' in verdict ? verdict.actual : null;
   return {
     messageId,
-    data: { rate: RATE_NAMES[rate.kind], actual: actual === null ? '' : shownRate(actual, rate), expected: shownRate(verdict.expected, rate) },
+    data: {
+      rate: RATE_NAMES[rate.kind],
+      actual: actual === null ? '' : shownRate(actual, rate),
+      expected: shownRate(verdict.expected, rate),
+    },
     sheet: rate.target.sheet,
     cell: rate.target.cell,
     expected: verdict.expected,

@@ -1,4 +1,11 @@
-import { faithfulFixtures, fixtureOf, indicatorNamed, runRule, SEED_VARIANTS, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  runRule,
+  SEED_VARIANTS,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
 import type { SeedIndicator, SeedReport } from '../../../test/fixtures/seed-model';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
@@ -12,7 +19,10 @@ import { scoreChildrenSum } from './score-children-sum';
  * indicator on its own row with its own 分值 and 得分 (parent-row layout), next to a 基本情况 sheet with the fund
  * figures the standards read.
  */
-function parentRowWorkbook(seed: SeedReport, plant?: (copy: SeedReport) => void): { snapshot: WorkbookSnapshot; scoreCell: (name: string, level?: number) => string } {
+function parentRowWorkbook(
+  seed: SeedReport,
+  plant?: (copy: SeedReport) => void,
+): { snapshot: WorkbookSnapshot; scoreCell: (name: string, level?: number) => string } {
   const copy = structuredClone(seed);
   plant?.(copy);
   const table = copy.scoreTable;
@@ -38,7 +48,9 @@ function parentRowWorkbook(seed: SeedReport, plant?: (copy: SeedReport) => void)
   return {
     snapshot,
     scoreCell: (name, level) => {
-      const found = [...cells.entries()].find(([key]) => key.endsWith(`:${name}`) && (level === undefined || key.startsWith(`${level}:`)));
+      const found = [...cells.entries()].find(
+        ([key]) => key.endsWith(`:${name}`) && (level === undefined || key.startsWith(`${level}:`)),
+      );
       if (!found) throw new Error(`no ${name}`);
       return found[1];
     },
@@ -68,7 +80,10 @@ describe('score/children-sum on a planted seed fault (seed tree in a parent-row 
         message: expect.any(String),
         expected: 9,
         actual: 8,
-        related: ['政策相关性', '部门职责相关性', '预算项目相关性'].map((name) => ({ sheet: '评分表', cell: scoreCell(name) })),
+        related: ['政策相关性', '部门职责相关性', '预算项目相关性'].map((name) => ({
+          sheet: '评分表',
+          cell: scoreCell(name),
+        })),
       },
     ]);
     expect(scoreCell('工作活动相关性')).toBe('F3');
@@ -107,14 +122,18 @@ describe('score/children-sum on a planted seed fault (seed tree in a parent-row 
       if (spent) spent.value = 6.3;
     });
     // “工作活动”管理 20 = 12 + 8 as printed: only the level whose child is computed is off.
-    expect(runRule(scoreChildrenSum, snapshot).map((f) => [f.cell, f.expected, f.actual])).toEqual([[scoreCell('财务管理规范性'), 11.6, 12]]);
+    expect(runRule(scoreChildrenSum, snapshot).map((f) => [f.cell, f.expected, f.actual])).toEqual([
+      [scoreCell('财务管理规范性'), 11.6, 12],
+    ]);
   });
 
   it('words the finding in English with en-US', () => {
     const { snapshot } = parentRowWorkbook(seed001, (copy) => {
       indicatorNamed(copy.scoreTable?.indicators ?? [], '决策').score = 13;
     });
-    expect(runRule(scoreChildrenSum, snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"决策" scores 13; its children sum to 12']);
+    expect(runRule(scoreChildrenSum, snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      '"决策" scores 13; its children sum to 12',
+    ]);
   });
 });
 
@@ -133,8 +152,32 @@ describe('score/children-sum on hand-made layouts', () => {
       ]),
     );
     expect(runRule(scoreChildrenSum, snapshot)).toEqual([
-      { code: 'score/children-sum', severity: 'error', sheet: '评分表', cell: 'E2', message: '“决策”得分 19，下级指标得分合计 18', expected: 18, actual: 19, related: [{ sheet: '评分表', cell: 'E3' }, { sheet: '评分表', cell: 'E6' }] },
-      { code: 'score/children-sum', severity: 'error', sheet: '评分表', cell: 'E3', message: '“项目立项”得分 9，下级指标得分合计 8', expected: 8, actual: 9, related: [{ sheet: '评分表', cell: 'E4' }, { sheet: '评分表', cell: 'E5' }] },
+      {
+        code: 'score/children-sum',
+        severity: 'error',
+        sheet: '评分表',
+        cell: 'E2',
+        message: '“决策”得分 19，下级指标得分合计 18',
+        expected: 18,
+        actual: 19,
+        related: [
+          { sheet: '评分表', cell: 'E3' },
+          { sheet: '评分表', cell: 'E6' },
+        ],
+      },
+      {
+        code: 'score/children-sum',
+        severity: 'error',
+        sheet: '评分表',
+        cell: 'E3',
+        message: '“项目立项”得分 9，下级指标得分合计 8',
+        expected: 8,
+        actual: 9,
+        related: [
+          { sheet: '评分表', cell: 'E4' },
+          { sheet: '评分表', cell: 'E5' },
+        ],
+      },
     ]);
   });
 

@@ -7,9 +7,15 @@ import type { Rule } from './rule';
 export const scoreChildrenSum: Rule = {
   code: 'score/children-sum',
   severity: 'error',
-  description: { 'zh-CN': '上级指标得分不等于下级指标得分之和', 'en-US': "A parent's score differs from the sum of its children's" },
+  description: {
+    'zh-CN': '上级指标得分不等于下级指标得分之和',
+    'en-US': "A parent's score differs from the sum of its children's",
+  },
   messages: {
-    mismatch: { 'zh-CN': '“{name}”得分 {actual}，下级指标得分合计 {expected}', 'en-US': '"{name}" scores {actual}; its children sum to {expected}' },
+    mismatch: {
+      'zh-CN': '“{name}”得分 {actual}，下级指标得分合计 {expected}',
+      'en-US': '"{name}" scores {actual}; its children sum to {expected}',
+    },
   },
   check({ model, analysis }) {
     return indicatorTables(model).flatMap((table) =>
@@ -19,7 +25,17 @@ export const scoreChildrenSum: Rule = {
         if (children.some((s) => s === undefined)) return [];
         const expected = sum(children as number[]);
         if (excelRound(expected, 6) === excelRound(node.score.value, 6)) return [];
-        return [{ messageId: 'mismatch', data: { name: node.name.text, actual: node.score.value, expected }, sheet: node.score.sheet, cell: node.score.cell, expected, actual: node.score.value, related: refs(node.children.flatMap(scoreCells)) }];
+        return [
+          {
+            messageId: 'mismatch',
+            data: { name: node.name.text, actual: node.score.value, expected },
+            sheet: node.score.sheet,
+            cell: node.score.cell,
+            expected,
+            actual: node.score.value,
+            related: refs(node.children.flatMap(scoreCells)),
+          },
+        ];
       }),
     );
   },

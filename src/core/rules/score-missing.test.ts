@@ -1,5 +1,15 @@
 import type { Finding } from '../finding';
-import { faithfulFixtures, fixtureOf, indicatorNamed, placedIndicator, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  placedIndicator,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -34,14 +44,33 @@ beforeAll(async () => {
 /** Seed 003's own blank: 预算执行率 (分值 4), whose standard 指标分值=预算执行率*总分 gives 100% × 4 = 4. */
 function known003(layout: Layout, expected = 4): Finding {
   const placed = placedIndicator(layout, '预算执行率');
-  return { code: 'score/missing', severity: 'error', sheet: '评分表', cell: placed.score?.cell as string, message: `“预算执行率”（分值 4）未填得分，按评分标准应为 ${expected}`, expected, actual: null, related: [ref(placed.weight)] };
+  return {
+    code: 'score/missing',
+    severity: 'error',
+    sheet: '评分表',
+    cell: placed.score?.cell as string,
+    message: `“预算执行率”（分值 4）未填得分，按评分标准应为 ${expected}`,
+    expected,
+    actual: null,
+    related: [ref(placed.weight)],
+  };
 }
 
 describe('score/missing on a planted seed fault', () => {
   it('reports a blank score with no computable standard, without `expected` (seed 001 资金投入)', () => {
     const placed = placedIndicator(blank001.layout, '资金投入');
     const findings = runRule(scoreMissing, blank001.snapshot);
-    expect(findings).toEqual([{ code: 'score/missing', severity: 'error', sheet: '评分表', cell: placed.score?.cell, message: expect.any(String), actual: null, related: [ref(placed.weight)] }]);
+    expect(findings).toEqual([
+      {
+        code: 'score/missing',
+        severity: 'error',
+        sheet: '评分表',
+        cell: placed.score?.cell,
+        message: expect.any(String),
+        actual: null,
+        related: [ref(placed.weight)],
+      },
+    ]);
     expect(placed.score?.cell).toBe('E4');
     expect(findings[0]?.message).toBe('“资金投入”（分值 6）未填得分');
   });
@@ -55,16 +84,36 @@ describe('score/missing on a planted seed fault', () => {
   });
 
   it('words the finding in English with en-US', () => {
-    expect(runRule(scoreMissing, fixtureOf(faithful, seed003.id, 'merged').snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"预算执行率" (weight 4) has no score; its standard gives 4']);
-    expect(runRule(scoreMissing, blank001.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"资金投入" (weight 6) has no score']);
+    expect(
+      runRule(scoreMissing, fixtureOf(faithful, seed003.id, 'merged').snapshot, { lang: 'en-US' }).map(
+        (f) => f.message,
+      ),
+    ).toEqual(['"预算执行率" (weight 4) has no score; its standard gives 4']);
+    expect(runRule(scoreMissing, blank001.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      '"资金投入" (weight 6) has no score',
+    ]);
   });
 });
 
 describe('score/missing on hand-made layouts', () => {
   it('reads a two-level table with a blank score', () => {
-    const snapshot = workbookOf(sheetOf('评分', [['一级指标', '二级指标', '分值', '得分'], ['过程', '预算执行率', 4, null], [null, '资金使用', 6, 6]]));
+    const snapshot = workbookOf(
+      sheetOf('评分', [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['过程', '预算执行率', 4, null],
+        [null, '资金使用', 6, 6],
+      ]),
+    );
     expect(runRule(scoreMissing, snapshot)).toEqual([
-      { code: 'score/missing', severity: 'error', sheet: '评分', cell: 'D2', message: '“预算执行率”（分值 4）未填得分', actual: null, related: [{ sheet: '评分', cell: 'C2' }] },
+      {
+        code: 'score/missing',
+        severity: 'error',
+        sheet: '评分',
+        cell: 'D2',
+        message: '“预算执行率”（分值 4）未填得分',
+        actual: null,
+        related: [{ sheet: '评分', cell: 'C2' }],
+      },
     ]);
   });
 
@@ -77,27 +126,54 @@ describe('score/missing on hand-made layouts', () => {
         [null, '资金使用', 6, '按规定使用得6分', 6],
       ]),
     );
-    expect(runRule(scoreMissing, snapshot)).toMatchObject([{ sheet: '评分', cell: 'E2', expected: 3.6, actual: null, related: [{ sheet: '评分', cell: 'C2' }] }]);
+    expect(runRule(scoreMissing, snapshot)).toMatchObject([
+      { sheet: '评分', cell: 'E2', expected: 3.6, actual: null, related: [{ sheet: '评分', cell: 'C2' }] },
+    ]);
   });
 
   it('reports a summary row with no score', () => {
-    const snapshot = workbookOf(sheetOf('汇总', [['一级指标', '分值', '得分'], ['决策', 20, 18], ['过程', 30, null], ['产出', 50, 45], ['合计', 100, 88]]));
+    const snapshot = workbookOf(
+      sheetOf('汇总', [
+        ['一级指标', '分值', '得分'],
+        ['决策', 20, 18],
+        ['过程', 30, null],
+        ['产出', 50, 45],
+        ['合计', 100, 88],
+      ]),
+    );
     expect(runRule(scoreMissing, snapshot)).toEqual([
-      { code: 'score/missing', severity: 'error', sheet: '汇总', cell: 'C3', message: '“过程”（分值 30）未填得分', actual: null, related: [{ sheet: '汇总', cell: 'B3' }] },
+      {
+        code: 'score/missing',
+        severity: 'error',
+        sheet: '汇总',
+        cell: 'C3',
+        message: '“过程”（分值 30）未填得分',
+        actual: null,
+        related: [{ sheet: '汇总', cell: 'B3' }],
+      },
     ]);
   });
 
   it('takes a score cell holding only a typed space for blank', () => {
-    const snapshot = workbookOf(sheetOf('评分', [['一级指标', '二级指标', '分值', '得分'], ['过程', '预算执行率', 4, ' '], [null, '资金使用', 6, 6]]));
+    const snapshot = workbookOf(
+      sheetOf('评分', [
+        ['一级指标', '二级指标', '分值', '得分'],
+        ['过程', '预算执行率', 4, ' '],
+        [null, '资金使用', 6, 6],
+      ]),
+    );
     expect(runRule(scoreMissing, snapshot)).toMatchObject([{ code: 'score/missing', cell: 'D2', actual: null }]);
   });
 });
 
 describe('score/missing on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding but seed 003’s blank 预算执行率 (expected 4)', (id, variant) => {
-    const { layout, snapshot } = fixtureOf(faithful, id, variant);
-    expect(runRule(scoreMissing, snapshot)).toEqual(id === seed003.id ? [known003(layout)] : []);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding but seed 003’s blank 预算执行率 (expected 4)',
+    (id, variant) => {
+      const { layout, snapshot } = fixtureOf(faithful, id, variant);
+      expect(runRule(scoreMissing, snapshot)).toEqual(id === seed003.id ? [known003(layout)] : []);
+    },
+  );
 
   it('places seed 003’s blank where the report leaves it (G8)', () => {
     expect(placedIndicator(fixtureOf(faithful, seed003.id, 'merged').layout, '预算执行率').score?.cell).toBe('G8');

@@ -7,9 +7,15 @@ import type { Rule, RuleReport } from './rule';
 export const scoreMissing: Rule = {
   code: 'score/missing',
   severity: 'error',
-  description: { 'zh-CN': '指标有分值但没有得分（能按评分标准计算时给出应得分）', 'en-US': 'An indicator has a weight but no score (with the expected score when its standard computes one)' },
+  description: {
+    'zh-CN': '指标有分值但没有得分（能按评分标准计算时给出应得分）',
+    'en-US': 'An indicator has a weight but no score (with the expected score when its standard computes one)',
+  },
   messages: {
-    computable: { 'zh-CN': '“{name}”（分值 {weight}）未填得分，按评分标准应为 {expected}', 'en-US': '"{name}" (weight {weight}) has no score; its standard gives {expected}' },
+    computable: {
+      'zh-CN': '“{name}”（分值 {weight}）未填得分，按评分标准应为 {expected}',
+      'en-US': '"{name}" (weight {weight}) has no score; its standard gives {expected}',
+    },
     missing: { 'zh-CN': '“{name}”（分值 {weight}）未填得分', 'en-US': '"{name}" (weight {weight}) has no score' },
   },
   check({ model, analysis, profile }) {
@@ -21,7 +27,13 @@ export const scoreMissing: Rule = {
         if (!score || isFilled(score) || weight === undefined) continue;
         const computed = analysis.computedScores.get(node);
         const decimals = score.decimals ?? node.weight?.decimals ?? profile.scoreDecimals;
-        const report: RuleReport = { messageId: computed === undefined ? 'missing' : 'computable', data: { name: node.name.text, weight }, sheet: score.sheet, cell: score.cell, actual: null };
+        const report: RuleReport = {
+          messageId: computed === undefined ? 'missing' : 'computable',
+          data: { name: node.name.text, weight },
+          sheet: score.sheet,
+          cell: score.cell,
+          actual: null,
+        };
         if (computed !== undefined) {
           report.expected = excelRound(computed, decimals);
           report.data = { ...report.data, expected: report.expected };
@@ -34,7 +46,14 @@ export const scoreMissing: Rule = {
       for (const row of table.rows) {
         const { score, weight } = row;
         if (!score || isFilled(score) || !weight || weight.value === null) continue;
-        reports.push({ messageId: 'missing', data: { name: row.name.text, weight: weight.value }, sheet: score.sheet, cell: score.cell, actual: null, related: [{ sheet: weight.sheet, cell: weight.cell }] });
+        reports.push({
+          messageId: 'missing',
+          data: { name: row.name.text, weight: weight.value },
+          sheet: score.sheet,
+          cell: score.cell,
+          actual: null,
+          related: [{ sheet: weight.sheet, cell: weight.cell }],
+        });
       }
     }
     return reports;

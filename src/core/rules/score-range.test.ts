@@ -1,4 +1,14 @@
-import { faithfulFixtures, fixtureOf, indicatorNamed, placedIndicator, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  placedIndicator,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
@@ -33,7 +43,18 @@ describe('score/range on a planted seed fault', () => {
   it('reports a score above its weight (seed 001 项目申报 10 of 9), resting on the weight cell', () => {
     const placed = placedIndicator(above.layout, '项目申报');
     const findings = runRule(scoreRange, above.snapshot);
-    expect(findings).toEqual([{ code: 'score/range', severity: 'error', sheet: '评分表', cell: placed.score?.cell, message: expect.any(String), expected: 9, actual: 10, related: [ref(placed.weight)] }]);
+    expect(findings).toEqual([
+      {
+        code: 'score/range',
+        severity: 'error',
+        sheet: '评分表',
+        cell: placed.score?.cell,
+        message: expect.any(String),
+        expected: 9,
+        actual: 10,
+        related: [ref(placed.weight)],
+      },
+    ]);
     expect(placed.score?.cell).toBe('E3');
     expect(findings[0]?.message).toBe('得分 10 超过分值 9');
   });
@@ -41,7 +62,16 @@ describe('score/range on a planted seed fault', () => {
   it('reports a negative score with 0 expected', () => {
     const placed = placedIndicator(negative.layout, '项目申报');
     expect(runRule(scoreRange, negative.snapshot)).toEqual([
-      { code: 'score/range', severity: 'error', sheet: '评分表', cell: placed.score?.cell, message: '得分 -1 小于 0', expected: 0, actual: -1, related: [ref(placed.weight)] },
+      {
+        code: 'score/range',
+        severity: 'error',
+        sheet: '评分表',
+        cell: placed.score?.cell,
+        message: '得分 -1 小于 0',
+        expected: 0,
+        actual: -1,
+        related: [ref(placed.weight)],
+      },
     ]);
   });
 
@@ -49,13 +79,26 @@ describe('score/range on a planted seed fault', () => {
     const row = summaryAbove.layout.summary?.rows[3];
     expect(row?.name).toBe('效益');
     expect(runRule(scoreRange, summaryAbove.snapshot)).toEqual([
-      { code: 'score/range', severity: 'error', sheet: '汇总表', cell: row?.score.cell, message: '得分 26 超过分值 25', expected: 25, actual: 26, related: [ref(row?.weight)] },
+      {
+        code: 'score/range',
+        severity: 'error',
+        sheet: '汇总表',
+        cell: row?.score.cell,
+        message: '得分 26 超过分值 25',
+        expected: 25,
+        actual: 26,
+        related: [ref(row?.weight)],
+      },
     ]);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(scoreRange, above.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Score 10 exceeds weight 9']);
-    expect(runRule(scoreRange, negative.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Score -1 is below 0']);
+    expect(runRule(scoreRange, above.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Score 10 exceeds weight 9',
+    ]);
+    expect(runRule(scoreRange, negative.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Score -1 is below 0',
+    ]);
   });
 });
 
@@ -71,8 +114,26 @@ describe('score/range on hand-made layouts', () => {
       ]),
     );
     expect(runRule(scoreRange, snapshot)).toEqual([
-      { code: 'score/range', severity: 'error', sheet: '评分', cell: 'D2', message: '得分 -0.5 小于 0', expected: 0, actual: -0.5, related: [{ sheet: '评分', cell: 'C2' }] },
-      { code: 'score/range', severity: 'error', sheet: '评分', cell: 'D3', message: '得分 6.5 超过分值 6', expected: 6, actual: 6.5, related: [{ sheet: '评分', cell: 'C3' }] },
+      {
+        code: 'score/range',
+        severity: 'error',
+        sheet: '评分',
+        cell: 'D2',
+        message: '得分 -0.5 小于 0',
+        expected: 0,
+        actual: -0.5,
+        related: [{ sheet: '评分', cell: 'C2' }],
+      },
+      {
+        code: 'score/range',
+        severity: 'error',
+        sheet: '评分',
+        cell: 'D3',
+        message: '得分 6.5 超过分值 6',
+        expected: 6,
+        actual: 6.5,
+        related: [{ sheet: '评分', cell: 'C3' }],
+      },
     ]);
   });
 

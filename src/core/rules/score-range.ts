@@ -12,16 +12,46 @@ export const scoreRange: Rule = {
     negative: { 'zh-CN': '得分 {actual} 小于 0', 'en-US': 'Score {actual} is below 0' },
   },
   check({ model }) {
-    const check = (score: Figure | undefined, weight: number | undefined, weightCell: Figure | undefined): RuleReport[] => {
+    const check = (
+      score: Figure | undefined,
+      weight: number | undefined,
+      weightCell: Figure | undefined,
+    ): RuleReport[] => {
       if (!score || score.value === null) return [];
       const related = weightCell ? [{ sheet: weightCell.sheet, cell: weightCell.cell }] : [];
-      if (score.value < 0) return [{ messageId: 'negative', data: { actual: score.value }, sheet: score.sheet, cell: score.cell, expected: 0, actual: score.value, related }];
-      if (weight !== undefined && score.value > weight + 1e-9) return [{ messageId: 'above', data: { actual: score.value, expected: weight }, sheet: score.sheet, cell: score.cell, expected: weight, actual: score.value, related }];
+      if (score.value < 0)
+        return [
+          {
+            messageId: 'negative',
+            data: { actual: score.value },
+            sheet: score.sheet,
+            cell: score.cell,
+            expected: 0,
+            actual: score.value,
+            related,
+          },
+        ];
+      if (weight !== undefined && score.value > weight + 1e-9)
+        return [
+          {
+            messageId: 'above',
+            data: { actual: score.value, expected: weight },
+            sheet: score.sheet,
+            cell: score.cell,
+            expected: weight,
+            actual: score.value,
+            related,
+          },
+        ];
       return [];
     };
     return [
-      ...indicatorTables(model).flatMap((t) => flattenTree(t.indicators).flatMap((node) => check(node.score, weightOf(node), node.weight))),
-      ...summaryTables(model).flatMap((t) => t.rows.flatMap((row) => check(row.score, row.weight?.value ?? undefined, row.weight))),
+      ...indicatorTables(model).flatMap((t) =>
+        flattenTree(t.indicators).flatMap((node) => check(node.score, weightOf(node), node.weight)),
+      ),
+      ...summaryTables(model).flatMap((t) =>
+        t.rows.flatMap((row) => check(row.score, row.weight?.value ?? undefined, row.weight)),
+      ),
     ];
   },
 };

@@ -1,4 +1,16 @@
-import { cellOffset, faithfulFixtures, fixtureOf, indicatorNamed, placedIndicator, placedKeyValue, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  cellOffset,
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  placedIndicator,
+  placedKeyValue,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
 import type { SeedReport } from '../../../test/fixtures/seed-model';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -82,7 +94,10 @@ beforeAll(async () => {
 function targetAndActual(layout: Layout, name: string) {
   const weight = placedIndicator(layout, name).weight;
   if (!weight) throw new Error(`no weight for ${name}`);
-  return [{ sheet: weight.sheet, cell: cellOffset(weight.cell, 0, -2) }, { sheet: weight.sheet, cell: cellOffset(weight.cell, 0, -1) }];
+  return [
+    { sheet: weight.sheet, cell: cellOffset(weight.cell, 0, -2) },
+    { sheet: weight.sheet, cell: cellOffset(weight.cell, 0, -1) },
+  ];
 }
 
 describe('score/rule on planted seed faults: evaluation standards', () => {
@@ -95,7 +110,18 @@ describe('score/rule on planted seed faults: evaluation standards', () => {
       return [...q.counts.map(ref), { sheet: survey?.sheet as string, cell: cellOffset(last?.cell as string, 0, 1) }];
     });
     const findings = runRule(scoreRule, satisfaction9.snapshot);
-    expect(findings).toEqual([{ code: 'score/rule', severity: 'warning', sheet: '评分表', cell: score?.cell, message: expect.any(String), expected: 9.36, actual: 9, related: inputs }]);
+    expect(findings).toEqual([
+      {
+        code: 'score/rule',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: score?.cell,
+        message: expect.any(String),
+        expected: 9.36,
+        actual: 9,
+        related: inputs,
+      },
+    ]);
     expect(score?.cell).toBe('G18');
     expect(findings[0]?.message).toBe('“受益群体满意度”得分 9，按评分标准应为 9.36');
   });
@@ -143,13 +169,23 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
     const score = placedIndicator(missFull.layout, COMMUNITIES).score;
     const findings = runRule(scoreRule, missFull.snapshot);
     expect(findings).toContainEqual(
-      expect.objectContaining({ code: 'score/rule', severity: 'warning', sheet: '自评表', cell: score?.cell, actual: 15, message: `“${COMMUNITIES}”未完成年度指标值却得满分 15，按完成情况应为 13.33`, expected: 13.33 }),
+      expect.objectContaining({
+        code: 'score/rule',
+        severity: 'warning',
+        sheet: '自评表',
+        cell: score?.cell,
+        actual: 15,
+        message: `“${COMMUNITIES}”未完成年度指标值却得满分 15，按完成情况应为 13.33`,
+        expected: 13.33,
+      }),
     );
     expect(score?.cell).toBe('G6');
   });
 
   it('gives the score the rules allow for the miss: 8 / 9 × 15 = 13.33', () => {
-    expect(runRule(scoreRule, missFull.snapshot)).toContainEqual(expect.objectContaining({ cell: 'G6', expected: 13.33, actual: 15 }));
+    expect(runRule(scoreRule, missFull.snapshot)).toContainEqual(
+      expect.objectContaining({ cell: 'G6', expected: 13.33, actual: 15 }),
+    );
   });
 
   it('reports that one fault once (one score/rule finding on the cell)', () => {
@@ -159,19 +195,29 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
   it('lists the target and actual cells the finding rests on', () => {
     const related = runRule(scoreRule, missFull.snapshot).map((f) => f.related ?? []);
     expect(related.length).toBeGreaterThan(0);
-    for (const cells of related) expect(cells).toEqual(expect.arrayContaining(targetAndActual(missFull.layout, COMMUNITIES)));
+    for (const cells of related)
+      expect(cells).toEqual(expect.arrayContaining(targetAndActual(missFull.layout, COMMUNITIES)));
   });
 
   it('reports a reduced score (13.33 of 15) with no 偏差原因分析', () => {
     const findings = runRule(scoreRule, missNoReason.snapshot);
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'score/rule', severity: 'warning', sheet: '自评表', cell: 'G6', actual: 13.33, message: `“${COMMUNITIES}”扣分（13.33/15）但未填写偏差原因分析` }),
+      expect.objectContaining({
+        code: 'score/rule',
+        severity: 'warning',
+        sheet: '自评表',
+        cell: 'G6',
+        actual: 13.33,
+        message: `“${COMMUNITIES}”扣分（13.33/15）但未填写偏差原因分析`,
+      }),
     ]);
     expect(findings[0]?.expected).toBeUndefined();
   });
 
   it('lists the target and actual cells of the unexplained reduction', () => {
-    expect(runRule(scoreRule, missNoReason.snapshot)[0]?.related).toEqual(expect.arrayContaining(targetAndActual(missNoReason.layout, COMMUNITIES)));
+    expect(runRule(scoreRule, missNoReason.snapshot)[0]?.related).toEqual(
+      expect.arrayContaining(targetAndActual(missNoReason.layout, COMMUNITIES)),
+    );
   });
 
   it('accepts the reduced score once a 偏差原因 is given', () => {
@@ -181,21 +227,42 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
   it('reports the budget row scored 10 at 92.67% execution (140 / 151.08 × 10 = 9.27), resting on 全年执行数, 全年预算数 and 分值', () => {
     const budget = budgetRow.layout.budget;
     expect(runRule(scoreRule, budgetRow.snapshot)).toEqual([
-      { code: 'score/rule', severity: 'warning', sheet: '自评表', cell: budget?.score.cell, message: '“年度资金总额”得分 10，按评分标准应为 9.27', expected: 9.27, actual: 10, related: [ref(budget?.executed), ref(budget?.fullYearBudget), ref(budget?.weight)] },
+      {
+        code: 'score/rule',
+        severity: 'warning',
+        sheet: '自评表',
+        cell: budget?.score.cell,
+        message: '“年度资金总额”得分 10，按评分标准应为 9.27',
+        expected: 9.27,
+        actual: 10,
+        related: [ref(budget?.executed), ref(budget?.fullYearBudget), ref(budget?.weight)],
+      },
     ]);
     expect(budget?.score.cell).toBe('H3');
   });
 
   it('reports a 部分达成 indicator scored outside its 60–80% band, and accepts 7', () => {
     const cell = placedIndicator(partly10.layout, '减轻国有企业经济负担').score?.cell;
-    expect(runRule(scoreRule, partly10.snapshot)).toContainEqual(expect.objectContaining({ cell, actual: 10, message: '“减轻国有企业经济负担”得分 10 不在按完成情况应得的 6–8 分之间' }));
+    expect(runRule(scoreRule, partly10.snapshot)).toContainEqual(
+      expect.objectContaining({
+        cell,
+        actual: 10,
+        message: '“减轻国有企业经济负担”得分 10 不在按完成情况应得的 6–8 分之间',
+      }),
+    );
     expect(runRule(scoreRule, partly7.snapshot)).toEqual([]);
   });
 
   it('words the findings in English with en-US', () => {
-    expect(runRule(scoreRule, satisfaction9.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"受益群体满意度" scores 9; its standard gives 9.36']);
-    expect(runRule(scoreRule, missNoReason.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([`"${COMMUNITIES}" lost points (13.33/15) but gives no reason for the deviation`]);
-    expect(runRule(scoreRule, missFull.snapshot, { lang: 'en-US' }).map((f) => f.message)).toContain(`"${COMMUNITIES}" missed its target yet scores the full 15; its result gives 13.33`);
+    expect(runRule(scoreRule, satisfaction9.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      '"受益群体满意度" scores 9; its standard gives 9.36',
+    ]);
+    expect(runRule(scoreRule, missNoReason.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      `"${COMMUNITIES}" lost points (13.33/15) but gives no reason for the deviation`,
+    ]);
+    expect(runRule(scoreRule, missFull.snapshot, { lang: 'en-US' }).map((f) => f.message)).toContain(
+      `"${COMMUNITIES}" missed its target yet scores the full 15; its result gives 13.33`,
+    );
   });
 });
 
@@ -226,7 +293,9 @@ describe('score/rule on a hand-made self-evaluation form', () => {
   });
 
   it('asks for the reason of each reduced score left unexplained', () => {
-    expect(runRule(scoreRule, form([47.22, 28.13], [null, '物价上涨'])).map((f) => [f.cell, f.actual])).toEqual([['G5', 47.22]]);
+    expect(runRule(scoreRule, form([47.22, 28.13], [null, '物价上涨'])).map((f) => [f.cell, f.actual])).toEqual([
+      ['G5', 47.22],
+    ]);
   });
 });
 

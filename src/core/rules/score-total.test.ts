@@ -1,5 +1,14 @@
 import type { Finding } from '../finding';
-import { faithfulFixtures, fixtureOf, placedIndicator, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  placedIndicator,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -65,7 +74,16 @@ describe('score/total on a planted seed fault', () => {
     const summary = summaryTotal.layout.summary;
     const findings = runRule(scoreTotal, summaryTotal.snapshot);
     expect(findings).toEqual([
-      { code: 'score/total', severity: 'error', sheet: '汇总表', cell: summary?.total?.score.cell, message: expect.any(String), expected: 84.55, actual: 85.55, related: summary?.rows.map((r) => ref(r.score)) },
+      {
+        code: 'score/total',
+        severity: 'error',
+        sheet: '汇总表',
+        cell: summary?.total?.score.cell,
+        message: expect.any(String),
+        expected: 84.55,
+        actual: 85.55,
+        related: summary?.rows.map((r) => ref(r.score)),
+      },
     ]);
     expect(summary?.total?.score.cell).toBe('C7');
     expect(findings[0]?.message).toBe('总分 85.55 不等于一级指标得分合计 84.55');
@@ -92,7 +110,16 @@ describe('score/total on a planted seed fault', () => {
     const summary = horizontalTotal.layout.summary;
     expect(summary?.orientation).toBe('horizontal');
     expect(runRule(scoreTotal, horizontalTotal.snapshot)).toEqual([
-      { code: 'score/total', severity: 'error', sheet: '汇总表', cell: summary?.total?.score.cell, message: '总分 94.36 不等于一级指标得分合计 93.36', expected: 93.36, actual: 94.36, related: summary?.rows.map((r) => ref(r.score)) },
+      {
+        code: 'score/total',
+        severity: 'error',
+        sheet: '汇总表',
+        cell: summary?.total?.score.cell,
+        message: '总分 94.36 不等于一级指标得分合计 93.36',
+        expected: 93.36,
+        actual: 94.36,
+        related: summary?.rows.map((r) => ref(r.score)),
+      },
     ]);
   });
 
@@ -102,7 +129,9 @@ describe('score/total on a planted seed fault', () => {
   });
 
   it('words the finding in English with en-US', () => {
-    expect(runRule(scoreTotal, summaryTotal.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['The total 85.55 differs from the level-1 scores, which sum to 84.55']);
+    expect(runRule(scoreTotal, summaryTotal.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'The total 85.55 differs from the level-1 scores, which sum to 84.55',
+    ]);
   });
 });
 
@@ -119,7 +148,19 @@ describe('score/total on hand-made layouts', () => {
       ]),
     );
     expect(runRule(scoreTotal, snapshot)).toEqual([
-      { code: 'score/total', severity: 'error', sheet: '评分表', cell: 'D6', message: '总分 87.5 不等于一级指标得分合计 88.5', expected: 88.5, actual: 87.5, related: [{ sheet: '评分表', cell: 'D2' }, { sheet: '评分表', cell: 'D4' }] },
+      {
+        code: 'score/total',
+        severity: 'error',
+        sheet: '评分表',
+        cell: 'D6',
+        message: '总分 87.5 不等于一级指标得分合计 88.5',
+        expected: 88.5,
+        actual: 87.5,
+        related: [
+          { sheet: '评分表', cell: 'D2' },
+          { sheet: '评分表', cell: 'D4' },
+        ],
+      },
     ]);
   });
 
@@ -139,8 +180,11 @@ describe('score/total on hand-made layouts', () => {
 });
 
 describe('score/total on the faithful seed fixtures', () => {
-  it.each(SEED_VARIANTS)('seed %s (%s) gives no finding but seed 004’s printed 总分 96 (rows sum to 100)', (id, variant) => {
-    const { layout, snapshot } = fixtureOf(faithful, id, variant);
-    expect(runRule(scoreTotal, snapshot)).toEqual(id === seed004.id ? [known004(layout)] : []);
-  });
+  it.each(SEED_VARIANTS)(
+    'seed %s (%s) gives no finding but seed 004’s printed 总分 96 (rows sum to 100)',
+    (id, variant) => {
+      const { layout, snapshot } = fixtureOf(faithful, id, variant);
+      expect(runRule(scoreTotal, snapshot)).toEqual(id === seed004.id ? [known004(layout)] : []);
+    },
+  );
 });

@@ -10,22 +10,44 @@ export const scoreTotal: Rule = {
   severity: 'error',
   description: { 'zh-CN': '总分不等于一级指标得分之和', 'en-US': 'The total differs from the sum of level-1 scores' },
   messages: {
-    mismatch: { 'zh-CN': '总分 {actual} 不等于一级指标得分合计 {expected}', 'en-US': 'The total {actual} differs from the level-1 scores, which sum to {expected}' },
+    mismatch: {
+      'zh-CN': '总分 {actual} 不等于一级指标得分合计 {expected}',
+      'en-US': 'The total {actual} differs from the level-1 scores, which sum to {expected}',
+    },
   },
   check({ model, analysis }) {
     const report = (total: Figure | undefined, scores: Array<number | undefined>, cells: Figure[]): RuleReport[] => {
       if (!total || total.value === null || scores.length === 0 || scores.some((s) => s === undefined)) return [];
       const expected = sum(scores as number[]);
       if (excelRound(expected, 6) === excelRound(total.value, 6)) return [];
-      return [{ messageId: 'mismatch', data: { actual: total.value, expected }, sheet: total.sheet, cell: total.cell, expected, actual: total.value, related: refs(cells) }];
+      return [
+        {
+          messageId: 'mismatch',
+          data: { actual: total.value, expected },
+          sheet: total.sheet,
+          cell: total.cell,
+          expected,
+          actual: total.value,
+          related: refs(cells),
+        },
+      ];
     };
     return [
       ...indicatorTables(model).flatMap((t) => {
         const budget = budgetRowOf(model, t)?.score;
-        const scores = [...t.indicators.map((n) => scoreOf(n, analysis.computedScores)), ...(budget ? [budget.value ?? undefined] : [])];
+        const scores = [
+          ...t.indicators.map((n) => scoreOf(n, analysis.computedScores)),
+          ...(budget ? [budget.value ?? undefined] : []),
+        ];
         return report(t.total?.score, scores, [...(budget ? [budget] : []), ...t.indicators.flatMap(scoreCells)]);
       }),
-      ...summaryTables(model).flatMap((t) => report(t.total?.score, t.rows.map((r) => r.score?.value ?? undefined), t.rows.flatMap((r) => (r.score ? [r.score] : [])))),
+      ...summaryTables(model).flatMap((t) =>
+        report(
+          t.total?.score,
+          t.rows.map((r) => r.score?.value ?? undefined),
+          t.rows.flatMap((r) => (r.score ? [r.score] : [])),
+        ),
+      ),
     ];
   },
 };

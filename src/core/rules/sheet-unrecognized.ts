@@ -22,7 +22,12 @@ export const sheetUnrecognized: Rule = {
       .filter((sheet) => sheet.tables.length === 0 && !sheet.own)
       .map((sheet) => {
         const cells = snapshot.sheets.find((s) => s.name === sheet.name)?.cells.length ?? 0;
-        return { messageId: cells === 0 ? 'empty' : 'unrecognized', data: { sheet: sheet.name }, sheet: sheet.name, cell: 'A1' };
+        return {
+          messageId: cells === 0 ? 'empty' : 'unrecognized',
+          data: { sheet: sheet.name },
+          sheet: sheet.name,
+          cell: 'A1',
+        };
       });
   },
 };

@@ -1,5 +1,13 @@
 import { parseCellAddress } from '../address';
-import { faithfulFixtures, fixtureOf, placedIndicator, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  placedIndicator,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import type { WorkbookSnapshot } from '../snapshot';
@@ -26,7 +34,8 @@ describe('textNumber', () => {
     expect(textNumber('８５．５')?.value).toBe(85.5);
     expect(textNumber('２２，３０５')?.value).toBe(22305);
     expect(textNumber('95%')).toMatchObject({ value: 95, percent: true });
-    for (const other of ['001', '110101199001011234', '5分', '优', '2.81/2.81*100%', '']) expect(textNumber(other)).toBeUndefined();
+    for (const other of ['001', '110101199001011234', '5分', '优', '2.81/2.81*100%', ''])
+      expect(textNumber(other)).toBeUndefined();
   });
 });
 
@@ -42,10 +51,29 @@ describe('value/text-number on hand-made sheets', () => {
       ]),
     );
     expect(runRule(valueTextNumber, snapshot)).toEqual([
-      { code: 'value/text-number', severity: 'warning', sheet: 'Sales', cell: 'B3', message: '“８０”是以文本存储的数字 80', actual: '８０', expected: 80 },
-      { code: 'value/text-number', severity: 'warning', sheet: 'Sales', cell: 'C4', message: '“25%”是以文本存储的百分数 25%', actual: '25%', expected: 0.25 },
+      {
+        code: 'value/text-number',
+        severity: 'warning',
+        sheet: 'Sales',
+        cell: 'B3',
+        message: '“８０”是以文本存储的数字 80',
+        actual: '８０',
+        expected: 80,
+      },
+      {
+        code: 'value/text-number',
+        severity: 'warning',
+        sheet: 'Sales',
+        cell: 'C4',
+        message: '“25%”是以文本存储的百分数 25%',
+        actual: '25%',
+        expected: 0.25,
+      },
     ]);
-    expect(runRule(valueTextNumber, snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['"８０" is the number 80 stored as text', '"25%" is the percentage 25% stored as text']);
+    expect(runRule(valueTextNumber, snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      '"８０" is the number 80 stored as text',
+      '"25%" is the percentage 25% stored as text',
+    ]);
   });
 
   it('reports a score typed as text in a recognised indicator table', () => {
@@ -89,7 +117,9 @@ describe('value/text-number on a seed fixture', () => {
     const { snapshot, layout } = await seedWorkbook(seed001);
     const placed = placedIndicator(layout, '项目申报');
     const cell = placed.score?.cell as string;
-    expect(runRule(valueTextNumber, withText(snapshot, '评分表', cell, '８'))).toEqual([expect.objectContaining({ code: 'value/text-number', sheet: '评分表', cell, expected: 8 })]);
+    expect(runRule(valueTextNumber, withText(snapshot, '评分表', cell, '８'))).toEqual([
+      expect.objectContaining({ code: 'value/text-number', sheet: '评分表', cell, expected: 8 }),
+    ]);
   });
 
   it.each(SEED_VARIANTS)('seed %s (%s) gives no finding', (id, variant) => {

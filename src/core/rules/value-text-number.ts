@@ -23,7 +23,12 @@ function modelFigures(model: WorkbookModel): Figure[] {
     }
     if (value === null || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
-    if (typeof record.form === 'string' && typeof record.cell === 'string' && typeof record.sheet === 'string' && 'value' in record) {
+    if (
+      typeof record.form === 'string' &&
+      typeof record.cell === 'string' &&
+      typeof record.sheet === 'string' &&
+      'value' in record
+    ) {
       found.push(record as unknown as Figure);
       return;
     }
@@ -88,15 +93,28 @@ function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
 export const valueTextNumber: Rule = {
   code: 'value/text-number',
   severity: 'warning',
-  description: { 'zh-CN': '数字以文本形式存储（含全角数字、文本“95%”），不参与计算', 'en-US': 'A number stored as text (full-width digits and "95%" as text included), which formulas skip' },
+  description: {
+    'zh-CN': '数字以文本形式存储（含全角数字、文本“95%”），不参与计算',
+    'en-US': 'A number stored as text (full-width digits and "95%" as text included), which formulas skip',
+  },
   messages: {
     number: { 'zh-CN': '“{text}”是以文本存储的数字 {value}', 'en-US': '"{text}" is the number {value} stored as text' },
-    percent: { 'zh-CN': '“{text}”是以文本存储的百分数 {value}%', 'en-US': '"{text}" is the percentage {value}% stored as text' },
+    percent: {
+      'zh-CN': '“{text}”是以文本存储的百分数 {value}%',
+      'en-US': '"{text}" is the percentage {value}% stored as text',
+    },
   },
   check({ snapshot, grids, model }) {
     const found = new OnePerCell();
     const report = (sheet: string, cell: string, text: string, parsed: ParsedNumber) => {
-      found.add({ messageId: parsed.percent ? 'percent' : 'number', data: { text, value: parsed.value }, sheet, cell, actual: text, expected: parsed.percent ? parsed.value / 100 : parsed.value });
+      found.add({
+        messageId: parsed.percent ? 'percent' : 'number',
+        data: { text, value: parsed.value },
+        sheet,
+        cell,
+        actual: text,
+        expected: parsed.percent ? parsed.value / 100 : parsed.value,
+      });
     };
     // Text that reads as a number is rare: find it first, and walk the model only when there is some.
     const candidates: Array<{ sheet: string; grid: SheetGrid; cell: Cell; text: string; parsed: ParsedNumber }> = [];
@@ -112,17 +130,23 @@ export const valueTextNumber: Rule = {
     if (candidates.length === 0) return [];
     // A rate typed as text ("80.88%") is how many reports present rates (every rate of the table as text, a
     // conclusion table's shown rate): as a figure it is left to the column test, where its neighbours are numbers.
-    const figureCells = new Set(modelFigures(model).filter((f) => f.form === 'text-number').map((f) => `${f.sheet}!${f.cell}`));
+    const figureCells = new Set(
+      modelFigures(model)
+        .filter((f) => f.form === 'text-number')
+        .map((f) => `${f.sheet}!${f.cell}`),
+    );
     // A key-value table's values stand alone (a rate beside an amount in one column is no numeric column).
     const keyValueCells = new Set<string>();
     for (const table of model.sheets.flatMap((s) => s.tables)) {
       if (table.kind !== 'key-values') continue;
-      for (const entry of table.entries) for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);
+      for (const entry of table.entries)
+        for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);
     }
     for (const { sheet, grid, cell, text, parsed } of candidates) {
       const address = cellAddress(cell.row, cell.col);
       const key = `${sheet}!${address}`;
-      if (figureCells.has(key) || (!keyValueCells.has(key) && inNumericColumn(grid, cell))) report(sheet, address, text, parsed);
+      if (figureCells.has(key) || (!keyValueCells.has(key) && inNumericColumn(grid, cell)))
+        report(sheet, address, text, parsed);
     }
     return found.reports;
   },

@@ -1,5 +1,15 @@
 import type { Finding } from '../finding';
-import { faithfulFixtures, fixtureOf, indicatorNamed, placedIndicator, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  placedIndicator,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -23,19 +33,34 @@ beforeAll(async () => {
   };
   policy4Labels = await seedWorkbook(seed003, raisePolicy, 'labels');
   policy4Merged = await seedWorkbook(seed003, raisePolicy, 'merged');
-  declare10Labels = await seedWorkbook(seed001, (copy) => {
-    indicatorNamed(copy.scoreTable?.indicators ?? [], '项目申报').weight = 10;
-  }, 'labels');
+  declare10Labels = await seedWorkbook(
+    seed001,
+    (copy) => {
+      indicatorNamed(copy.scoreTable?.indicators ?? [], '项目申报').weight = 10;
+    },
+    'labels',
+  );
 }, 60_000);
 
 describe('weight/children-sum on a planted seed fault', () => {
   it('reports a level-2 label weight (9分) that its level-3 cells no longer sum to (seed 003)', () => {
     const { layout } = policy4Labels;
     const parent = placedIndicator(layout, '工作活动相关性');
-    const children = ['政策相关性', '部门职责相关性', '预算项目相关性'].map((name) => ref(placedIndicator(layout, name).weight));
+    const children = ['政策相关性', '部门职责相关性', '预算项目相关性'].map((name) =>
+      ref(placedIndicator(layout, name).weight),
+    );
     const findings = runRule(weightChildrenSum, policy4Labels.snapshot);
     expect(findings).toEqual([
-      { code: 'weight/children-sum', severity: 'error', sheet: parent.name.sheet, cell: parent.name.cell, message: expect.any(String), expected: 10, actual: 9, related: children },
+      {
+        code: 'weight/children-sum',
+        severity: 'error',
+        sheet: parent.name.sheet,
+        cell: parent.name.cell,
+        message: expect.any(String),
+        expected: 10,
+        actual: 9,
+        related: children,
+      },
     ]);
     expect(parent.name.cell).toBe('B3');
     const message = (findings[0] as Finding).message;
@@ -117,7 +142,17 @@ describe('weight/children-sum on hand-made layouts', () => {
         ['A1:D1', 'E1:E2'],
       ),
     );
-    expect(runRule(weightChildrenSum, snapshot)).toMatchObject([{ cell: 'B3', expected: 28, actual: 30, related: [{ sheet: '指标', cell: 'D3' }, { sheet: '指标', cell: 'D4' }] }]);
+    expect(runRule(weightChildrenSum, snapshot)).toMatchObject([
+      {
+        cell: 'B3',
+        expected: 28,
+        actual: 30,
+        related: [
+          { sheet: '指标', cell: 'D3' },
+          { sheet: '指标', cell: 'D4' },
+        ],
+      },
+    ]);
   });
 
   it('accepts children that sum to the parent, full-width label weights included', () => {

@@ -7,9 +7,15 @@ import type { Rule } from './rule';
 export const weightChildrenSum: Rule = {
   code: 'weight/children-sum',
   severity: 'error',
-  description: { 'zh-CN': '下级指标分值之和不等于上级指标分值', 'en-US': "Children's weights do not sum to the parent's weight" },
+  description: {
+    'zh-CN': '下级指标分值之和不等于上级指标分值',
+    'en-US': "Children's weights do not sum to the parent's weight",
+  },
   messages: {
-    mismatch: { 'zh-CN': '“{name}”分值 {actual}，下级指标分值合计 {expected}', 'en-US': '"{name}" has weight {actual}; its children sum to {expected}' },
+    mismatch: {
+      'zh-CN': '“{name}”分值 {actual}，下级指标分值合计 {expected}',
+      'en-US': '"{name}" has weight {actual}; its children sum to {expected}',
+    },
   },
   check({ model }) {
     return indicatorTables(model).flatMap((table) =>
@@ -20,7 +26,17 @@ export const weightChildrenSum: Rule = {
         const expected = sum(children as number[]);
         if (nearlyEqual(expected, own)) return [];
         const at = node.weight && node.weight.value !== null ? node.weight : node.name;
-        return [{ messageId: 'mismatch', data: { name: node.name.text, actual: own, expected }, sheet: at.sheet, cell: at.cell, expected, actual: own, related: refs(node.children.flatMap(weightCells)) }];
+        return [
+          {
+            messageId: 'mismatch',
+            data: { name: node.name.text, actual: own, expected },
+            sheet: at.sheet,
+            cell: at.cell,
+            expected,
+            actual: own,
+            related: refs(node.children.flatMap(weightCells)),
+          },
+        ];
       }),
     );
   },

@@ -1,4 +1,14 @@
-import { faithfulFixtures, fixtureOf, indicatorNamed, placedIndicator, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  placedIndicator,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
 import type { Layout } from '../../../test/fixtures/build-workbook';
@@ -19,15 +29,23 @@ let parentLabel: Built;
 beforeAll(async () => {
   faithful = await faithfulFixtures();
   for (const variant of ['merged', 'filldown']) {
-    const built = await seedWorkbook(seed003, (copy) => {
-      indicatorNamed(copy.scoreTable?.indicators ?? [], '工作规范程度').name = LABELLED;
-    }, variant);
+    const built = await seedWorkbook(
+      seed003,
+      (copy) => {
+        indicatorNamed(copy.scoreTable?.indicators ?? [], '工作规范程度').name = LABELLED;
+      },
+      variant,
+    );
     if (variant === 'merged') labelled = built;
     else labelledFilldown = built;
   }
-  parentLabel = await seedWorkbook(seed003, (copy) => {
-    indicatorNamed(copy.scoreTable?.indicators ?? [], '政策相关性').weight = 4;
-  }, 'labels');
+  parentLabel = await seedWorkbook(
+    seed003,
+    (copy) => {
+      indicatorNamed(copy.scoreTable?.indicators ?? [], '政策相关性').weight = 4;
+    },
+    'labels',
+  );
 }, 60_000);
 
 describe('weight/label on a planted seed fault', () => {
@@ -35,7 +53,16 @@ describe('weight/label on a planted seed fault', () => {
     const placed = placedIndicator(labelled.layout, LABELLED);
     const findings = runRule(weightLabel, labelled.snapshot);
     expect(findings).toEqual([
-      { code: 'weight/label', severity: 'warning', sheet: '评分表', cell: placed.name.cell, message: expect.any(String), expected: 10, actual: 8, related: [ref(placed.weight)] },
+      {
+        code: 'weight/label',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: placed.name.cell,
+        message: expect.any(String),
+        expected: 10,
+        actual: 8,
+        related: [ref(placed.weight)],
+      },
     ]);
     expect(placed.name.cell).toBe('C14');
     expect(findings[0]?.message).toBe('“工作规范程度”名称中写的分值 8 与单元格分值 10 不符');
@@ -43,7 +70,9 @@ describe('weight/label on a planted seed fault', () => {
 
   it('reports it in the fill-down layout too', () => {
     const placed = placedIndicator(labelledFilldown.layout, LABELLED);
-    expect(runRule(weightLabel, labelledFilldown.snapshot)).toEqual([expect.objectContaining({ cell: placed.name.cell, expected: 10, actual: 8, related: [ref(placed.weight)] })]);
+    expect(runRule(weightLabel, labelledFilldown.snapshot)).toEqual([
+      expect.objectContaining({ cell: placed.name.cell, expected: 10, actual: 8, related: [ref(placed.weight)] }),
+    ]);
   });
 
   it('leaves a parent label that disagrees only with its children to weight/children-sum (reported once)', () => {
@@ -51,7 +80,9 @@ describe('weight/label on a planted seed fault', () => {
   });
 
   it('words the finding in English with en-US', () => {
-    expect(runRule(weightLabel, labelled.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['The label of "工作规范程度" says 8 but its weight cell holds 10']);
+    expect(runRule(weightLabel, labelled.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'The label of "工作规范程度" says 8 but its weight cell holds 10',
+    ]);
   });
 });
 
@@ -68,7 +99,16 @@ describe('weight/label on hand-made layouts', () => {
       ]),
     );
     expect(runRule(weightLabel, snapshot)).toEqual([
-      { code: 'weight/label', severity: 'warning', sheet: '评分表', cell: 'A2', message: '“决策”名称中写的分值 20 与单元格分值 25 不符', expected: 25, actual: 20, related: [{ sheet: '评分表', cell: 'D2' }] },
+      {
+        code: 'weight/label',
+        severity: 'warning',
+        sheet: '评分表',
+        cell: 'A2',
+        message: '“决策”名称中写的分值 20 与单元格分值 25 不符',
+        expected: 25,
+        actual: 20,
+        related: [{ sheet: '评分表', cell: 'D2' }],
+      },
     ]);
   });
 

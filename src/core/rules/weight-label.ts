@@ -6,16 +6,38 @@ import type { Rule } from './rule';
 export const weightLabel: Rule = {
   code: 'weight/label',
   severity: 'warning',
-  description: { 'zh-CN': '指标名称中写明的分值（如“(15)”）与分值单元格不符', 'en-US': 'A weight written in a label, e.g. (15), differs from the cells' },
+  description: {
+    'zh-CN': '指标名称中写明的分值（如“(15)”）与分值单元格不符',
+    'en-US': 'A weight written in a label, e.g. (15), differs from the cells',
+  },
   messages: {
-    mismatch: { 'zh-CN': '“{name}”名称中写的分值 {label} 与单元格分值 {actual} 不符', 'en-US': 'The label of "{name}" says {label} but its weight cell holds {actual}' },
+    mismatch: {
+      'zh-CN': '“{name}”名称中写的分值 {label} 与单元格分值 {actual} 不符',
+      'en-US': 'The label of "{name}" says {label} but its weight cell holds {actual}',
+    },
   },
   check({ model }) {
     return indicatorTables(model).flatMap((table) =>
       flattenTree(table.indicators).flatMap((node) => {
         const cell = node.weight?.value;
-        if (node.labelWeight === undefined || cell === undefined || cell === null || nearlyEqual(cell, node.labelWeight)) return [];
-        return [{ messageId: 'mismatch', data: { name: node.name.text, label: node.labelWeight, actual: cell }, sheet: node.name.sheet, cell: node.name.cell, expected: cell, actual: node.labelWeight, related: [{ sheet: node.weight?.sheet ?? node.name.sheet, cell: node.weight?.cell ?? node.name.cell }] }];
+        if (
+          node.labelWeight === undefined ||
+          cell === undefined ||
+          cell === null ||
+          nearlyEqual(cell, node.labelWeight)
+        )
+          return [];
+        return [
+          {
+            messageId: 'mismatch',
+            data: { name: node.name.text, label: node.labelWeight, actual: cell },
+            sheet: node.name.sheet,
+            cell: node.name.cell,
+            expected: cell,
+            actual: node.labelWeight,
+            related: [{ sheet: node.weight?.sheet ?? node.name.sheet, cell: node.weight?.cell ?? node.name.cell }],
+          },
+        ];
       }),
     );
   },

@@ -1,4 +1,14 @@
-import { faithfulFixtures, fixtureOf, indicatorNamed, placedIndicator, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  placedIndicator,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
 import { seed004 } from '../../../test/fixtures/seeds/seed004';
@@ -33,7 +43,15 @@ describe('weight/policy on a planted seed fault', () => {
     const { layout } = evaluation55;
     const output = placedIndicator(layout, '产出');
     const findings = runRule(weightPolicy, evaluation55.snapshot);
-    expect(findings).toEqual([expect.objectContaining({ code: 'weight/policy', severity: 'info', sheet: '评分表', cell: output.name.cell, actual: 55 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'weight/policy',
+        severity: 'info',
+        sheet: '评分表',
+        cell: output.name.cell,
+        actual: 55,
+      }),
+    ]);
     // A floor, not a value to write: no `expected`.
     expect(findings[0]?.expected).toBeUndefined();
     expect(output.name.cell).toBe('A7');
@@ -42,7 +60,9 @@ describe('weight/policy on a planted seed fault', () => {
 
   it('lists the 产出 and 效益 weight cells the advisory rests on', () => {
     const { layout } = evaluation55;
-    const cells = ['产出数量', '产出质量', '产出时效', '经济效益', '社会效益', '满意度'].map((name) => ref(placedIndicator(layout, name).weight));
+    const cells = ['产出数量', '产出质量', '产出时效', '经济效益', '社会效益', '满意度'].map((name) =>
+      ref(placedIndicator(layout, name).weight),
+    );
     expect(runRule(weightPolicy, evaluation55.snapshot)[0]?.related).toEqual(expect.arrayContaining(cells));
   });
 
@@ -55,15 +75,36 @@ describe('weight/policy on a planted seed fault', () => {
     const output = placedIndicator(layout, '产出指标');
     const findings = runRule(weightPolicy, selfEvaluation.snapshot);
     expect(findings).toEqual([
-      expect.objectContaining({ code: 'weight/policy', severity: 'info', sheet: '自评表', cell: output.name.cell, message: '自评表“产出指标”分值 40，建议为 50', expected: 50, actual: 40 }),
-      { code: 'weight/policy', severity: 'info', sheet: '自评表', cell: layout.budget?.weight.cell, message: '自评表“预算执行率”分值 20，建议为 10', expected: 10, actual: 20 },
+      expect.objectContaining({
+        code: 'weight/policy',
+        severity: 'info',
+        sheet: '自评表',
+        cell: output.name.cell,
+        message: '自评表“产出指标”分值 40，建议为 50',
+        expected: 50,
+        actual: 40,
+      }),
+      {
+        code: 'weight/policy',
+        severity: 'info',
+        sheet: '自评表',
+        cell: layout.budget?.weight.cell,
+        message: '自评表“预算执行率”分值 20，建议为 10',
+        expected: 10,
+        actual: 20,
+      },
     ]);
     expect([output.name.cell, layout.budget?.weight.cell]).toEqual(['A6', 'F3']);
   });
 
   it('lists the leaf weights that make up a level-1 weight with no cell of its own', () => {
     const { layout } = selfEvaluation;
-    const leaves = ['社会化管理工作覆盖社区数', '接收辖区退休人员数', '国有企业退休人员移交接收工作完成情况', '资金使用时限'].map((name) => ref(placedIndicator(layout, name).weight));
+    const leaves = [
+      '社会化管理工作覆盖社区数',
+      '接收辖区退休人员数',
+      '国有企业退休人员移交接收工作完成情况',
+      '资金使用时限',
+    ].map((name) => ref(placedIndicator(layout, name).weight));
     const [output] = runRule(weightPolicy, selfEvaluation.snapshot);
     expect(output?.related).toEqual(expect.arrayContaining(leaves));
   });
@@ -72,14 +113,18 @@ describe('weight/policy on a planted seed fault', () => {
     const profile = { selfEvaluationWeights: { 预算执行率: 20, 产出: 40, 效益: 30, 满意度: 10 } };
     expect(runRule(weightPolicy, selfEvaluation.snapshot, { profile })).toEqual([]);
     const faithful004 = fixtureOf(faithful, seed004.id, 'merged');
-    expect(runRule(weightPolicy, faithful004.snapshot, { profile }).map((f) => [f.cell, f.expected, f.actual])).toEqual([
-      [placedIndicator(faithful004.layout, '产出指标').name.cell, 40, 50],
-      [faithful004.layout.budget?.weight.cell, 20, 10],
-    ]);
+    expect(runRule(weightPolicy, faithful004.snapshot, { profile }).map((f) => [f.cell, f.expected, f.actual])).toEqual(
+      [
+        [placedIndicator(faithful004.layout, '产出指标').name.cell, 40, 50],
+        [faithful004.layout.budget?.weight.cell, 20, 10],
+      ],
+    );
   });
 
   it('words the advisories in English with en-US', () => {
-    expect(runRule(weightPolicy, evaluation55.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['产出 and 效益 weigh 55 together, below 60% of the total (the advisory floor)']);
+    expect(runRule(weightPolicy, evaluation55.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      '产出 and 效益 weigh 55 together, below 60% of the total (the advisory floor)',
+    ]);
     expect(runRule(weightPolicy, selfEvaluation.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
       'Self-evaluation "产出指标" weighs 40; the advisory weight is 50',
       'Self-evaluation "预算执行率" weighs 20; the advisory weight is 10',
@@ -101,7 +146,9 @@ describe('weight/policy on hand-made layouts', () => {
     );
 
   it('advises on 30/20/25/25 (产出 + 效益 = 50), at the first of them', () => {
-    expect(runRule(weightPolicy, table([30, 20, 25, 25]))).toMatchObject([{ code: 'weight/policy', sheet: '评分表', cell: 'A4', actual: 50 }]);
+    expect(runRule(weightPolicy, table([30, 20, 25, 25]))).toMatchObject([
+      { code: 'weight/policy', sheet: '评分表', cell: 'A4', actual: 50 },
+    ]);
   });
 
   it('accepts exactly 60', () => {

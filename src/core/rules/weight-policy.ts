@@ -8,15 +8,25 @@ export const weightPolicy: Rule = {
   code: 'weight/policy',
   severity: 'info',
   description: {
-    'zh-CN': '权重偏离政策建议（第三方评价产出+效益原则上不低于60%；单位自评原则上预算执行率10、产出50、效益30、满意度10）',
-    'en-US': 'Weights depart from the advisory policy (产出+效益 ≥ 60% in evaluations; 10/50/30/10 in self-evaluations)',
+    'zh-CN':
+      '权重偏离政策建议（第三方评价产出+效益原则上不低于60%；单位自评原则上预算执行率10、产出50、效益30、满意度10）',
+    'en-US':
+      'Weights depart from the advisory policy (产出+效益 ≥ 60% in evaluations; 10/50/30/10 in self-evaluations)',
   },
   messages: {
-    outputBenefit: { 'zh-CN': '产出与效益指标权重合计 {actual}，低于总分的 {share}%（原则上不低于）', 'en-US': '产出 and 效益 weigh {actual} together, below {share}% of the total (the advisory floor)' },
-    selfEvaluation: { 'zh-CN': '自评表“{name}”分值 {actual}，建议为 {expected}', 'en-US': 'Self-evaluation "{name}" weighs {actual}; the advisory weight is {expected}' },
+    outputBenefit: {
+      'zh-CN': '产出与效益指标权重合计 {actual}，低于总分的 {share}%（原则上不低于）',
+      'en-US': '产出 and 效益 weigh {actual} together, below {share}% of the total (the advisory floor)',
+    },
+    selfEvaluation: {
+      'zh-CN': '自评表“{name}”分值 {actual}，建议为 {expected}',
+      'en-US': 'Self-evaluation "{name}" weighs {actual}; the advisory weight is {expected}',
+    },
   },
   check({ model, profile }) {
-    const budgetWeight = model.sheets.flatMap((s) => s.tables).flatMap((t) => (t.kind === 'budget' ? t.rows.slice(0, 1) : []))[0]?.weight;
+    const budgetWeight = model.sheets
+      .flatMap((s) => s.tables)
+      .flatMap((t) => (t.kind === 'budget' ? t.rows.slice(0, 1) : []))[0]?.weight;
     return indicatorTables(model).flatMap((table): RuleReport[] => {
       const weights = table.indicators.map((node) => ({ node, weight: weightOf(node) }));
       if (table.selfEvaluation) {
@@ -26,11 +36,31 @@ export const weightPolicy: Rule = {
           const expected = advisory[node.key];
           if (expected === undefined || weight === undefined || nearlyEqual(weight, expected)) continue;
           const at = node.weight ?? node.name;
-          reports.push({ messageId: 'selfEvaluation', data: { name: node.name.text, actual: weight, expected }, sheet: at.sheet, cell: at.cell, expected, actual: weight, related: refs(weightCells(node)) });
+          reports.push({
+            messageId: 'selfEvaluation',
+            data: { name: node.name.text, actual: weight, expected },
+            sheet: at.sheet,
+            cell: at.cell,
+            expected,
+            actual: weight,
+            related: refs(weightCells(node)),
+          });
         }
         const budgetExpected = advisory['预算执行率'];
-        if (budgetWeight && budgetWeight.value !== null && budgetExpected !== undefined && !nearlyEqual(budgetWeight.value, budgetExpected)) {
-          reports.push({ messageId: 'selfEvaluation', data: { name: '预算执行率', actual: budgetWeight.value, expected: budgetExpected }, sheet: budgetWeight.sheet, cell: budgetWeight.cell, expected: budgetExpected, actual: budgetWeight.value });
+        if (
+          budgetWeight &&
+          budgetWeight.value !== null &&
+          budgetExpected !== undefined &&
+          !nearlyEqual(budgetWeight.value, budgetExpected)
+        ) {
+          reports.push({
+            messageId: 'selfEvaluation',
+            data: { name: '预算执行率', actual: budgetWeight.value, expected: budgetExpected },
+            sheet: budgetWeight.sheet,
+            cell: budgetWeight.cell,
+            expected: budgetExpected,
+            actual: budgetWeight.value,
+          });
         }
         return reports;
       }
@@ -42,7 +72,16 @@ export const weightPolicy: Rule = {
       if (declared <= 0 || outputBenefit >= profile.minOutputBenefitShare * declared - 1e-9) return [];
       const first = (outputBenefitNodes[0] as (typeof outputBenefitNodes)[number]).node;
       const at = first.weight ?? first.name;
-      return [{ messageId: 'outputBenefit', data: { actual: outputBenefit, share: Math.round(profile.minOutputBenefitShare * 100) }, sheet: at.sheet, cell: at.cell, actual: outputBenefit, related: refs(outputBenefitNodes.flatMap((w) => weightCells(w.node))) }];
+      return [
+        {
+          messageId: 'outputBenefit',
+          data: { actual: outputBenefit, share: Math.round(profile.minOutputBenefitShare * 100) },
+          sheet: at.sheet,
+          cell: at.cell,
+          actual: outputBenefit,
+          related: refs(outputBenefitNodes.flatMap((w) => weightCells(w.node))),
+        },
+      ];
     });
   },
 };

@@ -1,4 +1,13 @@
-import { faithfulFixtures, fixtureOf, indicatorNamed, ref, runRule, SEED_VARIANTS, seedWorkbook, type SeedFixture } from '../../../test/rule-harness';
+import {
+  faithfulFixtures,
+  fixtureOf,
+  indicatorNamed,
+  ref,
+  runRule,
+  SEED_VARIANTS,
+  seedWorkbook,
+  type SeedFixture,
+} from '../../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
 import { seed000 } from '../../../test/fixtures/seeds/seed000';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -52,7 +61,12 @@ describe('weight/total on a planted seed fault', () => {
     const summary = summary101Flipped.layout.summary;
     expect(summary?.orientation).toBe('horizontal');
     expect(runRule(weightTotal, summary101Flipped.snapshot)).toEqual([
-      expect.objectContaining({ cell: summary?.total?.weight.cell, expected: 100, actual: 101, related: summary?.rows.map((r) => ref(r.weight)) }),
+      expect.objectContaining({
+        cell: summary?.total?.weight.cell,
+        expected: 100,
+        actual: 101,
+        related: summary?.rows.map((r) => ref(r.weight)),
+      }),
     ]);
   });
 
@@ -74,7 +88,9 @@ describe('weight/total on a planted seed fault', () => {
   });
 
   it('words the finding in English with en-US', () => {
-    expect(runRule(weightTotal, summary101.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual(['Level-1 weights sum to 101; the total is 100']);
+    expect(runRule(weightTotal, summary101.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
+      'Level-1 weights sum to 101; the total is 100',
+    ]);
   });
 });
 
@@ -116,7 +132,17 @@ describe('weight/total on hand-made layouts', () => {
     );
 
   it('compares a table with no 合计 row with the profile’s total (100 by default)', () => {
-    expect(runRule(weightTotal, partial())).toMatchObject([{ cell: 'C4', expected: 100, actual: 40, related: [{ sheet: '评分表', cell: 'C2' }, { sheet: '评分表', cell: 'C4' }] }]);
+    expect(runRule(weightTotal, partial())).toMatchObject([
+      {
+        cell: 'C4',
+        expected: 100,
+        actual: 40,
+        related: [
+          { sheet: '评分表', cell: 'C2' },
+          { sheet: '评分表', cell: 'C4' },
+        ],
+      },
+    ]);
   });
 
   it('takes the total from the profile when the table states none', () => {

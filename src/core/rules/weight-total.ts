@@ -8,27 +8,60 @@ import type { Figure, TextAt } from '../model';
 export const weightTotal: Rule = {
   code: 'weight/total',
   severity: 'error',
-  description: { 'zh-CN': '一级指标分值之和不等于表中声明的总分（默认 100）', 'en-US': 'Level-1 weights do not sum to the declared total (100)' },
+  description: {
+    'zh-CN': '一级指标分值之和不等于表中声明的总分（默认 100）',
+    'en-US': 'Level-1 weights do not sum to the declared total (100)',
+  },
   messages: {
-    mismatch: { 'zh-CN': '一级指标分值合计 {actual}，应为 {expected}', 'en-US': 'Level-1 weights sum to {actual}; the total is {expected}' },
+    mismatch: {
+      'zh-CN': '一级指标分值合计 {actual}，应为 {expected}',
+      'en-US': 'Level-1 weights sum to {actual}; the total is {expected}',
+    },
   },
   check({ model, profile }) {
-    const report = (weights: Array<number | undefined>, cells: Figure[], total: Figure | undefined, fallback: Figure | TextAt | undefined): RuleReport[] => {
+    const report = (
+      weights: Array<number | undefined>,
+      cells: Figure[],
+      total: Figure | undefined,
+      fallback: Figure | TextAt | undefined,
+    ): RuleReport[] => {
       if (weights.length === 0 || weights.some((w) => w === undefined)) return [];
       const actual = sum(weights as number[]);
       const declared = total && total.value !== null ? total.value : profile.totalWeight;
       const at = total ?? fallback;
       if (nearlyEqual(actual, declared) || !at) return [];
-      return [{ messageId: 'mismatch', data: { actual, expected: declared }, sheet: at.sheet, cell: at.cell, expected: declared, actual, related: refs(cells) }];
+      return [
+        {
+          messageId: 'mismatch',
+          data: { actual, expected: declared },
+          sheet: at.sheet,
+          cell: at.cell,
+          expected: declared,
+          actual,
+          related: refs(cells),
+        },
+      ];
     };
     return [
       ...indicatorTables(model).flatMap((t) => {
         const budget = budgetRowOf(model, t)?.weight;
         const weights = [...t.indicators.map(weightOf), ...(budget ? [budget.value ?? undefined] : [])];
         const last = t.indicators.at(-1);
-        return report(weights, [...(budget ? [budget] : []), ...t.indicators.flatMap(weightCells)], t.total?.weight, last?.weight ?? last?.name);
+        return report(
+          weights,
+          [...(budget ? [budget] : []), ...t.indicators.flatMap(weightCells)],
+          t.total?.weight,
+          last?.weight ?? last?.name,
+        );
       }),
-      ...summaryTables(model).flatMap((t) => report(t.rows.map((r) => r.weight?.value ?? undefined), t.rows.flatMap((r) => (r.weight ? [r.weight] : [])), t.total?.weight, t.rows.at(-1)?.weight ?? t.rows.at(-1)?.name)),
+      ...summaryTables(model).flatMap((t) =>
+        report(
+          t.rows.map((r) => r.weight?.value ?? undefined),
+          t.rows.flatMap((r) => (r.weight ? [r.weight] : [])),
+          t.total?.weight,
+          t.rows.at(-1)?.weight ?? t.rows.at(-1)?.name,
+        ),
+      ),
     ];
   },
 };

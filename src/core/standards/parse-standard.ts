@@ -69,7 +69,9 @@ function clauses(text: string): string[] {
   return text.split(/[,;。]/).filter((clause) => clause.length > 0);
 }
 
-const OVERRUN = new RegExp(`(?:超出|超过|超支)[^%,;。]{0,12}?${PERCENT},?(?:扣除?|减)(?:${WEIGHT_WORD}的${PERCENT}|${NUMBER}分)`);
+const OVERRUN = new RegExp(
+  `(?:超出|超过|超支)[^%,;。]{0,12}?${PERCENT},?(?:扣除?|减)(?:${WEIGHT_WORD}的${PERCENT}|${NUMBER}分)`,
+);
 
 function parseOverrun(text: string): ScoringStandard | undefined {
   // 超过 alone also reads satisfaction tiers (满意度超过90%…): require a budget word.
@@ -83,7 +85,10 @@ function parseOverrun(text: string): ScoringStandard | undefined {
 }
 
 const SHORTFALL = new RegExp(`每(?:少|低|减少|降低|差)\\p{Script=Han}{0,6}?${PERCENT},?扣除?${NUMBER}分`, 'u');
-const PLAN_CHECKPOINT = new RegExp(`(\\d{1,2}月(?:底|末|份)?|第?[一二三四1-4]季度(?:末|底)?|上半年|年中|年底|年末)前?(?:完成|达到|拨付|支出|支付)?${PERCENT}`, 'g');
+const PLAN_CHECKPOINT = new RegExp(
+  `(\\d{1,2}月(?:底|末|份)?|第?[一二三四1-4]季度(?:末|底)?|上半年|年中|年底|年末)前?(?:完成|达到|拨付|支出|支付)?${PERCENT}`,
+  'g',
+);
 
 function parseShortfall(text: string): ScoringStandard | undefined {
   const match = SHORTFALL.exec(text);
@@ -91,7 +96,10 @@ function parseShortfall(text: string): ScoringStandard | undefined {
   const stepPercent = Number(match[1]);
   if (!(stepPercent > 0)) return undefined;
   const standard: ScoringStandard = { kind: 'shortfall-steps', stepPercent, deductPoints: Number(match[2]) };
-  const plan = [...text.matchAll(PLAN_CHECKPOINT)].map((checkpoint) => ({ label: checkpoint[1] ?? '', percent: Number(checkpoint[2]) }));
+  const plan = [...text.matchAll(PLAN_CHECKPOINT)].map((checkpoint) => ({
+    label: checkpoint[1] ?? '',
+    percent: Number(checkpoint[2]),
+  }));
   if (plan.length > 0) standard.plan = plan;
   return standard;
 }
@@ -130,11 +138,31 @@ const INCLUSION_MARK = String.raw`(?:\((不含|含)\))?`;
 const RANGE = new RegExp(`${NUMBER}%?${INCLUSION_MARK}(?:至|到|-|—|–|~)${PERCENT}${INCLUSION_MARK}`);
 const BETWEEN = new RegExp(`${PERCENT}(<=|≤|≦|<)\\D{0,8}?(<=|≤|≦|<)${PERCENT}`);
 const NOT = '(?<!不|未)';
-const AT_LEAST = new RegExp(`(?:(>=|≥|≧|不低于|不少于|不小于|大于等于|${NOT}达到|${NOT}高于|${NOT}超过|${NOT}大于|>)${PERCENT}|${PERCENT}${INCLUSION_MARK}(?:及以上|以上))`);
-const AT_MOST = new RegExp(`(?:(<=|≤|≦|不高于|不超过|不大于|小于等于|${NOT}低于|${NOT}小于|不足|不到|未达到|<)${PERCENT}|${PERCENT}${INCLUSION_MARK}(?:及以下|以下))`);
+const AT_LEAST = new RegExp(
+  `(?:(>=|≥|≧|不低于|不少于|不小于|大于等于|${NOT}达到|${NOT}高于|${NOT}超过|${NOT}大于|>)${PERCENT}|${PERCENT}${INCLUSION_MARK}(?:及以上|以上))`,
+);
+const AT_MOST = new RegExp(
+  `(?:(<=|≤|≦|不高于|不超过|不大于|小于等于|${NOT}低于|${NOT}小于|不足|不到|未达到|<)${PERCENT}|${PERCENT}${INCLUSION_MARK}(?:及以下|以下))`,
+);
 const EXACT = new RegExp(PERCENT);
 const STRICT_WORDS = new Set(['高于', '超过', '大于', '>', '低于', '小于', '不足', '不到', '未达到', '<']);
-const INCLUSIVE_WORDS = new Set(['>=', '≥', '≧', '不低于', '不少于', '不小于', '大于等于', '达到', '<=', '≤', '≦', '不高于', '不超过', '不大于', '小于等于']);
+const INCLUSIVE_WORDS = new Set([
+  '>=',
+  '≥',
+  '≧',
+  '不低于',
+  '不少于',
+  '不小于',
+  '大于等于',
+  '达到',
+  '<=',
+  '≤',
+  '≦',
+  '不高于',
+  '不超过',
+  '不大于',
+  '小于等于',
+]);
 
 function inclusionOf(mark: string | undefined): boolean | undefined {
   if (mark === '含') return true;
@@ -168,8 +196,12 @@ function parseCondition(text: string): Condition | undefined {
   const atMost = AT_MOST.exec(atLeast ? text.slice(atLeast.index + atLeast[0].length) : text);
   if (atLeast || atMost) {
     return {
-      min: atLeast ? { value: Number(atLeast[2] ?? atLeast[3]), inclusive: comparisonInclusion(atLeast[1], atLeast[4]) } : { value: 0, inclusive: true },
-      ...(atMost && { max: { value: Number(atMost[2] ?? atMost[3]), inclusive: comparisonInclusion(atMost[1], atMost[4]) } }),
+      min: atLeast
+        ? { value: Number(atLeast[2] ?? atLeast[3]), inclusive: comparisonInclusion(atLeast[1], atLeast[4]) }
+        : { value: 0, inclusive: true },
+      ...(atMost && {
+        max: { value: Number(atMost[2] ?? atMost[3]), inclusive: comparisonInclusion(atMost[1], atMost[4]) },
+      }),
     };
   }
   match = EXACT.exec(text);
@@ -231,8 +263,10 @@ function parseTiered(text: string): ScoringStandard | undefined {
  * An unshared bound stays inclusive.
  */
 function settleBounds(conditions: Array<Condition & { award: TierAward }>): Tier[] {
-  const claimsAsMin = (value: number) => conditions.some((other) => other.min.value === value && other.min.inclusive !== false);
-  const claimsAsMax = (value: number) => conditions.some((other) => other.max?.value === value && other.max.inclusive === true);
+  const claimsAsMin = (value: number) =>
+    conditions.some((other) => other.min.value === value && other.min.inclusive !== false);
+  const claimsAsMax = (value: number) =>
+    conditions.some((other) => other.max?.value === value && other.max.inclusive === true);
   return conditions.map(({ min, max, award }) => {
     const tier: Tier = {
       min: min.value / 100,

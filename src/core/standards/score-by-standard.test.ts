@@ -10,7 +10,9 @@ const QUANTITY_TIERS = parseStandard(
 );
 const COST = parseStandard('实际支出在项目预算金额内的，得10分；超出项目预算金额1%，扣分值的20%，扣完为止。');
 const SPENDING_PROGRESS = parseStandard('按照规定（计划）足额拨付得4分，每少拨付25%扣1分，扣完为止。');
-const RULE_LIST = parseStandard('工作活动符合政府战略部署和发展规划，宏观政策、行业政策一致。有一项不符合扣1分，扣完为止。');
+const RULE_LIST = parseStandard(
+  '工作活动符合政府战略部署和发展规划，宏观政策、行业政策一致。有一项不符合扣1分，扣完为止。',
+);
 
 describe('expectedScore: rate × weight', () => {
   it('reproduces seed 003: 预算执行率 100% × 4 = 4 and 满意度 93.625% × 10 = 9.3625 (printed 9.36)', () => {
@@ -116,7 +118,9 @@ describe('expectedScore: shortfall steps (seed 003 资金支出进度)', () => {
   it('is undefined without progress or with a non-number in it', () => {
     expect(expectedScore(SPENDING_PROGRESS, { weight: 4 })).toBeUndefined();
     expect(expectedScore(SPENDING_PROGRESS, { weight: 4, progress: [] })).toBeUndefined();
-    expect(expectedScore(SPENDING_PROGRESS, { weight: 4, progress: [{ planned: 0.5, actual: Number.NaN }] })).toBeUndefined();
+    expect(
+      expectedScore(SPENDING_PROGRESS, { weight: 4, progress: [{ planned: 0.5, actual: Number.NaN }] }),
+    ).toBeUndefined();
   });
 });
 
@@ -132,7 +136,14 @@ describe('expectedScore: judgement and bad weights', () => {
   });
 
   it('always lies within [0, weight]', () => {
-    const standards: ScoringStandard[] = [BUDGET_EXECUTION, SATISFACTION, QUANTITY_TIERS, COST, SPENDING_PROGRESS, parseStandard('每超支1%扣3分')];
+    const standards: ScoringStandard[] = [
+      BUDGET_EXECUTION,
+      SATISFACTION,
+      QUANTITY_TIERS,
+      COST,
+      SPENDING_PROGRESS,
+      parseStandard('每超支1%扣3分'),
+    ];
     const values = [-1, 0, 0.001, 0.3, 0.7, 0.99, 1, 1.5, 40];
     let scored = 0;
     for (const standard of standards) {

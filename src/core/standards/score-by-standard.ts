@@ -38,7 +38,8 @@ export function expectedScore(standard: ScoringStandard, inputs: StandardInputs)
     case 'overrun': {
       const { overrun } = inputs;
       if (!isFiniteNumber(overrun)) return undefined;
-      const perStep = standard.deductPoints ?? (standard.deductShare === undefined ? undefined : standard.deductShare * weight);
+      const perStep =
+        standard.deductPoints ?? (standard.deductShare === undefined ? undefined : standard.deductShare * weight);
       if (perStep === undefined) return undefined;
       // Only full steps deduct: 2.5% over with 1% steps is 2 steps (超出1%扣… read as "per whole 1%").
       return clampToWeight(weight - fullSteps(Math.max(0, overrun) * 100, standard.stepPercent) * perStep, weight);

@@ -26,12 +26,20 @@ describe('parseTarget', () => {
     expect(parseTarget(text)).toEqual(target);
   });
 
-  it.each(['长期', '有效提升', '达成', '明显改善', '按上级要求完成移交', '2023年12月31日前', '12月底前', '90%-100%', '≥80%以下', ''])(
-    '%s is qualitative',
-    (text) => {
-      expect(parseTarget(text)).toEqual({ kind: 'qualitative', text });
-    },
-  );
+  it.each([
+    '长期',
+    '有效提升',
+    '达成',
+    '明显改善',
+    '按上级要求完成移交',
+    '2023年12月31日前',
+    '12月底前',
+    '90%-100%',
+    '≥80%以下',
+    '',
+  ])('%s is qualitative', (text) => {
+    expect(parseTarget(text)).toEqual({ kind: 'qualitative', text });
+  });
 });
 
 describe('parseActual', () => {
@@ -77,12 +85,23 @@ describe('selfEvaluationScore on the seed 004 form', () => {
   });
 
   it('puts 超额完成 against a qualitative target in the 达成 band', () => {
-    expect(score('按上级要求完成移交', '移交接收工作超额完成', 10)).toEqual({ bandMin: 8, bandMax: 10, met: true, reason: 'qualitative' });
+    expect(score('按上级要求完成移交', '移交接收工作超额完成', 10)).toEqual({
+      bandMin: 8,
+      bandMax: 10,
+      met: true,
+      reason: 'qualitative',
+    });
   });
 
   it('leaves free-text actuals to judgement', () => {
-    expect(score('长期', '推进社会保障体系的完善，增进社会和谐', 10)).toEqual({ met: undefined, reason: 'qualitative' });
-    expect(score('2023年12月31日前', '截至2023年12月31日已使用151.08万元，无结余', 10)).toEqual({ met: undefined, reason: 'qualitative' });
+    expect(score('长期', '推进社会保障体系的完善，增进社会和谐', 10)).toEqual({
+      met: undefined,
+      reason: 'qualitative',
+    });
+    expect(score('2023年12月31日前', '截至2023年12月31日已使用151.08万元，无结余', 10)).toEqual({
+      met: undefined,
+      reason: 'qualitative',
+    });
   });
 });
 
@@ -126,7 +145,12 @@ describe('selfEvaluationScore: quantitative rules', () => {
   });
 
   it('gives a band when the actual is only a bound', () => {
-    expect(score('≥400人', '超过385人', 10)).toEqual({ bandMin: 9.625, bandMax: 10, met: undefined, reason: 'unknown' });
+    expect(score('≥400人', '超过385人', 10)).toEqual({
+      bandMin: 9.625,
+      bandMax: 10,
+      met: undefined,
+      reason: 'unknown',
+    });
     const below = score('≥95%', '不足90%', 10);
     expect(below).toMatchObject({ bandMin: 0, met: false, reason: 'short' });
     expect(below.bandMax).toBeCloseTo((90 / 95) * 10, 12);
@@ -150,7 +174,11 @@ describe('selfEvaluationScore: qualitative verdicts', () => {
   });
 
   it('takes the bands a province prescribes', () => {
-    const bands: AchievementBands = { achieved: { min: 1, max: 1 }, 'partly-achieved': { min: 0.5, max: 0.9 }, 'not-achieved': { min: 0, max: 0 } };
+    const bands: AchievementBands = {
+      achieved: { min: 1, max: 1 },
+      'partly-achieved': { min: 0.5, max: 0.9 },
+      'not-achieved': { min: 0, max: 0 },
+    };
     expect(selfEvaluationScore(parseTarget('长期'), parseActual('部分完成'), 10, bands)).toEqual({
       bandMin: 5,
       bandMax: 9,
@@ -171,7 +199,22 @@ describe('robustness', () => {
   });
 
   it('never throws on odd text', () => {
-    const odd: unknown[] = ['', '≥', '≥%', '%', '≥≤5', '万元', '1e5', '9'.repeat(500), '≥98%%', '\u0000', '≥-5%', '__proto__', null, 42];
+    const odd: unknown[] = [
+      '',
+      '≥',
+      '≥%',
+      '%',
+      '≥≤5',
+      '万元',
+      '1e5',
+      '9'.repeat(500),
+      '≥98%%',
+      '\u0000',
+      '≥-5%',
+      '__proto__',
+      null,
+      42,
+    ];
     for (const text of odd) {
       const target = parseTarget(text as string);
       const actual = parseActual(text as string);

@@ -9,7 +9,9 @@ import { clampToWeight } from './score-by-standard';
 export type Comparison = 'at-least' | 'at-most' | 'equal';
 
 /** `percent`: the value is in percent units (≥98% → 98). A bare number (9个, 100%) is a floor: at-least. */
-export type Target = { kind: Comparison; value: number; unit?: string; percent: boolean } | { kind: 'qualitative'; text: string };
+export type Target =
+  | { kind: Comparison; value: number; unit?: string; percent: boolean }
+  | { kind: 'qualitative'; text: string };
 
 export type Achievement = 'achieved' | 'partly-achieved' | 'not-achieved';
 
@@ -73,9 +75,15 @@ function tagged(words: readonly string[], relation: Relation): Array<[string, Re
 
 /** Words before the number, longest first (>= before >). 达到 / 为 / 控制在 state no direction of their own. */
 const PREFIXES: ReadonlyArray<[string, Relation]> = [
-  ...tagged(['>=', '≥', '≧', '不低于', '不少于', '不小于', '大于等于', '大于或等于', '至少'], { relation: 'at-least', strict: false }),
+  ...tagged(['>=', '≥', '≧', '不低于', '不少于', '不小于', '大于等于', '大于或等于', '至少'], {
+    relation: 'at-least',
+    strict: false,
+  }),
   ...tagged(['>', '大于', '高于', '超过', '多于'], { relation: 'at-least', strict: true }),
-  ...tagged(['<=', '≤', '≦', '不高于', '不超过', '不大于', '不多于', '小于等于', '小于或等于', '至多', '最多'], { relation: 'at-most', strict: false }),
+  ...tagged(['<=', '≤', '≦', '不高于', '不超过', '不大于', '不多于', '小于等于', '小于或等于', '至多', '最多'], {
+    relation: 'at-most',
+    strict: false,
+  }),
   ...tagged(['<', '小于', '低于', '少于', '不足', '不到'], { relation: 'at-most', strict: true }),
   ...tagged(['=', '等于'], { relation: 'equal', strict: false }),
   ...tagged(['达到', '为', '控制在'], { strict: false }),
@@ -112,7 +120,11 @@ function readComparative(text: string): Comparative | undefined {
   if (new Set(relations.map(({ relation }) => relation)).size > 1) return undefined;
   const value = Number(integer.replace(/,/g, '') + decimals);
   if (!Number.isFinite(value)) return undefined;
-  const comparative: Comparative = { strict: relations.some(({ strict }) => strict), value, percent: percentSign !== undefined };
+  const comparative: Comparative = {
+    strict: relations.some(({ strict }) => strict),
+    value,
+    percent: percentSign !== undefined,
+  };
   if (relations[0]?.relation) comparative.relation = relations[0].relation;
   if (unit) comparative.unit = unit;
   return comparative;
@@ -126,7 +138,11 @@ export function parseTarget(text: string): Target {
   if (typeof text !== 'string') return { kind: 'qualitative', text: '' };
   const comparative = readComparative(text);
   if (!comparative) return { kind: 'qualitative', text: text.trim() };
-  const target: Target = { kind: comparative.relation ?? 'at-least', value: comparative.value, percent: comparative.percent };
+  const target: Target = {
+    kind: comparative.relation ?? 'at-least',
+    value: comparative.value,
+    percent: comparative.percent,
+  };
   if (comparative.unit) target.unit = comparative.unit;
   return target;
 }
@@ -167,7 +183,10 @@ function inBaseUnit(value: number, unit: string): { value: number; unit: string 
  * Both figures in one unit, or undefined when they cannot be compared (人 vs 元, a percent vs a count).
  * A figure with no unit is taken to be in the other's unit: numbers are often typed bare into the form.
  */
-function commonUnit(target: { value: number; unit?: string; percent: boolean }, actual: { value: number; unit?: string; percent: boolean }) {
+function commonUnit(
+  target: { value: number; unit?: string; percent: boolean },
+  actual: { value: number; unit?: string; percent: boolean },
+) {
   if (target.percent !== actual.percent) return undefined;
   if (target.unit === undefined || actual.unit === undefined) return { target: target.value, actual: actual.value };
   const targetBase = inBaseUnit(target.value, target.unit);
@@ -219,7 +238,13 @@ function actualRange(actual: Extract<Actual, { kind: 'quantity' }>, value: numbe
   return { low: value, high: value, lowOpen: false, highOpen: false };
 }
 
-function scoreQuantity(relation: Comparison, target: number, range: Range, weight: number, overTarget: OverTargetShare): SelfEvaluationScore {
+function scoreQuantity(
+  relation: Comparison,
+  target: number,
+  range: Range,
+  weight: number,
+  overTarget: OverTargetShare,
+): SelfEvaluationScore {
   const shareAt = (actual: number): number => {
     if (actual < target && relation !== 'at-most') return target === 0 ? 0 : actual / target;
     if (actual > target && relation !== 'at-least') return overTarget(target, actual);
@@ -228,7 +253,11 @@ function scoreQuantity(relation: Comparison, target: number, range: Range, weigh
   const below = range.high < target || (range.high === target && range.highOpen);
   const above = range.low > target || (range.low === target && range.lowOpen);
   const allMet =
-    relation === 'at-least' ? range.low >= target : relation === 'at-most' ? range.high <= target : range.low === target && range.high === target;
+    relation === 'at-least'
+      ? range.low >= target
+      : relation === 'at-most'
+        ? range.high <= target
+        : range.low === target && range.high === target;
   const noneMet = relation === 'at-least' ? below : relation === 'at-most' ? above : below || above;
 
   const endShares = [shareAt(range.low), shareAt(range.high)];

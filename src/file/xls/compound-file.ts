@@ -71,7 +71,8 @@ function assertSectorChainsEnd(bytes: Uint8Array): void {
   if (sectorShift !== 9 && sectorShift !== 12) return; // likewise
   const sectorSize = 1 << sectorShift;
   const sectorOffset = (sector: number): number => (sector + 1) * sectorSize;
-  const sectorInFile = (sector: number): boolean => sector < FIRST_MARKER && sectorOffset(sector) + sectorSize <= bytes.length;
+  const sectorInFile = (sector: number): boolean =>
+    sector < FIRST_MARKER && sectorOffset(sector) + sectorSize <= bytes.length;
 
   const fatSectors: number[] = [];
   for (let i = 0; i < HEADER_DIFAT_ENTRIES; i++) {

@@ -332,7 +332,11 @@ export class FormulaDecoder {
 
   private cellReference(p: number, offsets: boolean): string {
     const { view } = this;
-    this.readLocation(view.getUint16(p, true), this.wide ? view.getUint16(p + 2, true) : (this.bytes[p + 2] as number), offsets);
+    this.readLocation(
+      view.getUint16(p, true),
+      this.wide ? view.getUint16(p + 2, true) : (this.bytes[p + 2] as number),
+      offsets,
+    );
     return this.columnText() + this.rowText();
   }
 
@@ -343,7 +347,11 @@ export class FormulaDecoder {
     const left = this.col;
     const topText = this.rowText();
     const leftText = this.columnText();
-    this.readLocation(view.getUint16(p + 2, true), wide ? view.getUint16(p + 6, true) : (bytes[p + 5] as number), offsets);
+    this.readLocation(
+      view.getUint16(p + 2, true),
+      wide ? view.getUint16(p + 6, true) : (bytes[p + 5] as number),
+      offsets,
+    );
     // Whole columns and whole rows are stored as full-height / full-width areas; Excel shows them as A:B and 1:3.
     if (top === 0 && this.row === this.maxRow) return `${leftText}:${this.columnText()}`;
     if (left === 0 && this.col === 0xff) return `${topText}:${this.rowText()}`;

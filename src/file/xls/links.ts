@@ -3,8 +3,20 @@ import { decodeUnicodeChars, type BiffText } from './strings';
 
 /** Names Excel stores as a one-character code when NAME.fBuiltin is set. */
 const BUILTIN_NAMES = [
-  'Consolidate_Area', 'Auto_Open', 'Auto_Close', 'Extract', 'Database', 'Criteria', 'Print_Area', 'Print_Titles',
-  'Recorder', 'Data_Form', 'Auto_Activate', 'Auto_Deactivate', 'Sheet_Title', '_FilterDatabase',
+  'Consolidate_Area',
+  'Auto_Open',
+  'Auto_Close',
+  'Extract',
+  'Database',
+  'Criteria',
+  'Print_Area',
+  'Print_Titles',
+  'Recorder',
+  'Data_Form',
+  'Auto_Activate',
+  'Auto_Deactivate',
+  'Sheet_Title',
+  '_FilterDatabase',
 ];
 
 /** SUPBOOK.cch values that mark the workbook itself and the add-in function book. */
@@ -125,7 +137,10 @@ export class WorkbookLinks {
   addExternName(cursor: RecordCursor): void {
     const { bytes, start, end } = cursor;
     const name = cursor.length > 6 ? this.text.read(bytes, start + 6, end, 1).text : '';
-    const owner = this.text.biff === 5 ? this.biff5ExternNames[this.biff5ExternNames.length - 1] : this.books[this.books.length - 1]?.externNames;
+    const owner =
+      this.text.biff === 5
+        ? this.biff5ExternNames[this.biff5ExternNames.length - 1]
+        : this.books[this.books.length - 1]?.externNames;
     owner?.push(name);
   }
 
@@ -201,6 +216,8 @@ export class WorkbookLinks {
   /** BIFF5 EXTERNSHEET entries of type 3 (a sheet of this workbook) and 4 (this workbook). */
   private isOwnSheetLink(externSheet: number): boolean {
     const encoded = this.biff5ExternSheets[externSheet - 1];
-    return encoded !== undefined && (encoded.startsWith('\u0003') || encoded.startsWith('\u0004') || encoded === '\u0002');
+    return (
+      encoded !== undefined && (encoded.startsWith('\u0003') || encoded.startsWith('\u0004') || encoded === '\u0002')
+    );
   }
 }

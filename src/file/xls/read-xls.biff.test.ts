@@ -23,13 +23,22 @@ const f64 = (n: number): Bytes => {
 const utf16 = (text: string): Bytes => [...text].flatMap((ch) => u16(ch.charCodeAt(0)));
 const isCompressible = (text: string): boolean => [...text].every((ch) => ch.charCodeAt(0) < 0x100);
 /** Characters with their BIFF8 flags byte, compressed when every character fits in one byte. */
-const chars = (text: string): Bytes => (isCompressible(text) ? [0, ...[...text].map((ch) => ch.charCodeAt(0))] : [1, ...utf16(text)]);
+const chars = (text: string): Bytes =>
+  isCompressible(text) ? [0, ...[...text].map((ch) => ch.charCodeAt(0))] : [1, ...utf16(text)];
 /** XLUnicodeString (16-bit count) and ShortXLUnicodeString (8-bit count). */
 const str16 = (text: string): Bytes => [...u16(text.length), ...chars(text)];
 const str8 = (text: string): Bytes => [...u8(text.length), ...chars(text)];
 
 const GBK: Record<string, Bytes> = {
-  得: [0xb5, 0xc3], 分: [0xb7, 0xd6], 项: [0xcf, 0xee], 目: [0xc4, 0xbf], 优: [0xd3, 0xc5], 秀: [0xd0, 0xe3], 表: [0xb1, 0xed], 说: [0xcb, 0xb5], 明: [0xc3, 0xf7],
+  得: [0xb5, 0xc3],
+  分: [0xb7, 0xd6],
+  项: [0xcf, 0xee],
+  目: [0xc4, 0xbf],
+  优: [0xd3, 0xc5],
+  秀: [0xd0, 0xe3],
+  表: [0xb1, 0xed],
+  说: [0xcb, 0xb5],
+  明: [0xc3, 0xf7],
 };
 const gbk = (text: string): Bytes => [...text].flatMap((ch) => GBK[ch] ?? [ch.charCodeAt(0)]);
 
@@ -56,7 +65,13 @@ interface SheetPart {
 function stream(biff: 5 | 8, before: Bytes[], after: Bytes[], sheets: SheetPart[]): Uint8Array {
   const bof = biff === 8 ? BOF8 : BOF5;
   const globals = (offsets: number[]): Bytes =>
-    [bof(GLOBALS), ...before, ...sheets.map((sheet, i) => record(0x0085, u32(offsets[i] ?? 0), u8(sheet.state), u8(sheet.type), sheet.name)), ...after, EOF].flat();
+    [
+      bof(GLOBALS),
+      ...before,
+      ...sheets.map((sheet, i) => record(0x0085, u32(offsets[i] ?? 0), u8(sheet.state), u8(sheet.type), sheet.name)),
+      ...after,
+      EOF,
+    ].flat();
   const bodies = sheets.map((sheet) => [bof(sheet.type === 2 ? CHART : WORKSHEET), ...sheet.records, EOF].flat());
   const offsets: number[] = [];
   let position = globals([]).length;
@@ -75,10 +90,13 @@ function oleFile(streams: Record<string, Uint8Array>): Uint8Array {
 
 // Cell records.
 const cellHeader = (row: number, col: number, xf = 0): Bytes => [...u16(row), ...u16(col), ...u16(xf)];
-const LABELSST = (row: number, col: number, index: number, xf = 0): Bytes => record(0x00fd, cellHeader(row, col, xf), u32(index));
-const NUMBER = (row: number, col: number, value: number, xf = 0): Bytes => record(0x0203, cellHeader(row, col, xf), f64(value));
+const LABELSST = (row: number, col: number, index: number, xf = 0): Bytes =>
+  record(0x00fd, cellHeader(row, col, xf), u32(index));
+const NUMBER = (row: number, col: number, value: number, xf = 0): Bytes =>
+  record(0x0203, cellHeader(row, col, xf), f64(value));
 const RK = (row: number, col: number, rk: number, xf = 0): Bytes => record(0x027e, cellHeader(row, col, xf), u32(rk));
-const BOOLERR = (row: number, col: number, value: number, isError: boolean): Bytes => record(0x0205, cellHeader(row, col), u8(value), u8(isError ? 1 : 0));
+const BOOLERR = (row: number, col: number, value: number, isError: boolean): Bytes =>
+  record(0x0205, cellHeader(row, col), u8(value), u8(isError ? 1 : 0));
 const rkInteger = (n: number): number => ((n << 2) | 0x02) >>> 0;
 /** The top 32 bits of the double, which must have zero low bits. */
 const rkFloat = (n: number): number => new DataView(new Uint8Array(f64(n)).buffer).getUint32(4, true);
@@ -90,16 +108,45 @@ const stringResult = tagged(0);
 const FORMULA = (row: number, col: number, result: Bytes, rgce: Bytes, extra: Bytes = [], xf = 0): Bytes =>
   record(0x0006, cellHeader(row, col, xf), result, u16(0), u32(0), u16(rgce.length), rgce, extra);
 const STRING8 = (text: string): Bytes => record(0x0207, str16(text));
-const SHRFMLA = (r1: number, r2: number, c1: number, c2: number, rgce: Bytes): Bytes => record(0x04bc, u16(r1), u16(r2), u8(c1), u8(c2), u8(0), u8(r2 - r1 + 1), u16(rgce.length), rgce);
-const ARRAY = (r1: number, r2: number, c1: number, c2: number, rgce: Bytes): Bytes => record(0x0221, u16(r1), u16(r2), u8(c1), u8(c2), u16(0), u32(0), u16(rgce.length), rgce);
+const SHRFMLA = (r1: number, r2: number, c1: number, c2: number, rgce: Bytes): Bytes =>
+  record(0x04bc, u16(r1), u16(r2), u8(c1), u8(c2), u8(0), u8(r2 - r1 + 1), u16(rgce.length), rgce);
+const ARRAY = (r1: number, r2: number, c1: number, c2: number, rgce: Bytes): Bytes =>
+  record(0x0221, u16(r1), u16(r2), u8(c1), u8(c2), u16(0), u32(0), u16(rgce.length), rgce);
 
 // Formula tokens (BIFF8).
-const flags = (rowRelative: boolean, colRelative: boolean): number => (rowRelative ? 0x8000 : 0) | (colRelative ? 0x4000 : 0);
-const ref = (row: number, col: number, rowRel = true, colRel = true): Bytes => [0x44, ...u16(row), ...u16(col | flags(rowRel, colRel))];
-const area = (r1: number, c1: number, r2: number, c2: number, rel = true): Bytes => [0x25, ...u16(r1), ...u16(r2), ...u16(c1 | flags(rel, rel)), ...u16(c2 | flags(rel, rel))];
-const refN = (rowOffset: number, colOffset: number): Bytes => [0x4c, ...u16(rowOffset & 0xffff), ...u16((colOffset & 0xff) | 0xc000)];
-const ref3d = (xti: number, row: number, col: number, rowRel = false, colRel = false): Bytes => [0x5a, ...u16(xti), ...u16(row & 0xffff), ...u16((col & 0xff) | flags(rowRel, colRel))];
-const area3d = (xti: number, r1: number, c1: number, r2: number, c2: number): Bytes => [0x3b, ...u16(xti), ...u16(r1), ...u16(r2), ...u16(c1 | 0xc000), ...u16(c2 | 0xc000)];
+const flags = (rowRelative: boolean, colRelative: boolean): number =>
+  (rowRelative ? 0x8000 : 0) | (colRelative ? 0x4000 : 0);
+const ref = (row: number, col: number, rowRel = true, colRel = true): Bytes => [
+  0x44,
+  ...u16(row),
+  ...u16(col | flags(rowRel, colRel)),
+];
+const area = (r1: number, c1: number, r2: number, c2: number, rel = true): Bytes => [
+  0x25,
+  ...u16(r1),
+  ...u16(r2),
+  ...u16(c1 | flags(rel, rel)),
+  ...u16(c2 | flags(rel, rel)),
+];
+const refN = (rowOffset: number, colOffset: number): Bytes => [
+  0x4c,
+  ...u16(rowOffset & 0xffff),
+  ...u16((colOffset & 0xff) | 0xc000),
+];
+const ref3d = (xti: number, row: number, col: number, rowRel = false, colRel = false): Bytes => [
+  0x5a,
+  ...u16(xti),
+  ...u16(row & 0xffff),
+  ...u16((col & 0xff) | flags(rowRel, colRel)),
+];
+const area3d = (xti: number, r1: number, c1: number, r2: number, c2: number): Bytes => [
+  0x3b,
+  ...u16(xti),
+  ...u16(r1),
+  ...u16(r2),
+  ...u16(c1 | 0xc000),
+  ...u16(c2 | 0xc000),
+];
 const int = (n: number): Bytes => [0x1e, ...u16(n)];
 const num = (n: number): Bytes => [0x1f, ...f64(n)];
 const str = (text: string): Bytes => [0x17, ...str8(text)];
@@ -109,9 +156,26 @@ const attr = (bits: number, data: number, ...rest: number[]): Bytes => [0x19, bi
 const name = (index: number): Bytes => [0x43, ...u32(index)];
 const nameX = (xti: number, index: number): Bytes => [0x59, ...u16(xti), ...u32(index)];
 const arrayToken: Bytes = [0x60, 0, 0, 0, 0, 0, 0, 0];
-const ADD = [0x03], SUB = [0x04], MUL = [0x05], DIV = [0x06], POW = [0x07], CONCAT = [0x08], LT = [0x09], GT = [0x0d], NE = [0x0e], RANGE = [0x11];
-const UMINUS = [0x13], PERCENT = [0x14], PAREN = [0x15], MISSING = [0x16];
-const SUM = 4, IF = 1, ROUND = 27, LOOKUP = 28, CHOOSE = 100, USER = 255;
+const ADD = [0x03],
+  SUB = [0x04],
+  MUL = [0x05],
+  DIV = [0x06],
+  POW = [0x07],
+  CONCAT = [0x08],
+  LT = [0x09],
+  GT = [0x0d],
+  NE = [0x0e],
+  RANGE = [0x11];
+const UMINUS = [0x13],
+  PERCENT = [0x14],
+  PAREN = [0x15],
+  MISSING = [0x16];
+const SUM = 4,
+  IF = 1,
+  ROUND = 27,
+  LOOKUP = 28,
+  CHOOSE = 100,
+  USER = 255;
 
 /** PtgExtraArray: the values of an array constant, row by row. */
 const arrayValues = (rows: Array<Array<number | string>>): Bytes => [
@@ -130,7 +194,12 @@ function readError(bytes: Uint8Array): WorkbookReadError {
   throw new Error('expected a WorkbookReadError, the read succeeded');
 }
 
-const cell = (row: number, col: number, value: Cell['value'], extra: { formula?: string; format?: string } = {}): Cell => ({ row, col, value, ...extra });
+const cell = (
+  row: number,
+  col: number,
+  value: Cell['value'],
+  extra: { formula?: string; format?: string } = {},
+): Cell => ({ row, col, value, ...extra });
 const n = (value: number): Cell['value'] => ({ type: 'number', value });
 const t = (value: string): Cell['value'] => ({ type: 'text', value });
 const b = (value: boolean): Cell['value'] => ({ type: 'boolean', value });
@@ -143,17 +212,36 @@ describe('readXls on hand-built BIFF8', () => {
   // a rich string whose runs straddle the boundary, and one with East Asian phonetic data.
   const sstStrings = ['abc', '中文', 'split-me', longWide, 'rich', 'phonetic'];
   const sstBody = [
-    ...u32(10), ...u32(sstStrings.length),
+    ...u32(10),
+    ...u32(sstStrings.length),
     ...str16('abc'),
     ...str16('中文'),
-    ...u16(8), 0, ...[...'spli'].map((ch) => ch.charCodeAt(0)),
+    ...u16(8),
+    0,
+    ...[...'spli'].map((ch) => ch.charCodeAt(0)),
   ];
   const sstContinue1 = [1, ...utf16('t-me')];
   const sstContinue2 = [
     ...str16(longWide),
-    ...u16(4), 0x08, ...u16(2), ...[...'rich'].map((ch) => ch.charCodeAt(0)), ...u32(0x00010000),
+    ...u16(4),
+    0x08,
+    ...u16(2),
+    ...[...'rich'].map((ch) => ch.charCodeAt(0)),
+    ...u32(0x00010000),
   ];
-  const sstContinue3 = [...u32(0x00000002), ...u16(8), 0x04, ...u32(6), ...[...'phonetic'].map((ch) => ch.charCodeAt(0)), 1, 2, 3, 4, 5, 6];
+  const sstContinue3 = [
+    ...u32(0x00000002),
+    ...u16(8),
+    0x04,
+    ...u32(6),
+    ...[...'phonetic'].map((ch) => ch.charCodeAt(0)),
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+  ];
   const globalsBefore: Bytes[] = [
     record(0x0042, u16(1200)),
     record(0x041e, u16(164), str16('0.0"分"')),
@@ -171,7 +259,20 @@ describe('readXls on hand-built BIFF8', () => {
     record(0x01ae, u16(1), u16(EXTERNAL_PATH.length), chars(EXTERNAL_PATH), str16('外部表')), // another workbook
     // XTIs: 0 → sheet 1, 1 → sheets 0..1, 2 → add-ins, 3 → deleted sheet, 4 → sheet 3 (after the chart sheet),
     // 5 → the other workbook's first sheet
-    record(0x0017, u16(6), [[0, 1, 1], [0, 0, 1], [1, 0xfffe, 0xfffe], [0, 0xffff, 0xffff], [0, 3, 3], [2, 0, 0]].flat().flatMap(u16)),
+    record(
+      0x0017,
+      u16(6),
+      [
+        [0, 1, 1],
+        [0, 0, 1],
+        [1, 0xfffe, 0xfffe],
+        [0, 0xffff, 0xffff],
+        [0, 3, 3],
+        [2, 0, 0],
+      ]
+        .flat()
+        .flatMap(u16),
+    ),
     record(0x0018, u16(0), u8(0), u8(3), u16(11), u16(0), u16(0), [0, 0, 0, 0], chars('分值区'), area3d(0, 0, 0, 1, 0)),
     record(0x0018, u16(0x000b), u8(0), u8(13), u16(0), u16(0), u16(0), [0, 0, 0, 0], chars('_xlfn.IFERROR')),
     record(0x00fc, sstBody),
@@ -192,7 +293,18 @@ describe('readXls on hand-built BIFF8', () => {
     RK(1, 2, rkInteger(7) | 0x01), // 7 / 100
     RK(1, 3, rkFloat(0.5), 2),
     RK(1, 4, rkFloat(1.5) | 0x01), // 1.5 / 100
-    record(0x00bd, u16(1), u16(5), u16(0), u32(rkInteger(1)), u16(3), u32(rkFloat(2.5)), u16(0), u32(rkInteger(-3)), u16(7)),
+    record(
+      0x00bd,
+      u16(1),
+      u16(5),
+      u16(0),
+      u32(rkInteger(1)),
+      u16(3),
+      u32(rkFloat(2.5)),
+      u16(0),
+      u32(rkInteger(-3)),
+      u16(7),
+    ),
     BOOLERR(2, 0, 1, false),
     BOOLERR(2, 1, 0, false),
     BOOLERR(2, 2, 0x2a, true),
@@ -203,12 +315,45 @@ describe('readXls on hand-built BIFF8', () => {
     NUMBER(3, 3, 9, 99), // an XF index past the table: no format
     // Row 5: formulas.
     FORMULA(4, 0, numberResult(3.82), [...area(1, 0, 1, 4), ...attr(0x10, 0)]),
-    FORMULA(4, 1, stringResult, [...ref(1, 0), ...int(1), ...GT, ...attr(0x02, 7), ...str('yes'), ...attr(0x08, 10), ...str('no'), ...attr(0x08, 3), ...funcVar(3, IF)]),
+    FORMULA(4, 1, stringResult, [
+      ...ref(1, 0),
+      ...int(1),
+      ...GT,
+      ...attr(0x02, 7),
+      ...str('yes'),
+      ...attr(0x08, 10),
+      ...str('no'),
+      ...attr(0x08, 3),
+      ...funcVar(3, IF),
+    ]),
     STRING8('yes'),
-    FORMULA(4, 2, stringResult, [...int(2), ...attr(0x04, 3, 4, 9, 14, 19), ...str('a'), ...attr(0x08, 1), ...str('b'), ...attr(0x08, 1), ...str('c'), ...attr(0x08, 1), ...funcVar(4, CHOOSE)]),
+    FORMULA(4, 2, stringResult, [
+      ...int(2),
+      ...attr(0x04, 3, 4, 9, 14, 19),
+      ...str('a'),
+      ...attr(0x08, 1),
+      ...str('b'),
+      ...attr(0x08, 1),
+      ...str('c'),
+      ...attr(0x08, 1),
+      ...funcVar(4, CHOOSE),
+    ]),
     STRING8('b'),
-    FORMULA(4, 3, numberResult(125), [...attr(0x40, 0x0100), ...ref(1, 0), ...int(100), ...MUL, ...int(1), ...func(ROUND)]),
-    FORMULA(4, 4, stringResult, [...int(85), ...arrayToken, ...arrayToken, ...funcVar(3, LOOKUP)], [...arrayValues([[0, 60, 80]]), ...arrayValues([['差'], ['中'], ['优']])]),
+    FORMULA(4, 3, numberResult(125), [
+      ...attr(0x40, 0x0100),
+      ...ref(1, 0),
+      ...int(100),
+      ...MUL,
+      ...int(1),
+      ...func(ROUND),
+    ]),
+    FORMULA(
+      4,
+      4,
+      stringResult,
+      [...int(85), ...arrayToken, ...arrayToken, ...funcVar(3, LOOKUP)],
+      [...arrayValues([[0, 60, 80]]), ...arrayValues([['差'], ['中'], ['优']])],
+    ),
     STRING8('优'),
     FORMULA(4, 5, tagged(1, 1), [...ref(1, 0), ...int(1), ...GT]),
     FORMULA(4, 6, tagged(2, 0x07), [...int(1), ...int(0), ...DIV]),
@@ -216,10 +361,32 @@ describe('readXls on hand-built BIFF8', () => {
     FORMULA(4, 8, numberResult(2.5), [...name(1), ...attr(0x10, 0)]),
     FORMULA(4, 9, numberResult(1.25), [...name(2), ...ref(1, 0), ...int(0), ...funcVar(3, USER)]),
     FORMULA(4, 10, tagged(2, 0x1d), [...nameX(2, 1), ...int(1), ...int(2), ...funcVar(3, USER)]),
-    FORMULA(4, 11, numberResult(0), [...ref3d(0, 2, 1), ...area3d(1, 0, 0, 1, 1), ...attr(0x10, 0), ...ADD, ...ref3d(3, 0, 0), ...ADD]),
+    FORMULA(4, 11, numberResult(0), [
+      ...ref3d(0, 2, 1),
+      ...area3d(1, 0, 0, 1, 1),
+      ...attr(0x10, 0),
+      ...ADD,
+      ...ref3d(3, 0, 0),
+      ...ADD,
+    ]),
     FORMULA(4, 12, numberResult(0), [...ref3d(4, 0, 0, true, true)]),
     FORMULA(4, 13, numberResult(0), [...area(0, 0, 0xffff, 0, false), ...area(1, 0, 2, 0xff), ...funcVar(2, SUM)]),
-    FORMULA(4, 14, numberResult(0), [...ref(1, 0), ...UMINUS, ...PERCENT, ...ref(1, 1), ...ref(1, 2), ...SUB, ...PAREN, ...int(2), ...POW, ...ADD, ...str('x'), ...CONCAT, ...str('y'), ...NE]),
+    FORMULA(4, 14, numberResult(0), [
+      ...ref(1, 0),
+      ...UMINUS,
+      ...PERCENT,
+      ...ref(1, 1),
+      ...ref(1, 2),
+      ...SUB,
+      ...PAREN,
+      ...int(2),
+      ...POW,
+      ...ADD,
+      ...str('x'),
+      ...CONCAT,
+      ...str('y'),
+      ...NE,
+    ]),
     FORMULA(4, 15, numberResult(0), [...ref(1, 0), ...MISSING, ...int(1), ...funcVar(3, IF), ...num(0.25), ...LT]),
     FORMULA(4, 16, numberResult(0), [0x2a, 0, 0, 0, 0, 0x2b, 0, 0, 0, 0, 0, 0, 0, 0, ...funcVar(2, SUM)]),
     FORMULA(4, 17, numberResult(0), [0x29, ...u16(11), ...ref(1, 0), ...ref(1, 1), ...RANGE, ...attr(0x10, 0)]),
@@ -320,12 +487,19 @@ describe('readXls on hand-built BIFF8', () => {
   });
 
   test('FILEPASS means encrypted', () => {
-    const encrypted = stream(8, [record(0x002f, u16(1), u16(1), u16(1), new Array(48).fill(0x5a))], [], [{ name: str8('a'), state: 0, type: 0, records: [] }]);
+    const encrypted = stream(
+      8,
+      [record(0x002f, u16(1), u16(1), u16(1), new Array(48).fill(0x5a))],
+      [],
+      [{ name: str8('a'), state: 0, type: 0, records: [] }],
+    );
     expect(readError(oleFile({ Workbook: encrypted })).kind).toBe('encrypted');
   });
 
   test('an encrypted .xlsx (EncryptionInfo + EncryptedPackage compound file) is encrypted', () => {
-    expect(readError(oleFile({ EncryptionInfo: new Uint8Array(200), EncryptedPackage: new Uint8Array(5000) })).kind).toBe('encrypted');
+    expect(
+      readError(oleFile({ EncryptionInfo: new Uint8Array(200), EncryptedPackage: new Uint8Array(5000) })).kind,
+    ).toBe('encrypted');
   });
 
   test('a compound file whose sector chain loops is corrupt (cfb alone would exhaust memory and abort the process)', () => {
@@ -334,7 +508,8 @@ describe('readXls on hand-built BIFF8', () => {
     const fat = (view.getUint32(76, true) + 1) * 512;
     const chain = (start: number): number[] => {
       const sectors: number[] = [];
-      for (let s = start; s < 0xfffffffa && sectors.length < 100; s = view.getUint32(fat + s * 4, true)) sectors.push(s);
+      for (let s = start; s < 0xfffffffa && sectors.length < 100; s = view.getUint32(fat + s * 4, true))
+        sectors.push(s);
       return sectors;
     };
     const container = CFB.read(file, { type: 'array' });
@@ -351,7 +526,9 @@ describe('readXls on hand-built BIFF8', () => {
     // A shared string index past the table.
     expect(readError(oleFile({ Workbook: stream(8, [], [], oneSheet([LABELSST(0, 0, 5)])) })).kind).toBe('corrupt');
     // A NUMBER record too short for its value.
-    expect(readError(oleFile({ Workbook: stream(8, [], [], oneSheet([record(0x0203, cellHeader(0, 0), [1, 2])])) })).kind).toBe('corrupt');
+    expect(
+      readError(oleFile({ Workbook: stream(8, [], [], oneSheet([record(0x0203, cellHeader(0, 0), [1, 2])])) })).kind,
+    ).toBe('corrupt');
     // A sheet offset that does not point at a BOF.
     const misplaced = stream(8, [], [], oneSheet([]));
     const view = new DataView(misplaced.buffer);
@@ -364,12 +541,29 @@ describe('readXls on hand-built BIFF8', () => {
 });
 
 describe('readXls on hand-built BIFF5 (Excel 5/95, code page 936)', () => {
-  const ref5 = (row: number, col: number, rowRel = true, colRel = true): Bytes => [0x44, ...u16(row | flags(rowRel, colRel)), col];
+  const ref5 = (row: number, col: number, rowRel = true, colRel = true): Bytes => [
+    0x44,
+    ...u16(row | flags(rowRel, colRel)),
+    col,
+  ];
   const area5 = (r1: number, c1: number, r2: number, c2: number): Bytes => [0x25, ...u16(r1), ...u16(r2), c1, c2];
-  const refN5 = (rowOffset: number, colOffset: number): Bytes => [0x4c, ...u16((rowOffset & 0x3fff) | 0xc000), colOffset & 0xff];
-  const ref3d5 = (sheet: number, row: number, col: number): Bytes => [0x5a, ...u16(0xffff), ...new Array(8).fill(0), ...u16(sheet), ...u16(sheet), ...u16(row), col];
+  const refN5 = (rowOffset: number, colOffset: number): Bytes => [
+    0x4c,
+    ...u16((rowOffset & 0x3fff) | 0xc000),
+    colOffset & 0xff,
+  ];
+  const ref3d5 = (sheet: number, row: number, col: number): Bytes => [
+    0x5a,
+    ...u16(0xffff),
+    ...new Array(8).fill(0),
+    ...u16(sheet),
+    ...u16(sheet),
+    ...u16(row),
+    col,
+  ];
   const str5 = (text: string): Bytes => [0x17, gbk(text).length, ...gbk(text)];
-  const label5 = (row: number, col: number, text: string, xf = 0): Bytes => record(0x0204, cellHeader(row, col, xf), u16(gbk(text).length), gbk(text));
+  const label5 = (row: number, col: number, text: string, xf = 0): Bytes =>
+    record(0x0204, cellHeader(row, col, xf), u16(gbk(text).length), gbk(text));
 
   test('code-page strings, BIFF5 references, shared formulas and formats', () => {
     const format = gbk('0.0"分"');

@@ -28,7 +28,11 @@ interface SheetSpec {
   merges?: string[];
 }
 
-const f = (formula: string, value: SpecValue, format?: string): CellSpec => ({ formula, value, ...(format ? { format } : {}) });
+const f = (formula: string, value: SpecValue, format?: string): CellSpec => ({
+  formula,
+  value,
+  ...(format ? { format } : {}),
+});
 const fmt = (value: SpecValue, format: string): CellSpec => ({ value, format });
 
 const SCORING: SheetSpec[] = [
@@ -38,11 +42,31 @@ const SCORING: SheetSpec[] = [
     merges: ['A1:G1', 'A3:A4', 'A5:A6', 'A8:B8'],
     cells: {
       A1: '项目支出绩效评价评分表',
-      A2: '一级指标', B2: '二级指标', C2: '分值', D2: '得分', E2: '得分率', F2: '等级', G2: '备注',
-      A3: '决策', A5: '过程', A7: '产出',
-      B3: '项目立项', B4: '绩效目标', B5: '资金管理', B6: '组织实施', B7: '产出数量',
-      C3: 10, C4: 10, C5: 15, C6: 15, C7: 20,
-      D3: 9.5, D4: 8, D5: 13.25, D6: 15, D7: 17.8,
+      A2: '一级指标',
+      B2: '二级指标',
+      C2: '分值',
+      D2: '得分',
+      E2: '得分率',
+      F2: '等级',
+      G2: '备注',
+      A3: '决策',
+      A5: '过程',
+      A7: '产出',
+      B3: '项目立项',
+      B4: '绩效目标',
+      B5: '资金管理',
+      B6: '组织实施',
+      B7: '产出数量',
+      C3: 10,
+      C4: 10,
+      C5: 15,
+      C6: 15,
+      C7: 20,
+      D3: 9.5,
+      D4: 8,
+      D5: 13.25,
+      D6: 15,
+      D7: 17.8,
       // Copied down a column: LibreOffice stores these as one shared formula (SHRFMLA) per column.
       E3: f('ROUND(D3/C3,4)', 0.95, '0.00%'),
       E4: f('ROUND(D4/C4,4)', 0.8, '0.00%'),
@@ -99,9 +123,22 @@ const SCORING: SheetSpec[] = [
     name: '函数',
     state: 'visible',
     cells: {
-      D1: 85, D2: 92, D3: 78, D4: 60, D5: 95,
-      E1: '甲', E2: '乙', E3: '丙', E4: '丁', E5: '戊',
-      F1: '甲', F2: '乙', F3: '丙', G1: 1, G2: 2, G3: 3,
+      D1: 85,
+      D2: 92,
+      D3: 78,
+      D4: 60,
+      D5: 95,
+      E1: '甲',
+      E2: '乙',
+      E3: '丙',
+      E4: '丁',
+      E5: '戊',
+      F1: '甲',
+      F2: '乙',
+      F3: '丙',
+      G1: 1,
+      G2: 2,
+      G3: 3,
       B1: f('AVERAGE(D1:D5)', 82),
       B2: f('ROUNDUP(82.123,1)', 82.2),
       B3: f('ROUNDDOWN(82.987,1)', 82.9),
@@ -174,7 +211,8 @@ function largeFixture(): SheetSpec[] {
   const cells: Record<string, SpecValue | CellSpec> = {};
   for (let r = 1; r <= 2000; r++) {
     cells[`A${r}`] = `项目${r}`;
-    for (let c = 1; c < 80; c++) cells[cellAddress(r - 1, c)] = c % 3 === 0 ? `指标${r % 50}-${c}` : r * c + (c % 2 ? 0.25 : 0);
+    for (let c = 1; c < 80; c++)
+      cells[cellAddress(r - 1, c)] = c % 3 === 0 ? `指标${r % 50}-${c}` : r * c + (c % 2 ? 0.25 : 0);
     for (let c = 80; c < 100; c++) {
       const sum = [1, 2, 4, 5].reduce((total, k) => total + r * k + (k % 2 ? 0.25 : 0), 0);
       cells[cellAddress(r - 1, c)] = f(`SUM(B${r}:C${r},E${r}:F${r})*${c}`, sum * c);
@@ -183,7 +221,8 @@ function largeFixture(): SheetSpec[] {
   return [{ name: '大表', state: 'visible', cells }];
 }
 
-const specOf = (cell: SpecValue | CellSpec): CellSpec => (typeof cell === 'object' && !('error' in cell) ? cell : { value: cell });
+const specOf = (cell: SpecValue | CellSpec): CellSpec =>
+  typeof cell === 'object' && !('error' in cell) ? cell : { value: cell };
 
 async function buildXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -205,7 +244,10 @@ async function buildXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
 
 /** Formula text compared without spaces and with function names in any case (string literals kept as they are). */
 function normaliseFormula(formula: string | undefined): string | undefined {
-  return formula?.split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 ? part : part.replace(/\s+/g, '').toUpperCase())).join('');
+  return formula
+    ?.split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, '').toUpperCase()))
+    .join('');
 }
 
 function expectedValue(value: SpecValue): CellValue {
@@ -228,7 +270,15 @@ function expectedSheet(sheet: SheetSpec): { name: string; visibility: string; me
       const spec = specOf(raw);
       const position = parseCellAddress(address);
       if (!position) throw new Error(`bad address ${address}`);
-      return { position, cell: { at: address, value: expectedValue(spec.value), formula: normaliseFormula(spec.xls?.formula ?? spec.formula), format: spec.xls?.format ?? spec.format } };
+      return {
+        position,
+        cell: {
+          at: address,
+          value: expectedValue(spec.value),
+          formula: normaliseFormula(spec.xls?.formula ?? spec.formula),
+          format: spec.xls?.format ?? spec.format,
+        },
+      };
     })
     .sort((a, b) => a.position.row - b.position.row || a.position.col - b.position.col)
     .map(({ cell }) => cell);
@@ -240,7 +290,12 @@ function comparableSheet(sheet: Sheet): ReturnType<typeof expectedSheet> {
     name: sheet.name,
     visibility: sheet.visibility,
     merges: sheet.merges.map((m) => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`).sort(),
-    cells: sheet.cells.map((cell) => ({ at: cellAddress(cell.row, cell.col), value: cell.value, formula: normaliseFormula(cell.formula), format: cell.format })),
+    cells: sheet.cells.map((cell) => ({
+      at: cellAddress(cell.row, cell.col),
+      value: cell.value,
+      formula: normaliseFormula(cell.formula),
+      format: cell.format,
+    })),
   };
 }
 
@@ -285,7 +340,10 @@ beforeAll(async () => {
   const scoring = await buildXlsx(SCORING);
   const names = ['scoring', 'strings', 'large'];
   const sources = [scoring, await buildXlsx(stringsFixture()), await buildXlsx(largeFixture())];
-  [scoringXls, stringsXls, largeXls] = convertWithLibreOffice(sources.map((bytes, i) => ({ name: `${names[i]}.xlsx`, bytes })), 'xls') as [Uint8Array, Uint8Array, Uint8Array];
+  [scoringXls, stringsXls, largeXls] = convertWithLibreOffice(
+    sources.map((bytes, i) => ({ name: `${names[i]}.xlsx`, bytes })),
+    'xls',
+  ) as [Uint8Array, Uint8Array, Uint8Array];
   encryptedXls = saveEncrypted(scoring, 'xls');
 }, 300_000);
 
@@ -316,7 +374,8 @@ describe('readXls on LibreOffice-written BIFF8', () => {
     const snapshot: WorkbookSnapshot | undefined = readXls(largeXls);
     expect(snapshot?.sheets[0]?.cells).toHaveLength(200_000);
     // One line per cell: jest's deep equality over 200k objects would take longer than the read.
-    const lines = (sheet: ReturnType<typeof expectedSheet>): string[] => sheet.cells.map((cell) => JSON.stringify(cell));
+    const lines = (sheet: ReturnType<typeof expectedSheet>): string[] =>
+      sheet.cells.map((cell) => JSON.stringify(cell));
     expect(snapshot?.sheets.map(comparableSheet).map(lines)).toEqual(largeFixture().map(expectedSheet).map(lines));
   });
 });

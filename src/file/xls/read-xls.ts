@@ -43,7 +43,11 @@ interface WorkbookGlobals {
 const VISIBILITY: readonly Sheet['visibility'][] = ['visible', 'hidden', 'veryHidden', 'hidden'];
 const WORKSHEET_SHEET_TYPE = 0;
 
-function readWorkbookStream(stream: Uint8Array, streamName: WorkbookStream['name'], budget: CellBudget): WorkbookSnapshot {
+function readWorkbookStream(
+  stream: Uint8Array,
+  streamName: WorkbookStream['name'],
+  budget: CellBudget,
+): WorkbookSnapshot {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const cursor = new RecordCursor(stream, view);
   if (!cursor.next() || cursor.id !== Rec.BOF) throw corrupt('workbook stream does not start with a BOF record');
@@ -87,7 +91,11 @@ function readGlobals(cursor: RecordCursor, text: BiffText): WorkbookGlobals {
         const name = text.read(bytes, start + 6, end, 1).text;
         links.sheetNames.push(name);
         if (bytes[start + 5] === WORKSHEET_SHEET_TYPE) {
-          worksheets.push({ name, visibility: VISIBILITY[(bytes[start + 4] as number) & 0x03] ?? 'visible', offset: view.getUint32(start, true) });
+          worksheets.push({
+            name,
+            visibility: VISIBILITY[(bytes[start + 4] as number) & 0x03] ?? 'visible',
+            offset: view.getUint32(start, true),
+          });
         }
         break;
       }
@@ -152,7 +160,13 @@ function anchorKey(row: number, col: number): number {
   return row * 0x10000 + col;
 }
 
-function readWorksheet(cursor: RecordCursor, globals: WorkbookGlobals, formulas: FormulaDecoder, entry: SheetEntry, budget: CellBudget): Sheet {
+function readWorksheet(
+  cursor: RecordCursor,
+  globals: WorkbookGlobals,
+  formulas: FormulaDecoder,
+  entry: SheetEntry,
+  budget: CellBudget,
+): Sheet {
   const { bytes, view } = cursor;
   const { text, sharedStrings, formatByXf } = globals;
   const biff8 = text.biff === 8;
@@ -241,7 +255,10 @@ function readWorksheet(cursor: RecordCursor, globals: WorkbookGlobals, formulas:
         const count = Math.floor((cursor.length - 6) / 6);
         for (let i = 0; i < count; i++) {
           const at = start + 4 + i * 6;
-          addCell(row, firstCol + i, view.getUint16(at, true), { type: 'number', value: rkNumber(view.getUint32(at + 2, true)) });
+          addCell(row, firstCol + i, view.getUint16(at, true), {
+            type: 'number',
+            value: rkNumber(view.getUint32(at + 2, true)),
+          });
         }
         break;
       }

@@ -80,7 +80,8 @@ export class RecordCursor {
     this.length = this.view.getUint16(position + 2, true);
     this.start = position + 4;
     this.nextPosition = this.start + this.length;
-    if (this.nextPosition > size) throw corrupt(`record 0x${this.id.toString(16)} at ${position} runs past the end of the stream`);
+    if (this.nextPosition > size)
+      throw corrupt(`record 0x${this.id.toString(16)} at ${position} runs past the end of the stream`);
     return true;
   }
 
@@ -181,7 +182,11 @@ export class ContinuedReader {
    * `count` characters, 1 or 2 bytes each as `highByte` says at first; every CONTINUE boundary inside the
    * characters starts with a fresh flag byte.
    */
-  chars(count: number, highByte: boolean, decode: (bytes: Uint8Array, start: number, end: number, wide: boolean) => string): string {
+  chars(
+    count: number,
+    highByte: boolean,
+    decode: (bytes: Uint8Array, start: number, end: number, wide: boolean) => string,
+  ): string {
     let wide = highByte;
     let left = count;
     let text = '';

@@ -91,7 +91,10 @@ export class BiffText {
    */
   read(bytes: Uint8Array, position: number, limit: number, lengthSize: 1 | 2): DecodedString {
     if (position + lengthSize > limit) throw corrupt(`string length cut off at ${position}`);
-    const count = lengthSize === 1 ? (bytes[position] as number) : (bytes[position] as number) | ((bytes[position + 1] as number) << 8);
+    const count =
+      lengthSize === 1
+        ? (bytes[position] as number)
+        : (bytes[position] as number) | ((bytes[position + 1] as number) << 8);
     return this.readChars(bytes, position + lengthSize, limit, count);
   }
 

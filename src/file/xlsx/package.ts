@@ -33,7 +33,10 @@ export function readRelationships(xml: string): Map<string, { path: string; isWo
     const target = attribute(event.attrs, 'Target');
     if (!id || !target) continue;
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    targets.set(id, { path: normalizePath(path), isWorksheet: (attribute(event.attrs, 'Type') ?? '').endsWith('/worksheet') });
+    targets.set(id, {
+      path: normalizePath(path),
+      isWorksheet: (attribute(event.attrs, 'Type') ?? '').endsWith('/worksheet'),
+    });
   }
   return targets;
 }
@@ -46,4 +49,3 @@ export function normalizePath(path: string): string {
   }
   return parts.join('/');
 }
-

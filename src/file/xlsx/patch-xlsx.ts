@@ -77,20 +77,31 @@ interface Span {
 }
 
 /** The <row> elements of sheetData with their row numbers and positions. */
-function rowSpans(xml: string, from: number, to: number): Array<Span & { row: number; open: string; body: Span | undefined }> {
+function rowSpans(
+  xml: string,
+  from: number,
+  to: number,
+): Array<Span & { row: number; open: string; body: Span | undefined }> {
   const rows: Array<Span & { row: number; open: string; body: Span | undefined }> = [];
   const pattern = /<row\b[^>]*?(\/?)>/g;
   pattern.lastIndex = from;
   for (let match = pattern.exec(xml); match && match.index < to; match = pattern.exec(xml)) {
     const r = Number(attribute(match[0], 'r'));
-    if (!Number.isInteger(r) || r < 1) throw new WorkbookReadError('corrupt', 'a row without its number: the file cannot be edited safely');
+    if (!Number.isInteger(r) || r < 1)
+      throw new WorkbookReadError('corrupt', 'a row without its number: the file cannot be edited safely');
     const bodyStart = match.index + match[0].length;
     if (match[1] === '/') {
       rows.push({ row: r - 1, start: match.index, end: bodyStart, open: match[0], body: undefined });
       continue;
     }
     const close = xml.indexOf('</row>', bodyStart);
-    rows.push({ row: r - 1, start: match.index, end: close + 6, open: match[0], body: { start: bodyStart, end: close } });
+    rows.push({
+      row: r - 1,
+      start: match.index,
+      end: close + 6,
+      open: match[0],
+      body: { start: bodyStart, end: close },
+    });
     pattern.lastIndex = close + 6;
   }
   return rows;
@@ -120,7 +131,9 @@ function editRow(body: string, edits: CellEdit[]): string {
       out += (pending.shift() as CellEdit).replace(undefined) ?? '';
     }
     if (pending.length > 0 && (pending[0] as CellEdit).col === cell.col) {
-      out += body.slice(cursor, cell.start) + ((pending.shift() as CellEdit).replace(body.slice(cell.start, cell.end)) ?? '');
+      out +=
+        body.slice(cursor, cell.start) +
+        ((pending.shift() as CellEdit).replace(body.slice(cell.start, cell.end)) ?? '');
       cursor = cell.end;
     }
   }
@@ -206,13 +219,18 @@ export class StyleBook {
   private formatId(format: string): number {
     const xml = this.xml as string;
     for (const [id, code] of Object.entries(BUILTIN_NUMBER_FORMATS)) if (code === format) return Number(id);
-    const custom = [...xml.matchAll(/<numFmt\b[^>]*\/>/g)].map((m) => ({ id: Number(attribute(m[0], 'numFmtId')), code: attribute(m[0], 'formatCode') }));
+    const custom = [...xml.matchAll(/<numFmt\b[^>]*\/>/g)].map((m) => ({
+      id: Number(attribute(m[0], 'numFmtId')),
+      code: attribute(m[0], 'formatCode'),
+    }));
     const existing = custom.find((c) => c.code === format);
     if (existing) return existing.id;
     const id = Math.max(163, ...custom.map((c) => c.id)) + 1;
     const element = `<numFmt numFmtId="${id}" formatCode="${escapeXml(format)}"/>`;
     if (/<numFmts\b/.test(xml)) {
-      this.xml = xml.replace(/<numFmts\b[^>]*>/, (tag) => tag.replace(/count="\d+"/, `count="${custom.length + 1}"`)).replace('</numFmts>', `${element}</numFmts>`);
+      this.xml = xml
+        .replace(/<numFmts\b[^>]*>/, (tag) => tag.replace(/count="\d+"/, `count="${custom.length + 1}"`))
+        .replace('</numFmts>', `${element}</numFmts>`);
     } else {
       this.xml = xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="1">${element}</numFmts>`);
     }
@@ -229,7 +247,11 @@ export function requestFullRecalculation(pkg: Package): void {
   const xml = readPart(pkg, 'xl/workbook.xml') as string;
   let updated: string;
   if (/<calcPr\b/.test(xml)) {
-    updated = xml.replace(/<calcPr\b[^>]*?\/?>/, (tag) => (/fullCalcOnLoad=/.test(tag) ? tag.replace(/fullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"') : tag.replace(/^<calcPr\b/, '<calcPr fullCalcOnLoad="1"')));
+    updated = xml.replace(/<calcPr\b[^>]*?\/?>/, (tag) =>
+      /fullCalcOnLoad=/.test(tag)
+        ? tag.replace(/fullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"')
+        : tag.replace(/^<calcPr\b/, '<calcPr fullCalcOnLoad="1"'),
+    );
   } else {
     // calcPr follows sheets, functionGroups, externalReferences and definedNames (CT_Workbook order).
     const anchors = ['</definedNames>', '</externalReferences>', '</functionGroups>', '</sheets>'];
@@ -245,15 +267,23 @@ function dropCalcChain(pkg: Package): void {
   if (!pkg.files['xl/calcChain.xml']) return;
   delete pkg.files['xl/calcChain.xml'];
   const rels = readPart(pkg, 'xl/_rels/workbook.xml.rels');
-  if (rels) writePart(pkg, 'xl/_rels/workbook.xml.rels', rels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
+  if (rels)
+    writePart(
+      pkg,
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''),
+    );
   const types = readPart(pkg, '[Content_Types].xml');
-  if (types) writePart(pkg, '[Content_Types].xml', types.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
+  if (types)
+    writePart(pkg, '[Content_Types].xml', types.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
 }
 
 /** Adds an empty worksheet at the end of the workbook; returns its part path. */
 export function addSheet(pkg: Package, name: string): string {
   const workbook = readPart(pkg, 'xl/workbook.xml') as string;
-  const rels = readPart(pkg, 'xl/_rels/workbook.xml.rels') ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const rels =
+    readPart(pkg, 'xl/_rels/workbook.xml.rels') ??
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const types = readPart(pkg, '[Content_Types].xml') as string;
   let n = 1;
   while (pkg.files[`xl/worksheets/sheet${n}.xml`]) n++;
@@ -262,10 +292,32 @@ export function addSheet(pkg: Package, name: string): string {
   const rid = `rId${Math.max(0, ...ids) + 1}`;
   const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*sheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const idAttribute = /<sheet\b[^>]*?\s([\w]+:id)="/.exec(workbook)?.[1] ?? 'r:id';
-  writePart(pkg, path, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData></sheetData></worksheet>');
-  writePart(pkg, 'xl/workbook.xml', workbook.replace('</sheets>', `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}" ${idAttribute}="${rid}"/></sheets>`));
-  writePart(pkg, 'xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`));
-  writePart(pkg, '[Content_Types].xml', types.replace('</Types>', `<Override PartName="/${path}" ContentType="${WORKSHEET_CONTENT}"/></Types>`));
+  writePart(
+    pkg,
+    path,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData></sheetData></worksheet>',
+  );
+  writePart(
+    pkg,
+    'xl/workbook.xml',
+    workbook.replace(
+      '</sheets>',
+      `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}" ${idAttribute}="${rid}"/></sheets>`,
+    ),
+  );
+  writePart(
+    pkg,
+    'xl/_rels/workbook.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      `<Relationship Id="${rid}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/></Relationships>`,
+    ),
+  );
+  writePart(
+    pkg,
+    '[Content_Types].xml',
+    types.replace('</Types>', `<Override PartName="/${path}" ContentType="${WORKSHEET_CONTENT}"/></Types>`),
+  );
   return path;
 }
 
@@ -280,10 +332,25 @@ export function removeSheet(pkg: Package, name: string): void {
     delete pkg.files[target.path];
     delete pkg.files[normalizePath(target.path.replace(/([^/]+)$/, '_rels/$1.rels'))];
     const types = readPart(pkg, '[Content_Types].xml') as string;
-    writePart(pkg, '[Content_Types].xml', types.replace(new RegExp(`<Override\\b[^>]*PartName="/${target.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`), ''));
+    writePart(
+      pkg,
+      '[Content_Types].xml',
+      types.replace(
+        new RegExp(`<Override\\b[^>]*PartName="/${target.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*/>`),
+        '',
+      ),
+    );
   }
-  writePart(pkg, 'xl/_rels/workbook.xml.rels', rels.replace(new RegExp(`<Relationship\\b[^>]*Id="${entry.relationshipId}"[^>]*/>`), ''));
-  writePart(pkg, 'xl/workbook.xml', workbook.replace(/<sheet\b[^>]*\/>/g, (tag) => (attribute(tag, 'name') === name ? '' : tag)));
+  writePart(
+    pkg,
+    'xl/_rels/workbook.xml.rels',
+    rels.replace(new RegExp(`<Relationship\\b[^>]*Id="${entry.relationshipId}"[^>]*/>`), ''),
+  );
+  writePart(
+    pkg,
+    'xl/workbook.xml',
+    workbook.replace(/<sheet\b[^>]*\/>/g, (tag) => (attribute(tag, 'name') === name ? '' : tag)),
+  );
 }
 
 /** A text cell that can never be read as a formula: an inline string. */

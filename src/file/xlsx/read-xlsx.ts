@@ -33,7 +33,11 @@ export function readXlsx(bytes: Uint8Array, budget = new CellBudget(Infinity)): 
     if (!target || !target.isWorksheet) continue;
     const xml = part(target.path);
     if (xml === undefined) throw new WorkbookReadError('corrupt', `missing ${target.path}`);
-    sheets.push({ name: entry.name, visibility: entry.visibility, ...readWorksheet(xml, sharedStrings, formats, budget) });
+    sheets.push({
+      name: entry.name,
+      visibility: entry.visibility,
+      ...readWorksheet(xml, sharedStrings, formats, budget),
+    });
   }
   return { sheets };
 }
@@ -43,10 +47,16 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
     return unzipSync(bytes, {
       filter: (file) => {
-        const wanted = file.name === 'xl/workbook.xml' || file.name === 'xl/sharedStrings.xml' || file.name === 'xl/styles.xml' || file.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
+        const wanted =
+          file.name === 'xl/workbook.xml' ||
+          file.name === 'xl/sharedStrings.xml' ||
+          file.name === 'xl/styles.xml' ||
+          file.name === 'xl/_rels/workbook.xml.rels' ||
+          /^xl\/worksheets\/[^/]+\.xml$/.test(file.name);
         if (wanted) {
           total += file.originalSize;
-          if (total > MAX_UNCOMPRESSED_BYTES) throw new WorkbookReadError('too-large', `more than ${MAX_UNCOMPRESSED_BYTES} bytes uncompressed`);
+          if (total > MAX_UNCOMPRESSED_BYTES)
+            throw new WorkbookReadError('too-large', `more than ${MAX_UNCOMPRESSED_BYTES} bytes uncompressed`);
         }
         return wanted;
       },
@@ -104,7 +114,12 @@ interface SharedFormula {
   formula: string;
 }
 
-function readWorksheet(xml: string, sharedStrings: string[], formats: Array<string | undefined>, budget: CellBudget): Pick<Sheet, 'cells' | 'merges'> {
+function readWorksheet(
+  xml: string,
+  sharedStrings: string[],
+  formats: Array<string | undefined>,
+  budget: CellBudget,
+): Pick<Sheet, 'cells' | 'merges'> {
   const cells: Cell[] = [];
   const merges: CellRange[] = [];
   const shared = new Map<string, SharedFormula>();
@@ -149,7 +164,14 @@ function readWorksheet(xml: string, sharedStrings: string[], formats: Array<stri
   return { cells, merges };
 }
 
-function readCellBody(scanner: XmlScanner, type: string, sharedStrings: string[], shared: Map<string, SharedFormula>, row: number, col: number): { value: CellValue; formula?: string } | undefined {
+function readCellBody(
+  scanner: XmlScanner,
+  type: string,
+  sharedStrings: string[],
+  shared: Map<string, SharedFormula>,
+  row: number,
+  col: number,
+): { value: CellValue; formula?: string } | undefined {
   let raw: string | undefined;
   let inline: string | undefined;
   let formula: string | undefined;
@@ -162,11 +184,19 @@ function readCellBody(scanner: XmlScanner, type: string, sharedStrings: string[]
   }
   const value = cellValue(type, raw, inline, sharedStrings);
   // An empty string typed into a cell shows nothing: it is an empty cell (as the .xls reader treats it).
-  if (formula === undefined && (value.type === 'empty' || (value.type === 'text' && value.value === ''))) return undefined;
+  if (formula === undefined && (value.type === 'empty' || (value.type === 'text' && value.value === '')))
+    return undefined;
   return formula === undefined ? { value } : { value, formula };
 }
 
-function readFormula(scanner: XmlScanner, attrs: string, selfClosing: boolean, shared: Map<string, SharedFormula>, row: number, col: number): string | undefined {
+function readFormula(
+  scanner: XmlScanner,
+  attrs: string,
+  selfClosing: boolean,
+  shared: Map<string, SharedFormula>,
+  row: number,
+  col: number,
+): string | undefined {
   const text = selfClosing ? '' : scanner.readText('f');
   if (attribute(attrs, 't') !== 'shared') return text || undefined;
   const index = attribute(attrs, 'si') ?? '';
@@ -189,7 +219,12 @@ function readInlineString(scanner: XmlScanner): string {
   return text;
 }
 
-function cellValue(type: string, raw: string | undefined, inline: string | undefined, sharedStrings: string[]): CellValue {
+function cellValue(
+  type: string,
+  raw: string | undefined,
+  inline: string | undefined,
+  sharedStrings: string[],
+): CellValue {
   switch (type) {
     case 's': {
       const text = raw === undefined ? undefined : sharedStrings[Number(raw)];

@@ -25,7 +25,9 @@ function cellXml(cell: Cell, style: number): string {
     case 'error':
       return `<c r="${r}"${s} t="e">${f}<v>${escapeXml(value.value)}</v></c>`;
     case 'text':
-      return f ? `<c r="${r}"${s} t="str">${f}<v>${escapeXml(value.value)}</v></c>` : `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value.value)}</t></is></c>`;
+      return f
+        ? `<c r="${r}"${s} t="str">${f}<v>${escapeXml(value.value)}</v></c>`
+        : `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value.value)}</t></is></c>`;
     default:
       return `<c r="${r}"${s}>${f}</c>`;
   }
@@ -44,7 +46,8 @@ function disjointMerges(merges: readonly CellRange[]): CellRange[] {
 export function writeXlsx(snapshot: WorkbookSnapshot): Uint8Array {
   const formatIds = new Map<string, number>();
   const styleOf = new Map<string, number>();
-  for (const [id, code] of Object.entries(BUILTIN_NUMBER_FORMATS)) if (!formatIds.has(code)) formatIds.set(code, Number(id));
+  for (const [id, code] of Object.entries(BUILTIN_NUMBER_FORMATS))
+    if (!formatIds.has(code)) formatIds.set(code, Number(id));
   const customFormats: Array<{ id: number; code: string }> = [];
   const styles: number[] = [0];
   const styleFor = (format: string | undefined): number => {
@@ -65,23 +68,57 @@ export function writeXlsx(snapshot: WorkbookSnapshot): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   snapshot.sheets.forEach((sheet, i) => {
     const rows = new Map<number, string[]>();
-    for (const cell of sheet.cells) rows.set(cell.row, [...(rows.get(cell.row) ?? []), cellXml(cell, styleFor(cell.format))]);
-    const data = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([row, cells]) => `<row r="${row + 1}">${cells.join('')}</row>`).join('');
+    for (const cell of sheet.cells)
+      rows.set(cell.row, [...(rows.get(cell.row) ?? []), cellXml(cell, styleFor(cell.format))]);
+    const data = [...rows.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([row, cells]) => `<row r="${row + 1}">${cells.join('')}</row>`)
+      .join('');
     const merges = disjointMerges(sheet.merges);
-    const mergeXml = merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join('')}</mergeCells>` : '';
-    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`${HEADER}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${data}</sheetData>${mergeXml}</worksheet>`);
+    const mergeXml =
+      merges.length > 0
+        ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join('')}</mergeCells>`
+        : '';
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(
+      `${HEADER}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${data}</sheetData>${mergeXml}</worksheet>`,
+    );
   });
-  const sheets = snapshot.sheets.map((sheet, i) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${sheet.visibility === 'visible' ? '' : ` state="${sheet.visibility}"`} r:id="rId${i + 1}"/>`).join('');
-  files['xl/workbook.xml'] = strToU8(`${HEADER}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets><calcPr fullCalcOnLoad="1"/></workbook>`);
-  const sheetRels = snapshot.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`${HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels}<Relationship Id="rId${snapshot.sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);
-  const numFmts = customFormats.length > 0 ? `<numFmts count="${customFormats.length}">${customFormats.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>` : '';
-  const xfs = styles.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`).join('');
+  const sheets = snapshot.sheets
+    .map(
+      (sheet, i) =>
+        `<sheet name="${escapeXml(sheet.name)}" sheetId="${i + 1}"${sheet.visibility === 'visible' ? '' : ` state="${sheet.visibility}"`} r:id="rId${i + 1}"/>`,
+    )
+    .join('');
+  files['xl/workbook.xml'] = strToU8(
+    `${HEADER}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
+  );
+  const sheetRels = snapshot.sheets
+    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+    .join('');
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels}<Relationship Id="rId${snapshot.sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  );
+  const numFmts =
+    customFormats.length > 0
+      ? `<numFmts count="${customFormats.length}">${customFormats.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>`
+      : '';
+  const xfs = styles
+    .map(
+      (id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`,
+    )
+    .join('');
   files['xl/styles.xml'] = strToU8(
     `${HEADER}<styleSheet xmlns="${MAIN}">${numFmts}<fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${styles.length}">${xfs}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   );
-  files['_rels/.rels'] = strToU8(`${HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  const overrides = snapshot.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  files['_rels/.rels'] = strToU8(
+    `${HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  const overrides = snapshot.sheets
+    .map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
   files['[Content_Types].xml'] = strToU8(
     `${HEADER}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides}</Types>`,
   );
