@@ -21,6 +21,8 @@ export const FindingSchema = z.object({
   expected: z.union([z.number(), z.string()]).optional(),
   actual: z.union([z.number(), z.string(), z.null()]).optional(),
   related: z.array(CellRefSchema).optional(),
+  /** How many cells a finding over a range covers (one cause over many cells is one finding). */
+  count: z.number().int().positive().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -68,6 +68,7 @@ export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[
       if (report.expected !== undefined) finding.expected = report.expected;
       if (report.actual !== undefined) finding.actual = report.actual;
       if (report.related && report.related.length > 0) finding.related = report.related;
+      if (report.count !== undefined) finding.count = report.count;
       findings.push(finding);
     }
   }

@@ -27,6 +27,8 @@ export interface RuleReport {
   expected?: number | string;
   actual?: number | string | null;
   related?: CellRef[];
+  /** Cells covered when `cell` is a range. */
+  count?: number;
 }
 
 /** A rule, kept the ESLint way: code, severity, messages in both languages, a description, and its check. */
