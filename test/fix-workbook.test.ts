@@ -1,5 +1,5 @@
+import { AUDIT_SHEET } from '../src/core/own-sheets';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { AUDIT_SHEET } from '../src/core/fix/audit';
 import type { CellWrite } from '../src/core/fix/plan';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { fixWorkbook, revertWorkbook } from '../src/file/fix-workbook';

@@ -1,11 +1,11 @@
+import { AUDIT_SHEET, REPORT_SHEET } from '../core/own-sheets';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import { seed003 } from '../../test/fixtures/seeds/seed003';
-import { AUDIT_SHEET, contentText } from '../core/fix/audit';
+import { contentText } from '../core/fix/audit';
 import type { CellWrite } from '../core/fix/plan';
 import { DEFAULT_PROFILE } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
-import { REPORT_SHEET } from '../core/report';
-import { FileHost } from '../standalone/file-host';
+import { FileHost } from '../hosts/file/file-host';
 import { Controller, spliceSheets } from './controller';
 import { toDraft } from './profile-draft';
 

@@ -4,7 +4,7 @@ import { planFill, type CellWrite } from '../core/fix/plan';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
 import { cellKey } from './findings';
-import type { WorkbookHost } from './host';
+import type { WorkbookHost } from '../hosts/host';
 import { validateDraft, type ProfileDraft } from './profile-draft';
 
 /** A batch of writes waiting for the user's Apply in the preview dialog. Nothing is written before that. */

@@ -11,25 +11,12 @@ import { readBytes, readFileAsWorkbook } from './check-file';
 import { CHECK_FORMATS, runCheck } from './check-command';
 import { EXIT } from './exit';
 import { compare } from './compare';
-import type { ProgressStream } from './progress';
+import { NODE_IO, type Io } from './io';
 import { CLI_TEXT, SEVERITY_TEXT } from './strings';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
 import { RULES } from '../core/rules';
 
 export { EXIT };
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** The terminal behind `err`, when there is one: `check` draws its progress bar there. */
-  errStream?: ProgressStream;
-}
-
-const NODE_IO: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  errStream: process.stderr,
-};
 
 function guessLang(): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';

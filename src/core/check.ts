@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE, type Profile } from './profile';
 import { recognizeWorkbook } from './recognize';
 import { analyze, type Analysis } from './analysis';
 import { gradeFor } from './grades';
-import { statedGrades, statedTotal } from './analysis/stated';
+import { statedGrades, statedTotal } from './model/stated';
 import { RULES, runRules } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
 

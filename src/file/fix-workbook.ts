@@ -1,5 +1,6 @@
+import { AUDIT_SHEET } from '../core/own-sheets';
 import { checkWorkbook } from '../core/check';
-import { AUDIT_HEADERS, AUDIT_SHEET, auditRow, auditTime } from '../core/fix/audit';
+import { AUDIT_HEADERS, auditRow, auditTime } from '../core/fix/audit';
 import { planFill, type CellWrite } from '../core/fix/plan';
 import type { Lang } from '../core/finding';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';

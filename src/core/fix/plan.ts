@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis';
 import { rateUnits } from '../analysis/rate-check';
-import { keyValueEntries, statedTotal } from '../analysis/stated';
+import { keyValueEntries, statedTotal } from '../model/stated';
 import type { Lang } from '../finding';
 import { gradeFor } from '../grades';
 import type { Figure, WorkbookModel } from '../model';
@@ -9,7 +9,7 @@ import { excelRound } from '../numbers';
 import type { Profile } from '../profile';
 import { CellValueSchema, type WorkbookSnapshot } from '../snapshot';
 import { RATE_NAMES } from '../analysis/derived';
-import { binary, call, num, ref, renderFormula, text, type Expr } from './expr';
+import { binary, call, num, ref, renderFormula, text, type Expr } from '../formula/build';
 
 /** One cell a fill or fix writes: the formula, its cached result, and what the cell held before. */
 export const CellWriteSchema = z.object({

@@ -1,6 +1,6 @@
-import { flattenTree } from '../analysis/indicators';
+import { flattenTree } from '../model/indicators';
 import { statedCounts } from '../analysis/stated-counts';
-import { indicatorTables } from '../analysis/tables';
+import { indicatorTables } from '../model/tables';
 import type { Rule, RuleReport } from './rule';
 
 const LEVEL_NAMES = {

@@ -1,7 +1,8 @@
-import { keyValueEntries } from '../analysis/stated';
-import { scoreCells, scoreOf, weightCells, weightOf } from '../analysis/indicators';
+import { keyValueEntries } from '../model/stated';
+import { scoreCells, weightCells, weightOf } from '../model/indicators';
+import { scoreOf } from '../analysis/scores';
 import { detailFor, matchSummary } from '../analysis/matching';
-import { indicatorTables, summaryTables } from '../analysis/tables';
+import { allTables, indicatorTables, summaryTables } from '../model/tables';
 import { gradeNamed } from '../grades';
 import type { Figure, KeyValueEntry, TextAt } from '../model';
 import { convertAmount, excelRound } from '../numbers';
@@ -164,7 +165,7 @@ function amountsVsFunds({ model }: RuleContext): RuleReport[] {
   );
   if (entries.length === 0) return [];
   const reports: RuleReport[] = [];
-  for (const table of model.sheets.flatMap((s) => s.tables)) {
+  for (const table of allTables(model)) {
     if (table.kind !== 'amounts' || !table.unit) continue;
     const totalRow = table.rows.find((r) => r.kind === 'total');
     if (!totalRow) continue;

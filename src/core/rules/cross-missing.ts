@@ -1,5 +1,5 @@
 import { detailFor, matchSummary } from '../analysis/matching';
-import { indicatorTables, summaryTables } from '../analysis/tables';
+import { indicatorTables, summaryTables } from '../model/tables';
 import type { Rule, RuleReport } from './rule';
 
 export const crossMissing: Rule = {

@@ -1,4 +1,4 @@
-import { statedTotal } from '../analysis/stated';
+import { keyValueEntries, statedTotal } from '../model/stated';
 import { gradeFor } from '../grades';
 import { rateReport } from './reports';
 import type { Rule } from './rule';
@@ -22,9 +22,7 @@ export const derivedMissing: Rule = {
       verdict.status === 'blank' ? [rateReport('rate', rate, verdict)] : [],
     );
     const total = statedTotal(model);
-    for (const entry of model.sheets
-      .flatMap((s) => s.tables)
-      .flatMap((t) => (t.kind === 'key-values' ? t.entries : []))) {
+    for (const entry of keyValueEntries(model)) {
       if (entry.key !== '评价等级' || entry.text || !entry.value || entry.value.value !== null || !total) continue;
       const expected = gradeFor(total.value, profile);
       reports.push({

@@ -1,8 +1,9 @@
+import { allTables } from '../model/tables';
 import { cellAddress } from '../address';
 import { formulaAt, sheetFormulas } from '../formula/sheet-formulas';
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
-import { flattenTree, statedWeight } from '../analysis/indicators';
+import { flattenTree, statedWeight } from '../model/indicators';
 import type { Figure } from '../model';
 import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
@@ -97,7 +98,7 @@ export const formulaHardcoded: Rule = {
         });
       }
     };
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
+    for (const table of allTables(model)) {
       if (table.kind === 'indicators' && table.total) {
         // A blank score counted at its computed value (seed 003's 预算执行率) cannot be summed by a formula:
         // the total is then typed by necessity, and score/total judges its value.

@@ -1,5 +1,6 @@
+import { allTables } from '../model/tables';
 import { cellAddress, rangeAddress } from '../address';
-import { flattenTree } from '../analysis/indicators';
+import { flattenTree } from '../model/indicators';
 import type { CellRef } from '../finding';
 import type { Figure, IndicatorNode } from '../model';
 import type { FormulaNode, ResolvedReference } from '../formula/parse';
@@ -178,7 +179,7 @@ export const formulaRangeOmits: Rule = {
     const found = new OnePerCell();
     const push = (report: RuleReport) => found.add(report);
 
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
+    for (const table of allTables(model)) {
       if (table.kind !== 'indicators') continue;
       const grid = grids.get(table.sheet);
       if (!grid) continue;

@@ -1,4 +1,4 @@
-import { statedGrades, statedTotal } from '../analysis/stated';
+import { statedGrades, statedTotal } from '../model/stated';
 import { gradeFor, gradeNamed } from '../grades';
 import type { Rule } from './rule';
 

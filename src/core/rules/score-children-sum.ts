@@ -1,5 +1,6 @@
-import { flattenTree, scoreCells, scoreOf } from '../analysis/indicators';
-import { indicatorTables } from '../analysis/tables';
+import { flattenTree, scoreCells } from '../model/indicators';
+import { scoreOf } from '../analysis/scores';
+import { indicatorTables } from '../model/tables';
 import { excelRound, sum } from '../numbers';
 import { refs } from './reports';
 import type { Rule } from './rule';

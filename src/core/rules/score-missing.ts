@@ -1,5 +1,5 @@
-import { flattenTree, weightOf } from '../analysis/indicators';
-import { indicatorTables, summaryTables } from '../analysis/tables';
+import { flattenTree, weightOf } from '../model/indicators';
+import { indicatorTables, summaryTables } from '../model/tables';
 import { isFilled } from '../recognize/figures';
 import { excelRound } from '../numbers';
 import type { Rule, RuleReport } from './rule';

@@ -1,5 +1,6 @@
-import { scoreCells, scoreOf } from '../analysis/indicators';
-import { budgetRowOf, indicatorTables, summaryTables } from '../analysis/tables';
+import { scoreCells } from '../model/indicators';
+import { scoreOf } from '../analysis/scores';
+import { budgetRowOf, indicatorTables, summaryTables } from '../model/tables';
 import type { Figure } from '../model';
 import { excelRound, sum } from '../numbers';
 import { refs } from './reports';

@@ -1,3 +1,4 @@
+import { allTables } from '../model/tables';
 import { cellAddress } from '../address';
 import type { Figure, WorkbookModel } from '../model';
 import type { SheetGrid } from '../grid';
@@ -137,7 +138,7 @@ export const valueTextNumber: Rule = {
     );
     // A key-value table's values stand alone (a rate beside an amount in one column is no numeric column).
     const keyValueCells = new Set<string>();
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
+    for (const table of allTables(model)) {
       if (table.kind !== 'key-values') continue;
       for (const entry of table.entries)
         for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);

@@ -1,5 +1,5 @@
-import { flattenTree, statedWeight, weightCells, weightOf } from '../analysis/indicators';
-import { indicatorTables } from '../analysis/tables';
+import { flattenTree, statedWeight, weightCells, weightOf } from '../model/indicators';
+import { indicatorTables } from '../model/tables';
 import { nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
 import type { Rule } from './rule';

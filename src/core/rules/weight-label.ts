@@ -1,5 +1,5 @@
-import { flattenTree } from '../analysis/indicators';
-import { indicatorTables } from '../analysis/tables';
+import { flattenTree } from '../model/indicators';
+import { indicatorTables } from '../model/tables';
 import { nearlyEqual } from '../numbers';
 import type { Rule } from './rule';
 

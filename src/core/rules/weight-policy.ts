@@ -1,6 +1,6 @@
-import { weightCells, weightOf } from '../analysis/indicators';
+import { weightCells, weightOf } from '../model/indicators';
 import { refs } from './reports';
-import { indicatorTables } from '../analysis/tables';
+import { indicatorTables, tablesOf } from '../model/tables';
 import { nearlyEqual, sum } from '../numbers';
 import type { Rule, RuleReport } from './rule';
 
@@ -24,9 +24,7 @@ export const weightPolicy: Rule = {
     },
   },
   check({ model, profile }) {
-    const budgetWeight = model.sheets
-      .flatMap((s) => s.tables)
-      .flatMap((t) => (t.kind === 'budget' ? t.rows.slice(0, 1) : []))[0]?.weight;
+    const budgetWeight = tablesOf(model, 'budget').flatMap((t) => t.rows.slice(0, 1))[0]?.weight;
     return indicatorTables(model).flatMap((table): RuleReport[] => {
       const weights = table.indicators.map((node) => ({ node, weight: weightOf(node) }));
       if (table.selfEvaluation) {

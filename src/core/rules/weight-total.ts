@@ -1,5 +1,5 @@
-import { weightCells, weightOf } from '../analysis/indicators';
-import { budgetRowOf, indicatorTables, summaryTables } from '../analysis/tables';
+import { weightCells, weightOf } from '../model/indicators';
+import { budgetRowOf, indicatorTables, summaryTables } from '../model/tables';
 import { nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
 import type { Rule, RuleReport } from './rule';

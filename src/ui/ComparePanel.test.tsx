@@ -1,4 +1,4 @@
-/** @jest-environment ./src/taskpane/jsdom-environment.cjs */
+/** @jest-environment ./src/ui/jsdom-environment.cjs */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import type { SeedReport } from '../../test/fixtures/seed-model';
@@ -6,7 +6,7 @@ import { seed004 } from '../../test/fixtures/seeds/seed004';
 import { indicatorNamed } from '../../test/rule-harness';
 import { sheetOf, workbookOf } from '../../test/snapshot-builder';
 import { writeXlsx } from '../file/xlsx/write-xlsx';
-import { FileHost } from '../standalone/file-host';
+import { FileHost } from '../hosts/file/file-host';
 import { App } from './App';
 import { CompareBoundary } from './CompareSlot';
 

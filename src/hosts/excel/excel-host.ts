@@ -1,13 +1,15 @@
 /// <reference types="office-js" />
-import type { WorkbookHost } from '../app/host';
-import type { CheckResult } from '../core/check';
-import type { CellRef, Lang } from '../core/finding';
-import { AUDIT_HEADERS, AUDIT_SHEET, auditRow, auditTime } from '../core/fix/audit';
-import type { CellWrite } from '../core/fix/plan';
-import { ProfileSchema, type Profile } from '../core/profile';
-import { linkFormula, REPORT_SHEET, reportRows } from '../core/report';
-import { cellAddress, columnName, parseCellAddress } from '../core/address';
-import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
+import { tablesOf } from '../../core/model/tables';
+import { AUDIT_SHEET, REPORT_SHEET } from '../../core/own-sheets';
+import type { WorkbookHost } from '../host';
+import type { CheckResult } from '../../core/check';
+import type { CellRef, Lang } from '../../core/finding';
+import { AUDIT_HEADERS, auditRow, auditTime } from '../../core/fix/audit';
+import type { CellWrite } from '../../core/fix/plan';
+import { ProfileSchema, type Profile } from '../../core/profile';
+import { linkFormula, reportRows } from '../../core/report';
+import { cellAddress, columnName, parseCellAddress } from '../../core/address';
+import type { Sheet, WorkbookSnapshot } from '../../core/snapshot';
 import { mergedAreas, sheetOf, type RangeBlock } from './range-to-sheet';
 
 /** Excel on the web refuses a response over 5 MB; blocks are sized to stay well under it. */
@@ -282,7 +284,7 @@ export class ExcelHost implements WorkbookHost {
   async writeReport(result: CheckResult, lang: Lang): Promise<void> {
     const exists = this.last?.sheets.some((s) => s.name === REPORT_SHEET);
     const rows = reportRows(result, lang);
-    const summary = result.model.sheets.flatMap((s) => s.tables).find((t) => t.kind === 'summary');
+    const summary = tablesOf(result.model, 'summary')[0];
     await Excel.run(async (context) => {
       if (exists) context.workbook.worksheets.getItem(REPORT_SHEET).delete();
       const ws = context.workbook.worksheets.add(REPORT_SHEET);

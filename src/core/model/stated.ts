@@ -1,9 +1,8 @@
-import type { Figure, KeyValueEntry, Table, WorkbookModel } from '../model';
-
-const tables = (model: WorkbookModel): Table[] => model.sheets.flatMap((s) => s.tables);
+import { allTables } from './tables';
+import type { Figure, KeyValueEntry, WorkbookModel } from './index';
 
 export function keyValueEntries(model: WorkbookModel): KeyValueEntry[] {
-  return tables(model).flatMap((t) => (t.kind === 'key-values' ? t.entries : []));
+  return allTables(model).flatMap((t) => (t.kind === 'key-values' ? t.entries : []));
 }
 
 /**
@@ -15,7 +14,7 @@ export function statedTotal(model: WorkbookModel): (Figure & { value: number }) 
     ...keyValueEntries(model)
       .filter((e) => e.key === '评价得分')
       .map((e) => e.value),
-    ...tables(model).map((t) => (t.kind === 'indicators' || t.kind === 'summary' ? t.total?.score : undefined)),
+    ...allTables(model).map((t) => (t.kind === 'indicators' || t.kind === 'summary' ? t.total?.score : undefined)),
   ];
   return candidates.find((f): f is Figure & { value: number } => !!f && f.value !== null);
 }

@@ -1,4 +1,4 @@
-import type { Figure, IndicatorNode } from '../model';
+import type { Figure, IndicatorNode } from './index';
 import { sum } from '../numbers';
 
 /** Every indicator of a tree, parents before children. */
@@ -6,7 +6,7 @@ export function flattenTree(nodes: readonly IndicatorNode[]): IndicatorNode[] {
   return nodes.flatMap((node) => [node, ...flattenTree(node.children)]);
 }
 
-const numberIn = (figure: Figure | undefined): number | undefined =>
+export const numberIn = (figure: Figure | undefined): number | undefined =>
   figure && figure.value !== null ? figure.value : undefined;
 
 /** The weight the indicator states: its cell, else the weight written in its label. */
@@ -20,21 +20,6 @@ export function weightOf(node: IndicatorNode): number | undefined {
   if (stated !== undefined || node.children.length === 0) return stated;
   const children = node.children.map(weightOf);
   return children.every((w): w is number => w !== undefined) ? sum(children) : undefined;
-}
-
-/**
- * The score the indicator has: its cell, else (for a blank cell) the score its standard gives, else the sum of
- * its children's. A blank score that can be computed is reported once, where it is blank, and counted with its
- * computed value everywhere above it.
- */
-export function scoreOf(node: IndicatorNode, computed: ReadonlyMap<IndicatorNode, number>): number | undefined {
-  const own = numberIn(node.score);
-  if (own !== undefined) return own;
-  const fromStandard = computed.get(node);
-  if (fromStandard !== undefined) return fromStandard;
-  if (node.children.length === 0) return undefined;
-  const children = node.children.map((child) => scoreOf(child, computed));
-  return children.every((s): s is number => s !== undefined) ? sum(children) : undefined;
 }
 
 /** The cells a value of this indicator rests on: its own cell, or its children's. */

@@ -1,4 +1,4 @@
-import { startStandalone } from '../taskpane/boot';
+import { startStandalone } from './boot';
 
 /** The standalone page (standalone.html, no office.js): open a workbook by picker or drop; `?sample=1` opens the sample. */
 const container = document.getElementById('root');

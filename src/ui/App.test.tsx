@@ -1,20 +1,20 @@
-/** @jest-environment ./src/taskpane/jsdom-environment.cjs */
+/** @jest-environment ./src/ui/jsdom-environment.cjs */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import { seed003 } from '../../test/fixtures/seeds/seed003';
-import type { WorkbookHost } from '../app/host';
+import type { WorkbookHost } from '../hosts/host';
 import { createSelectionStore, type SelectionStore } from '../app/selection';
 import type { CheckResult } from '../core/check';
 import type { CellWrite } from '../core/fix/plan';
 import type { Profile } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
 import { RULES } from '../core/rules';
-import { FileHost } from '../standalone/file-host';
+import { FileHost } from '../hosts/file/file-host';
 import { App } from './App';
-import { startStandalone, startTaskpane } from './boot';
+import { startStandalone, startTaskpane } from '../pages/boot';
 
 // jest runs without dynamic import: the file layer's chunk is the module itself (Chromium tests load the real chunk).
-jest.mock('./lazy-file-host', () => ({ loadFileHost: async () => jest.requireActual('../standalone/file-host') }));
+jest.mock('./lazy-file-host', () => ({ loadFileHost: async () => jest.requireActual('../hosts/file/file-host') }));
 
 jest.setTimeout(60_000);
 

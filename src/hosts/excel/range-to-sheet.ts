@@ -1,5 +1,5 @@
-import { parseRangeAddress } from '../core/address';
-import type { Cell, CellRange, CellValue, Sheet } from '../core/snapshot';
+import { parseRangeAddress } from '../../core/address';
+import type { Cell, CellRange, CellValue, Sheet } from '../../core/snapshot';
 
 /** What office.js gives for a block of a used range. */
 export interface RangeBlock {

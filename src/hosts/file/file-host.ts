@@ -1,14 +1,14 @@
-import type { WorkbookHost } from '../app/host';
-import type { CheckResult } from '../core/check';
-import type { CellRef, Lang } from '../core/finding';
-import type { CellWrite } from '../core/fix/plan';
-import { ProfileSchema, type Profile } from '../core/profile';
-import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
-import { applyWrites } from '../file/fix-workbook';
-import { readErrorMessage } from '../file/read-error';
-import { readWorkbook } from '../file/read-workbook';
-import { writeXlsx } from '../file/xlsx/write-xlsx';
-import { writeReportSheet } from '../file/report-sheet';
+import type { WorkbookHost } from '../host';
+import type { CheckResult } from '../../core/check';
+import type { CellRef, Lang } from '../../core/finding';
+import type { CellWrite } from '../../core/fix/plan';
+import { ProfileSchema, type Profile } from '../../core/profile';
+import type { Sheet, WorkbookSnapshot } from '../../core/snapshot';
+import { applyWrites } from '../../file/fix-workbook';
+import { readErrorMessage } from '../../file/read-error';
+import { readWorkbook } from '../../file/read-workbook';
+import { writeXlsx } from '../../file/xlsx/write-xlsx';
+import { writeReportSheet } from '../../file/report-sheet';
 
 const PROFILE_KEY = 'score-audit.profile';
 

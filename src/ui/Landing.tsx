@@ -12,10 +12,10 @@ import {
 } from '@fluentui/react-components';
 import { DocumentArrowUpRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
-import type { WorkbookHost } from '../app/host';
+import type { WorkbookHost } from '../hosts/host';
 import type { SelectionStore } from '../app/selection';
 import type { Lang } from '../core/finding';
-import type { FileHost } from '../standalone/file-host';
+import type { FileHost } from '../hosts/file/file-host';
 import { loadFileHost } from './lazy-file-host';
 import type { Strings } from './strings';
 

@@ -1,15 +1,14 @@
+import { AUDIT_SHEET, REPORT_SHEET } from '../../core/own-sheets';
 import { OfficeMockObject } from 'office-addin-mock';
-import { checkWorkbook } from '../core/check';
-import { AUDIT_SHEET } from '../core/fix/audit';
-import { planFill } from '../core/fix/plan';
-import { DEFAULT_PROFILE, ProfileSchema } from '../core/profile';
-import { REPORT_SHEET } from '../core/report';
-import { readWorkbook } from '../file/read-workbook';
-import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
-import { seed003 } from '../../test/fixtures/seeds/seed003';
-import { FakeWorkbook, installFakeOffice, type FakeSheetData } from '../../test/fake-excel/fake-office';
-import { fakeSheetsOf } from '../../test/fake-excel/from-snapshot';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import { checkWorkbook } from '../../core/check';
+import { planFill } from '../../core/fix/plan';
+import { DEFAULT_PROFILE, ProfileSchema } from '../../core/profile';
+import { readWorkbook } from '../../file/read-workbook';
+import { buildWorkbook, VARIANTS } from '../../../test/fixtures/build-workbook';
+import { seed003 } from '../../../test/fixtures/seeds/seed003';
+import { FakeWorkbook, installFakeOffice, type FakeSheetData } from '../../../test/fake-excel/fake-office';
+import { fakeSheetsOf } from '../../../test/fake-excel/from-snapshot';
+import type { WorkbookSnapshot } from '../../core/snapshot';
 import { ExcelHost } from './excel-host';
 
 // office-addin-mock reads only the host names from office-addin-manifest, whose dependencies ship ESM that

@@ -1,12 +1,12 @@
 import { createRoot, type Root } from 'react-dom/client';
-import type { WorkbookHost } from '../app/host';
+import type { WorkbookHost } from '../hosts/host';
 import { langFrom } from '../app/lang';
 import { createSelectionStore } from '../app/selection';
 import type { Lang } from '../core/finding';
-import { App } from './App';
-import { openFileHost } from './Landing';
-import { officeContext, officeGlobal, officeHost } from './office';
-import { stringsFor } from './strings';
+import { App } from '../ui/App';
+import { openFileHost } from '../ui/Landing';
+import { officeContext, officeGlobal, officeHost } from '../hosts/excel/office-global';
+import { stringsFor } from '../ui/strings';
 
 function prepare(doc: Document, lang: Lang): void {
   doc.documentElement.lang = lang;

@@ -1,5 +1,5 @@
 import type { Figure } from '../model';
-import { binary, call, num, ref, renderFormula, text } from './expr';
+import { binary, call, num, ref, renderFormula, text } from './build';
 
 const at = (sheet: string, cell: string): Figure => ({ sheet, cell, row: 0, col: 0, value: 1, form: 'number' });
 

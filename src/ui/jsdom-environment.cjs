@@ -1,6 +1,6 @@
 'use strict';
 /**
- * jsdom for the pane's component tests (`@jest-environment ./src/taskpane/jsdom-environment.cjs`), with the browser
+ * jsdom for the pane's component tests (`@jest-environment ./src/ui/jsdom-environment.cjs`), with the browser
  * APIs that jsdom lacks and the pane or Fluent UI use: TextDecoder/TextEncoder (the file reader), Blob.arrayBuffer
  * (opening a picked file), matchMedia, ResizeObserver and scrollIntoView.
  */

@@ -1,5 +1,5 @@
 import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { officeHost } from './office';
+import { officeHost } from '../hosts/excel/office-global';
 import { isDarkColor, paneTheme, prefersDark, withChineseFonts } from './theme';
 
 afterEach(() => {

@@ -31,7 +31,7 @@ import {
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Controller, type ControllerState, type Notice } from '../app/controller';
 import { cellKey } from '../app/findings';
-import type { WorkbookHost } from '../app/host';
+import type { WorkbookHost } from '../hosts/host';
 import { createSelectionStore, type SelectionStore } from '../app/selection';
 import { levelOneRows } from '../app/summary';
 import type { Finding, Lang } from '../core/finding';

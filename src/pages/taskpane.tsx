@@ -1,4 +1,4 @@
-import { ExcelHost } from '../excel/excel-host';
+import { ExcelHost } from '../hosts/excel/excel-host';
 import { startTaskpane } from './boot';
 
 /** The add-in's task pane (taskpane.html loads office.js before this bundle). */

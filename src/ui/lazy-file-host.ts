@@ -3,4 +3,4 @@
  * the pane never opens a file, so its first load does not carry them. Tests replace this module (jest runs without
  * dynamic import); the browser tests load the real chunk.
  */
-export const loadFileHost = () => import(/* webpackChunkName: "file-host" */ '../standalone/file-host.js');
+export const loadFileHost = () => import(/* webpackChunkName: "file-host" */ '../hosts/file/file-host.js');

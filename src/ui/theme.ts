@@ -1,5 +1,5 @@
 import { webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
-import { officeContext } from './office';
+import { officeContext } from '../hosts/excel/office-global';
 
 const CHINESE_FONTS = '"Microsoft YaHei", "PingFang SC"';
 
