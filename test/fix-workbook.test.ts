@@ -201,7 +201,7 @@ describe('the audit sheet', () => {
     ]);
     const bytes = writeXlsx({ sheets: [sheet] });
     const result = fixWorkbook(bytes, 'x.xlsx', {
-      overwrite: [{ sheet: '汇总', cell: 'D2' }],
+      picked: [{ sheet: '汇总', cell: 'D2' }],
       now: new Date(Date.UTC(2026, 0, 2)),
     });
     expect(result.ok).toBe(true);

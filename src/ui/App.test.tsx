@@ -145,11 +145,11 @@ describe('App with the seed 003 workbook', () => {
           .map((c) => c.textContent),
       );
     expect(rows).toEqual([
+      ['评分表!G8score/missing', '（空）', "=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4"],
       ['满意度调查!G4derived/missing', '（空）', '=(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4 → 0.93'],
       ['满意度调查!G5derived/missing', '（空）', '=(B5*$B$3+C5*$C$3+D5*$D$3+E5*$E$3)/F5 → 0.955'],
       ['满意度调查!G6derived/missing', '（空）', '=(B6*$B$3+C6*$C$3+D6*$D$3+E6*$E$3)/F6 → 0.925'],
       ['满意度调查!G7derived/missing', '（空）', '=(B7*$B$3+C7*$C$3+D7*$D$3+E7*$E$3)/F7 → 0.935'],
-      ['评分表!G8score/missing', '（空）', "=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4"],
     ]);
     expect(dialog.textContent).toContain('将修改以下 5 个单元格');
     click(within(dialog).getByRole('button', { name: '取消' }));
@@ -164,11 +164,11 @@ describe('App with the seed 003 workbook', () => {
     await screen.findByText('已写入 5 个单元格，修改已记入“审核记录”工作表。');
     expect(apply).toHaveBeenCalledTimes(1);
     expect((apply.mock.calls[0]?.[0] ?? []).map((w: CellWrite) => `${w.sheet}!${w.cell}`)).toEqual([
+      '评分表!G8',
       '满意度调查!G4',
       '满意度调查!G5',
       '满意度调查!G6',
       '满意度调查!G7',
-      '评分表!G8',
     ]);
     // count/mismatch stays; with 评分表!G8 a formula, the typed 合计 beside the SUM of weights is reported.
     await waitFor(() =>
@@ -217,7 +217,7 @@ describe('App with the seed 003 workbook', () => {
     await renderScanned(host);
     fireEvent.click(button('设置'));
     const drawer = await screen.findByRole('dialog');
-    expect(within(drawer).getAllByRole('checkbox')).toHaveLength(RULES.length);
+    expect(within(drawer).getAllByRole('combobox')).toHaveLength(RULES.length);
     expect((within(drawer).getByRole('textbox', { name: '等级 1' }) as HTMLInputElement).value).toBe('优');
     const rate = within(drawer).getByRole('spinbutton', { name: '比率小数位数' });
     fireEvent.change(rate, { target: { value: '-1' } });
@@ -228,10 +228,10 @@ describe('App with the seed 003 workbook', () => {
     expect(save).not.toHaveBeenCalled();
 
     fireEvent.change(rate, { target: { value: '2' } });
-    click(within(drawer).getByRole('checkbox', { name: /count\/mismatch/ }));
+    fireEvent.change(within(drawer).getByRole('combobox', { name: '个数不符' }), { target: { value: 'off' } });
     click(within(drawer).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
-    expect((save.mock.calls[0]?.[0] as Profile).rulesOff).toEqual(['count/mismatch']);
+    expect((save.mock.calls[0]?.[0] as Profile).rules).toEqual({ 'count/mismatch': 'off' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(findingItems()).toHaveLength(5));
     expect(screen.getByText('设置已保存。')).toBeTruthy();

@@ -306,7 +306,6 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
           <SummaryCard summary={state.result.summary} rows={rows} profile={state.profile} t={t} />
           <FindingsPanel
             findings={state.result.findings}
-            fixable={state.fixable}
             lang={lang}
             t={t}
             busy={busy}

@@ -93,7 +93,6 @@ const useStyles = makeStyles({
 
 export interface FindingsPanelProps {
   findings: readonly Finding[];
-  fixable: ReadonlySet<string>;
   lang: Lang;
   t: Strings;
   busy: boolean;
@@ -103,7 +102,7 @@ export interface FindingsPanelProps {
 }
 
 /** Findings grouped by sheet then severity, filtered by severity and rule; each selects its cell, some offer a fix. */
-export function FindingsPanel({ findings, fixable, lang, t, busy, selected, onSelect, onFix }: FindingsPanelProps) {
+export function FindingsPanel({ findings, lang, t, busy, selected, onSelect, onFix }: FindingsPanelProps) {
   const styles = useStyles();
   const titleId = useId();
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
@@ -224,7 +223,7 @@ export function FindingsPanel({ findings, fixable, lang, t, busy, selected, onSe
                             )}
                           </span>
                         </div>
-                        {fixable.has(key) && (
+                        {finding.fix && (
                           <Button
                             className={styles.fix}
                             size="small"

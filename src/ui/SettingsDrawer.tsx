@@ -1,7 +1,6 @@
 import {
   Button,
   Caption1,
-  Checkbox,
   DrawerBody,
   DrawerFooter,
   DrawerHeader,
@@ -12,6 +11,7 @@ import {
   MessageBar,
   MessageBarBody,
   OverlayDrawer,
+  Select,
   Subtitle2,
   Textarea,
   tokens,
@@ -20,7 +20,9 @@ import { AddRegular, DeleteRegular, DismissRegular } from '@fluentui/react-icons
 import { useState } from 'react';
 import { toDraft, type ProfileDraft } from '../app/profile-draft';
 import type { Lang } from '../core/finding';
-import type { Profile } from '../core/profile';
+import { RuleSettingSchema, type Profile } from '../core/profile';
+
+const RULE_SETTINGS = RuleSettingSchema.options;
 import { RULES } from '../core/rules';
 import type { Strings } from './strings';
 
@@ -57,7 +59,6 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: '100%' },
   decimals: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
   rule: { alignItems: 'flex-start' },
-  ruleCode: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   footer: { display: 'flex', flexDirection: 'column', alignItems: 'stretch', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
@@ -203,27 +204,34 @@ function SettingsForm({ profile, lang, t, busy, onSave, onClose }: Omit<Settings
 
         <fieldset className={styles.section}>
           <legend className={styles.legend}>
-            <Subtitle2>{t.rulesOff}</Subtitle2>
+            <Subtitle2>{t.ruleSeverity}</Subtitle2>
           </legend>
           {RULES.map((rule) => (
-            <Checkbox
+            <Field
               key={rule.code}
               className={styles.rule}
-              checked={draft.rulesOff.includes(rule.code)}
-              onChange={(_, data) =>
-                update({
-                  rulesOff:
-                    data.checked === true
-                      ? [...draft.rulesOff, rule.code]
-                      : draft.rulesOff.filter((c) => c !== rule.code),
-                })
-              }
-              label={
-                <>
-                  <span className={styles.ruleCode}>{rule.code}</span> {rule.description[lang]}
-                </>
-              }
-            />
+              size="small"
+              orientation="horizontal"
+              label={rule.name[lang]}
+              hint={rule.description[lang]}
+            >
+              <Select
+                title={rule.code}
+                value={draft.rules[rule.code] ?? 'default'}
+                onChange={(_, data) => {
+                  const { [rule.code]: _old, ...others } = draft.rules;
+                  const setting = RULE_SETTINGS.find((s) => s === data.value);
+                  update({ rules: setting ? { ...others, [rule.code]: setting } : others });
+                }}
+              >
+                <option value="default">{t.ruleDefault(t.severity[rule.severity])}</option>
+                {RULE_SETTINGS.map((setting) => (
+                  <option key={setting} value={setting}>
+                    {t.ruleSetting[setting]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
           ))}
         </fieldset>
       </DrawerBody>

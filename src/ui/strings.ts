@@ -1,6 +1,7 @@
 import type { Phase } from '../app/controller';
 import type { CompareSide } from '../core/compare/schema';
 import type { Lang, Severity } from '../core/finding';
+import type { RuleSetting } from '../core/profile';
 
 /**
  * Every piece of text the task pane and the standalone page show, Chinese first. Each language is typed as
@@ -85,7 +86,10 @@ export interface Strings {
   optionValuesHint: string;
   aliases: string;
   aliasesHint: string;
-  rulesOff: string;
+  ruleSeverity: string;
+  /** The option that keeps a rule's own severity, e.g. 默认（错误）. */
+  ruleDefault: (severity: string) => string;
+  ruleSetting: Readonly<Record<RuleSetting, string>>;
   invalidSettings: (message: string) => string;
 
   landingTitle: string;
@@ -205,7 +209,9 @@ const zhCN: Strings = {
   optionValuesHint: '每行一项：选项 = 分值（0 到 1，或百分数，如 90%）',
   aliases: '一级指标别名',
   aliasesHint: '每行一项：标准名称：别名、别名',
-  rulesOff: '停用的规则',
+  ruleSeverity: '规则的严重程度',
+  ruleDefault: (severity) => `默认（${severity}）`,
+  ruleSetting: { error: '错误', warn: '警告', info: '提示', off: '关闭' },
   invalidSettings: (message) => `设置有误，未保存：${message}`,
 
   landingTitle: '打开评分工作簿',
@@ -325,7 +331,9 @@ const enUS: Strings = {
   optionValuesHint: 'One a line: option = value (0 to 1, or a percentage such as 90%)',
   aliases: 'Level-1 aliases',
   aliasesHint: 'One a line: name: alias, alias',
-  rulesOff: 'Rules switched off',
+  ruleSeverity: 'Severity of each rule',
+  ruleDefault: (severity) => `Default (${severity})`,
+  ruleSetting: { error: 'Error', warn: 'Warning', info: 'Info', off: 'Off' },
   invalidSettings: (message) => `The settings were not saved: ${message}`,
 
   landingTitle: 'Open a scoring workbook',

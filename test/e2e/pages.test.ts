@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbook } from '../../src/file/read-workbook';
 import { checkWorkbook } from '../../src/core/check';
-import { planFill } from '../../src/core/fix/plan';
-import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { planFixes } from '../../src/core/fix/plan';
 import { buildWorkbook, VARIANTS } from '../fixtures/build-workbook';
 import { seed003 } from '../fixtures/seeds/seed003';
 import { fakeSheetsOf } from '../fake-excel/from-snapshot';
@@ -81,9 +80,8 @@ describe('the add-in task pane over the fake Excel host', () => {
   const results = () => {
     const read = readWorkbook(fixture, '003.xlsx');
     if (!read.ok) throw new Error(read.error.message);
-    const { model, analysis } = checkWorkbook(read.workbook);
     return Object.fromEntries(
-      planFill(read.workbook, model, analysis, DEFAULT_PROFILE).map((w) => [`${w.sheet}!${w.cell}`, w.value]),
+      planFixes(read.workbook, checkWorkbook(read.workbook).findings).map((w) => [`${w.sheet}!${w.cell}`, w.value]),
     );
   };
   const openPane = async (page: Page) => {

@@ -6,6 +6,7 @@ import type { Figure } from '../model';
  */
 export type Expr =
   | { kind: 'ref'; figure: Figure; absolute?: boolean }
+  | { kind: 'range'; first: Figure; last: Figure }
   | { kind: 'number'; value: number }
   | { kind: 'text'; value: string }
   | { kind: 'binary'; op: '+' | '-' | '*' | '/' | '>='; left: Expr; right: Expr }
@@ -28,6 +29,38 @@ export const call = (name: 'ROUND' | 'MIN' | 'AVERAGE' | 'SUM' | 'IF', ...args: 
   args,
 });
 
+/** The cells from `first` to `last` on one sheet, e.g. G4:G12. */
+export const range = (first: Figure, last: Figure): Expr => ({ kind: 'range', first, last });
+
+/** True when `next` continues a run of cells down a column or along a row. */
+function continues(run: readonly Figure[], next: Figure): boolean {
+  const [first] = run;
+  const last = run[run.length - 1];
+  if (!first || !last || next.sheet !== first.sheet) return false;
+  const down = next.col === last.col && next.row === last.row + 1 && first.col === last.col;
+  const across = next.row === last.row && next.col === last.col + 1 && first.row === last.row;
+  return run.length === 1 ? down || across : first.col === last.col ? down : across;
+}
+
+/**
+ * SUM of cells, each run of neighbours in a column or row written as a range (SUM(G5,G9:G20)), so the formula
+ * reads as an accountant would write it.
+ */
+export function sumOf(cells: readonly Figure[]): Expr {
+  const runs: Figure[][] = [];
+  for (const cell of cells) {
+    const run = runs[runs.length - 1];
+    if (run && continues(run, cell)) run.push(cell);
+    else runs.push([cell]);
+  }
+  return call(
+    'SUM',
+    ...runs.map((run) =>
+      run.length > 1 ? range(run[0] as Figure, run[run.length - 1] as Figure) : ref(run[0] as Figure),
+    ),
+  );
+}
+
 /** Sum of several expressions, left to right. */
 export function plus(terms: Expr[]): Expr {
   return terms.reduce((total, term) => binary('+', total, term));
@@ -49,6 +82,8 @@ export function renderFormula(expr: Expr, hostSheet: string): string {
           (e.figure.sheet === hostSheet ? '' : sheetPrefix(e.figure.sheet)) +
           (e.absolute ? e.figure.cell.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2') : e.figure.cell)
         );
+      case 'range':
+        return `${e.first.sheet === hostSheet ? '' : sheetPrefix(e.first.sheet)}${e.first.cell}:${e.last.cell}`;
       case 'number':
         return String(e.value);
       case 'text':
@@ -64,18 +99,4 @@ export function renderFormula(expr: Expr, hostSheet: string): string {
     }
   };
   return render(expr, 0, false);
-}
-
-/** The cells an expression reads. */
-export function referencedFigures(expr: Expr): Figure[] {
-  switch (expr.kind) {
-    case 'ref':
-      return [expr.figure];
-    case 'binary':
-      return [...referencedFigures(expr.left), ...referencedFigures(expr.right)];
-    case 'call':
-      return expr.args.flatMap(referencedFigures);
-    default:
-      return [];
-  }
 }

@@ -28,6 +28,11 @@ export function scoreCells(node: IndicatorNode): Figure[] {
   return node.children.flatMap(scoreCells);
 }
 
+/** The cells that carry an indicator's score in a sum: its own score cell (blank or not), else its children's. */
+export function scoreTermCells(node: IndicatorNode): Figure[] {
+  return node.score ? [node.score] : node.children.flatMap(scoreTermCells);
+}
+
 export function weightCells(node: IndicatorNode): Figure[] {
   if (node.weight && node.weight.value !== null) return [node.weight];
   return node.children.flatMap(weightCells);

@@ -6,7 +6,7 @@ import type { Cell } from '../snapshot';
 import { flattenTree, statedWeight } from '../model/indicators';
 import type { Figure } from '../model';
 import { OnePerCell } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
 function isConstant(grid: SheetGrid, row: number, col: number): boolean {
   return grid.cell(row, col)?.formula === undefined && grid.value(row, col).type === 'number';
@@ -33,9 +33,10 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
  *   sibling total of the same row is a formula (not a score total over a blank score: a formula cannot count
  *   the blank at its computed value, so that total is typed by necessity).
  */
-export const formulaHardcoded: Rule = {
+export const formulaHardcoded = defineRule({
   code: 'formula/hardcoded',
   severity: 'warning',
+  name: { 'zh-CN': '手填数值', 'en-US': 'Typed constant' },
   description: {
     'zh-CN': '应为公式的位置填了常数（如手填的合计）',
     'en-US': 'A constant stands where its neighbours or its role call for a formula (a typed total)',
@@ -51,8 +52,8 @@ export const formulaHardcoded: Rule = {
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell();
-    const push = (report: RuleReport) => found.add(report);
+    const found = new OnePerCell<'pattern' | 'total'>();
+    const push = (report: RuleReport<'pattern' | 'total'>) => found.add(report);
     const formulaSheets = new Set<string>();
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
@@ -111,4 +112,4 @@ export const formulaHardcoded: Rule = {
     }
     return found.reports;
   },
-};
+});

@@ -7,7 +7,7 @@ import type { FormulaNode, ResolvedReference } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { SheetGrid } from '../grid';
 import { OnePerCell } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
 /** Ranges a formula adds up: every same-sheet range argument of SUM. */
 function summedRanges(formula: FormulaCell): ResolvedReference[] {
@@ -152,9 +152,10 @@ function groupGaps(
  * - a recognised indicator group: a parent's score or weight formula that adds up cells but leaves out a child
  *   (a level-1 score that sums only some of its level-2 scores) or adds a cell that is not its child.
  */
-export const formulaRangeOmits: Rule = {
+export const formulaRangeOmits = defineRule({
   code: 'formula/range-omits',
   severity: 'error',
+  name: { 'zh-CN': '求和范围遗漏', 'en-US': 'Range leaves out cells' },
   description: {
     'zh-CN': '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计（含指标组：一级指标得分只加了部分二级指标）',
     'en-US':
@@ -176,8 +177,8 @@ export const formulaRangeOmits: Rule = {
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell();
-    const push = (report: RuleReport) => found.add(report);
+    const found = new OnePerCell<'omits' | 'doubles' | 'groupOmits' | 'groupExtra'>();
+    const push = (report: RuleReport<'omits' | 'doubles' | 'groupOmits' | 'groupExtra'>) => found.add(report);
 
     for (const table of allTables(model)) {
       if (table.kind !== 'indicators') continue;
@@ -268,4 +269,4 @@ export const formulaRangeOmits: Rule = {
     }
     return found.reports;
   },
-};
+});

@@ -5,7 +5,7 @@ import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { parseNumberText, type ParsedNumber } from '../text';
 import { OnePerCell } from './reports';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Non-empty cells looked at above and below a text cell to call its column numeric. */
 const NEIGHBOURS = 3;
@@ -91,9 +91,10 @@ function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
  * neighbours (up to three above and three below, stopping at a blank) are at least two numbers and outnumber
  * other text. A key-value table's values (资金到位率 beside 预算安排资金) are single values, not a column. Free text that happens to be a number (a year in a note, a code like 001) is left alone.
  */
-export const valueTextNumber: Rule = {
+export const valueTextNumber = defineRule({
   code: 'value/text-number',
   severity: 'warning',
+  name: { 'zh-CN': '文本型数字', 'en-US': 'Number stored as text' },
   description: {
     'zh-CN': '数字以文本形式存储（含全角数字、文本“95%”），不参与计算',
     'en-US': 'A number stored as text (full-width digits and "95%" as text included), which formulas skip',
@@ -106,7 +107,7 @@ export const valueTextNumber: Rule = {
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell();
+    const found = new OnePerCell<'number' | 'percent'>();
     const report = (sheet: string, cell: string, text: string, parsed: ParsedNumber) => {
       found.add({
         messageId: parsed.percent ? 'percent' : 'number',
@@ -151,4 +152,4 @@ export const valueTextNumber: Rule = {
     }
     return found.reports;
   },
-};
+});

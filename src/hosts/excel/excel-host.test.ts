@@ -1,8 +1,8 @@
 import { AUDIT_SHEET, REPORT_SHEET } from '../../core/own-sheets';
 import { OfficeMockObject } from 'office-addin-mock';
 import { checkWorkbook } from '../../core/check';
-import { planFill } from '../../core/fix/plan';
-import { DEFAULT_PROFILE, ProfileSchema } from '../../core/profile';
+import { planFixes } from '../../core/fix/plan';
+import { ProfileSchema } from '../../core/profile';
 import { readWorkbook } from '../../file/read-workbook';
 import { buildWorkbook, VARIANTS } from '../../../test/fixtures/build-workbook';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
@@ -93,14 +93,13 @@ describe('ExcelHost writes', () => {
     const book = open(fakeSheetsOf(fileSnapshot));
     const host = new ExcelHost();
     const snapshot = await host.readSnapshot();
-    const { model, analysis } = checkWorkbook(snapshot);
-    const writes = planFill(snapshot, model, analysis, DEFAULT_PROFILE);
+    const writes = planFixes(snapshot, checkWorkbook(snapshot).findings);
     expect(writes.map((w) => `${w.sheet}!${w.cell}`)).toEqual([
+      '评分表!G8',
       '满意度调查!G4',
       '满意度调查!G5',
       '满意度调查!G6',
       '满意度调查!G7',
-      '评分表!G8',
     ]);
     const before = book.syncs;
     await host.applyWrites(writes, 'zh-CN');
@@ -112,8 +111,8 @@ describe('ExcelHost writes', () => {
     });
     const audit = book.sheet(AUDIT_SHEET)?.cells ?? {};
     expect(audit.A1?.value).toBe('时间');
-    expect(audit.C6).toEqual({ value: 'G8', format: '@' });
-    expect(audit.E6?.value).toBe("=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4");
+    expect(audit.C2).toEqual({ value: 'G8', format: '@' });
+    expect(audit.E2?.value).toBe("=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4");
     expect(Object.values(audit).every((cell) => cell.formula === undefined)).toBe(true);
     expect(host.undoDepth()).toBe(1);
   });
@@ -122,8 +121,7 @@ describe('ExcelHost writes', () => {
     const book = open(fakeSheetsOf(fileSnapshot));
     const host = new ExcelHost();
     const snapshot = await host.readSnapshot();
-    const { model, analysis } = checkWorkbook(snapshot);
-    await host.applyWrites(planFill(snapshot, model, analysis, DEFAULT_PROFILE), 'zh-CN');
+    await host.applyWrites(planFixes(snapshot, checkWorkbook(snapshot).findings), 'zh-CN');
     expect(await host.undoLast()).toBe(5);
     expect(book.sheet('评分表')?.cells.G8?.formula).toBeUndefined();
     expect(book.sheet('评分表')?.cells.G8?.value).toBeNull();
