@@ -1,6 +1,7 @@
 /**
  * Columns a terminal gives a character: two for East Asian wide and full-width characters (CJK ideographs,
- * kana, Hangul, full-width forms and punctuation), one for the rest. Enough for aligning the CLI's own text.
+ * kana, Hangul, full-width forms and punctuation), one for the rest. A line that misjudges this wraps, or does
+ * not line up with the next.
  */
 function columns(codePoint: number): number {
   return (codePoint >= 0x1100 && codePoint <= 0x115f) ||

@@ -1,22 +1,11 @@
 import { z } from 'zod';
-import type { CellRef, Finding, FixWrite } from '../finding';
+import { FixWriteSchema, type CellRef, type Finding, type FixWrite } from '../finding';
 import { CellValueSchema, type WorkbookSnapshot } from '../snapshot';
 
-/** One cell a fill or fix writes: the finding's write, what the cell held before, and the finding's code. */
-export const CellWriteSchema = z.object({
-  sheet: z.string(),
-  cell: z.string(),
-  row: z.number().int(),
-  col: z.number().int(),
-  /** Formula text without '='. */
-  formula: z.string(),
-  /** The formula's result, written as the cached value so viewers that do not recalculate show it. */
-  value: z.union([z.number(), z.string()]),
-  /** Number format to apply; only set when the cell has none. */
-  format: z.string().optional(),
+/** One cell a fill or fix writes: the finding's write, the finding's code, and what the cell held before. */
+export const CellWriteSchema = FixWriteSchema.extend({
   /** The finding this write answers. */
   code: z.string(),
-  reason: z.string(),
   old: z.object({ value: CellValueSchema, formula: z.string().optional(), format: z.string().optional() }),
 });
 export type CellWrite = z.infer<typeof CellWriteSchema>;
