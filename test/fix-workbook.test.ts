@@ -281,6 +281,58 @@ describe('recalculated by LibreOffice', () => {
   }, 240_000);
 });
 
+/**
+ * The same package written with a namespace prefix on every SpreadsheetML element (`<x:worksheet>`, `<x:sheetData>`,
+ * `<x:c>` …), as the Open XML SDK and some exporters write it.
+ */
+function withNamespacePrefix(xlsx: Uint8Array): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const path of Object.keys(files)) {
+    if (!/^xl\/(workbook|styles|worksheets\/sheet\d+)\.xml$/.test(path)) continue;
+    const xml = strFromU8(files[path] as Uint8Array)
+      .replace(
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+      )
+      .replace(/<(\/?)([A-Za-z][\w]*)(?=[\s>/])/g, '<$1x:$2');
+    files[path] = strToU8(xml);
+  }
+  return zipSync(files);
+}
+
+describe('a workbook written with namespace prefixes', () => {
+  it('is fixed like its plain copy, keeps the prefix in what it writes, and reverts', async () => {
+    const seed = withDerivedBlank(SEEDS.find((s) => s.id === '001') as SeedReport);
+    const plain = (await buildWorkbook(seed, VARIANTS[0] as (typeof VARIANTS)[number])).bytes;
+    const prefixed = withNamespacePrefix(plain);
+    expect(strFromU8(unzipSync(prefixed)['xl/worksheets/sheet1.xml'] as Uint8Array)).toContain('<x:sheetData>');
+    expect(read(prefixed).sheets).toEqual(read(plain).sheets);
+    const now = new Date(Date.UTC(2026, 0, 2));
+    const fixedPlain = fixWorkbook(plain, 'plain.xlsx', { now });
+    const fixedPrefixed = fixWorkbook(prefixed, 'prefixed.xlsx', { now });
+    if (!fixedPrefixed.ok || !fixedPlain.ok) throw new Error('fix failed');
+    expect(fixedPrefixed.changes).toEqual(fixedPlain.changes);
+    expect(fixedPrefixed.changes.length).toBeGreaterThan(0);
+    expect(read(fixedPrefixed.bytes).sheets).toEqual(read(fixedPlain.bytes).sheets);
+    const files = unzipSync(fixedPrefixed.bytes);
+    for (const path of [
+      'xl/workbook.xml',
+      'xl/styles.xml',
+      ...Object.keys(files).filter((p) => /sheet\d+\.xml$/.test(p)),
+    ]) {
+      const xml = strFromU8(files[path] as Uint8Array);
+      if (!xml.includes('xmlns:x=')) continue; // the added audit sheet is ours, in the default namespace
+      // Every element the editor wrote carries the prefix: no element of the default namespace, which is not declared.
+      expect({ path, unprefixed: xml.match(/<\/?(?![?!])(?![A-Za-z][\w.-]*:)[A-Za-z][\w]*(?=[\s>/])/g) }).toEqual({
+        path,
+        unprefixed: null,
+      });
+    }
+    const back = revertWorkbook(fixedPrefixed.bytes, 'fixed.xlsx');
+    expect(back.ok && read(back.bytes).sheets).toEqual(read(prefixed).sheets);
+  });
+});
+
 describe('.xls input', () => {
   it('is fixed into an .xlsx, and says so', async () => {
     const seed = withDerivedBlank(SEEDS.find((s) => s.id === '001') as SeedReport);

@@ -54,7 +54,7 @@ function newCellXml(write: CellWrite, style: number): string {
 /** Appends rows of text to a sheet (inline strings: nothing written here can become a formula). */
 function appendRows(pkg: Package, path: string, rows: string[][]): void {
   const xml = readPart(pkg, path) as string;
-  const used = [...xml.matchAll(/<row\b[^>]*\br="(\d+)"/g)].map((m) => Number(m[1]));
+  const used = [...xml.matchAll(/<(?:[\w.-]+:)?row\b[^>]*\br="(\d+)"/g)].map((m) => Number(m[1]));
   const first = used.length === 0 ? 0 : Math.max(...used);
   const edits: CellEdit[] = rows.flatMap((values, i) =>
     values.map((value, col) => ({ row: first + i, col, replace: () => inlineTextCell(first + i, col, value) })),
