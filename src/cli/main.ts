@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import { formatMessage, LangSchema, type Lang } from '../core/finding';
@@ -113,6 +113,12 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     }
     if (resolve(target) === resolve(file)) {
       io.err(CLI_TEXT.sameOutput[lang]);
+      return EXIT.unusable;
+    }
+    // What is written is always an .xlsx package: another name would make Excel refuse or misread it.
+    if (extname(target).toLowerCase() !== '.xlsx') {
+      const suggestion = target.slice(0, target.length - extname(target).length) + '.xlsx';
+      io.err(formatMessage(CLI_TEXT.outputNotXlsx[lang], { command, suggestion }));
       return EXIT.unusable;
     }
     return command === 'fix'

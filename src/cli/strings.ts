@@ -56,6 +56,11 @@ compare exits 0 when the two agree, 1 when they differ, 2 for an unreadable file
     'zh-CN': '用法：score-audit fix 文件 -o 输出.xlsx（revert 同）',
     'en-US': 'usage: score-audit fix FILE -o OUT.xlsx (revert likewise)',
   },
+  outputNotXlsx: {
+    'zh-CN': '输出文件须以 .xlsx 结尾：{command} 写出的是 .xlsx 工作簿（.xls 输入也转存为 .xlsx），请改为 {suggestion}',
+    'en-US':
+      'the output must end in .xlsx: {command} writes an .xlsx workbook (an .xls input is saved as .xlsx too); use {suggestion}',
+  },
   sameOutput: {
     'zh-CN': '输出文件不能与原文件相同：原文件绝不会被修改',
     'en-US': 'the output must not be the input file: the input is never modified',
