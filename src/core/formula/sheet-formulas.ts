@@ -25,6 +25,8 @@ export class FormulaCell {
   /** The functions it calls; the tokens themselves are not kept (a large sheet would hold them all in memory). */
   private readonly functions: string[] = [];
   private tree: FormulaNode | null | undefined;
+  /** True when it reads a defined name: its cells are not known from the text alone. */
+  readonly readsNames: boolean = false;
 
   constructor(readonly cell: Cell) {
     let pattern = '';

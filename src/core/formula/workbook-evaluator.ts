@@ -1,0 +1,265 @@
+/**
+ * The evaluator over a workbook snapshot. Three uses:
+ * - `storedResult`: what a formula computes from the values its cells hold now (cached results of other formulas
+ *   included): a stored result that differs was not recalculated (formula/stale);
+ * - `evaluateText`: any formula text, as if it were written at a cell, over the stored values;
+ * - `recalculate`: the cells change (new values or new formulas); every formula that depends on them, directly or
+ *   through others, is recomputed in order (fix writes their results; the standalone page's what-if shows them).
+ * Evaluation is lazy: nothing is computed until asked, and the dependency graph is built on the first recalculation.
+ */
+import { SheetGrid } from '../grid';
+import type { Cell, CellValue, WorkbookSnapshot } from '../snapshot';
+import { DependencyIndex, type FormulaEntry } from './dependencies';
+import { Evaluation, type CellReader } from './evaluate';
+import { parseFormula, type FormulaNode } from './parse';
+import { sheetFormulas } from './sheet-formulas';
+import { fromCellValue, toFormulaValue, Unknown, type FormulaValue, type Scalar } from './values';
+
+const COLUMNS = 16384;
+
+/** A cell given a new value or a new formula (formula text without '='). */
+export interface CellChange {
+  sheet: string;
+  row: number;
+  col: number;
+  formula?: string;
+  /** The new value of a constant cell; ignored when a formula is given. */
+  value?: CellValue;
+  array?: boolean;
+}
+
+/** A formula's result after a recalculation, beside what the cell stored before. */
+export interface Recalculated {
+  sheet: string;
+  row: number;
+  col: number;
+  formula: string;
+  value: FormulaValue;
+  stored: CellValue;
+  /** True for a formula at one of the changed cells (written by the change itself). */
+  changed: boolean;
+}
+
+type Override = (sheet: string, row: number, col: number) => Scalar | Unknown | undefined;
+
+/** Reads the snapshot's cells through its grids; `override` gives changed and recomputed cells first. */
+class SnapshotReader implements CellReader {
+  private readonly names = new Map<string, string>();
+  private readonly rowLists = new Map<string, number[]>();
+  /** Changed cells the snapshot does not hold (a value typed into a blank): ranges must see them too. */
+  extra = new Map<string, Array<{ row: number; col: number }>>();
+  override: Override | undefined;
+
+  constructor(private readonly grids: ReadonlyMap<string, SheetGrid>) {
+    for (const name of grids.keys()) if (!this.names.has(name.toLowerCase())) this.names.set(name.toLowerCase(), name);
+  }
+
+  sheetName(name: string): string | undefined {
+    return this.grids.has(name) ? name : this.names.get(name.toLowerCase());
+  }
+
+  value(sheet: string, row: number, col: number): Scalar | Unknown {
+    const changed = this.override?.(sheet, row, col);
+    if (changed !== undefined) return changed;
+    const cell = this.grids.get(sheet)?.cell(row, col);
+    return cell ? fromCellValue(cell.value) : null;
+  }
+
+  private rows(sheet: string, grid: SheetGrid): number[] {
+    let rows = this.rowLists.get(sheet);
+    if (!rows) {
+      rows = grid.rowNumbers();
+      this.rowLists.set(sheet, rows);
+    }
+    return rows;
+  }
+
+  each(
+    sheet: string,
+    top: number,
+    left: number,
+    bottom: number,
+    right: number,
+    visit: (value: Scalar | Unknown, row: number, col: number) => boolean | void,
+  ): void {
+    const grid = this.grids.get(sheet);
+    if (grid) {
+      const rows = this.rows(sheet, grid);
+      let low = 0;
+      let high = rows.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((rows[mid] as number) < top) low = mid + 1;
+        else high = mid;
+      }
+      for (let i = low; i < rows.length && (rows[i] as number) <= bottom; i++) {
+        const row = rows[i] as number;
+        for (const cell of grid.cellsInRow(row)) {
+          if (cell.col < left) continue;
+          if (cell.col > right) break;
+          const changed = this.override?.(sheet, row, cell.col);
+          const value = changed !== undefined ? changed : fromCellValue(cell.value);
+          if (value !== null && visit(value, row, cell.col) === false) return;
+        }
+      }
+    }
+    for (const { row, col } of this.extra.get(sheet) ?? []) {
+      if (row < top || row > bottom || col < left || col > right) continue;
+      const value = this.value(sheet, row, col);
+      if (value !== null && visit(value, row, col) === false) return;
+    }
+  }
+
+  usedRows(sheet: string): number {
+    const extra = this.extra.get(sheet) ?? [];
+    return Math.max(this.grids.get(sheet)?.rowCount ?? 0, ...extra.map((c) => c.row + 1));
+  }
+}
+
+export class WorkbookEvaluator {
+  private readonly grids: ReadonlyMap<string, SheetGrid>;
+  private readonly reader: SnapshotReader;
+  private index: DependencyIndex | undefined;
+
+  /** `grids` may be the check's own (recognizeWorkbook's), so the formulas' tokens are shared with the rules. */
+  constructor(snapshot: WorkbookSnapshot, grids?: ReadonlyMap<string, SheetGrid>) {
+    this.grids = grids ?? new Map(snapshot.sheets.map((sheet) => [sheet.name, new SheetGrid(sheet)]));
+    this.reader = new SnapshotReader(this.grids);
+  }
+
+  /** The parse tree of a formula cell, shared with the formula rules. */
+  private nodeOf(sheet: string, cell: Cell): FormulaNode | undefined {
+    const grid = this.grids.get(sheet);
+    const formula = grid ? sheetFormulas(grid).get(cell) : undefined;
+    return formula ? formula.node : cell.formula ? parseFormula(cell.formula, cell) : undefined;
+  }
+
+  /** What the formula of a cell computes from the values the workbook holds now (it reads no recomputed value). */
+  storedResult(sheet: string, cell: Cell): FormulaValue {
+    const node = this.nodeOf(sheet, cell);
+    if (!node) return { type: 'unknown', reason: 'parse' };
+    return toFormulaValue(
+      new Evaluation(this.reader, { sheet, row: cell.row, col: cell.col }, !!cell.array).result(node),
+    );
+  }
+
+  /** A formula's value (text without '=') as if it stood at (row, col) of `sheet`, over the values held now. */
+  evaluateText(sheet: string, at: { row: number; col: number }, formula: string, array = false): FormulaValue {
+    const node = parseFormula(formula, at);
+    if (!node) return { type: 'unknown', reason: 'parse' };
+    return toFormulaValue(new Evaluation(this.reader, { sheet, row: at.row, col: at.col }, array).result(node));
+  }
+
+  private dependencyIndex(): DependencyIndex {
+    this.index ??= new DependencyIndex(this.grids, (name) => this.reader.sheetName(name));
+    return this.index;
+  }
+
+  /**
+   * Applies the changes and recomputes every formula that depends on a changed cell, directly or through others, and
+   * the changed formulas themselves. The snapshot is not modified. Formulas on a cycle come back Unknown.
+   */
+  recalculate(changes: readonly CellChange[]): Recalculated[] {
+    const index = this.dependencyIndex();
+    const key = (sheet: string, row: number, col: number) => `${sheet}\u0000${row * COLUMNS + col}`;
+    const changed = new Map<string, CellChange>();
+    const extra = new Map<string, Array<{ row: number; col: number }>>();
+    for (const change of changes) {
+      const sheet = this.reader.sheetName(change.sheet) ?? change.sheet;
+      changed.set(key(sheet, change.row, change.col), { ...change, sheet });
+      if (!this.grids.get(sheet)?.cell(change.row, change.col))
+        extra.set(sheet, [...(extra.get(sheet) ?? []), { row: change.row, col: change.col }]);
+    }
+    const { order, cyclic } = index.dependents([...changed.values()]);
+    const computed = new Map<string, Scalar | Unknown>();
+    const cycle = Unknown.of('cycle');
+    for (const id of cyclic) {
+      const entry = index.formulas[id] as FormulaEntry;
+      computed.set(key(entry.sheet, entry.cell.row, entry.cell.col), cycle);
+    }
+    // A changed formula cell the snapshot did not hold as a formula is evaluated too.
+    const newFormulas = [...changed.values()].filter(
+      (change) => change.formula !== undefined && index.formulaAt(change.sheet, change.row, change.col) === undefined,
+    );
+    interface Pending {
+      sheet: string;
+      row: number;
+      col: number;
+      stored: CellValue;
+      cell?: Cell;
+    }
+    const pending = new Map<string, Pending>();
+    for (const change of newFormulas) {
+      const cell = this.grids.get(change.sheet)?.cell(change.row, change.col);
+      pending.set(key(change.sheet, change.row, change.col), { ...change, stored: cell?.value ?? { type: 'empty' } });
+    }
+    for (const id of order) {
+      const { sheet, cell } = index.formulas[id] as FormulaEntry;
+      pending.set(key(sheet, cell.row, cell.col), { sheet, row: cell.row, col: cell.col, stored: cell.value, cell });
+    }
+    const results: Recalculated[] = [];
+    const running = new Set<string>();
+    const evaluate = (k: string): Scalar | Unknown => {
+      const known = computed.get(k);
+      if (known !== undefined) return known;
+      if (running.has(k)) return cycle;
+      const item = pending.get(k) as Pending;
+      const change = changed.get(k);
+      const formula = change ? change.formula : item.cell?.formula;
+      if (formula === undefined) return null; // a formula replaced by a value: not pending
+      running.add(k);
+      const node =
+        change?.formula !== undefined ? parseFormula(formula, item) : this.nodeOf(item.sheet, item.cell as Cell);
+      const array = change?.formula !== undefined ? !!change.array : !!item.cell?.array;
+      const value: Scalar | Unknown = node
+        ? new Evaluation(this.reader, { sheet: item.sheet, row: item.row, col: item.col }, array).result(node)
+        : Unknown.of('parse');
+      running.delete(k);
+      computed.set(k, value);
+      results.push({
+        sheet: item.sheet,
+        row: item.row,
+        col: item.col,
+        formula,
+        value: toFormulaValue(value),
+        stored: item.stored,
+        changed: change !== undefined,
+      });
+      return value;
+    };
+    this.reader.extra = extra;
+    this.reader.override = (sheet, row, col) => {
+      const k = key(sheet, row, col);
+      const value = computed.get(k);
+      if (value !== undefined) return value;
+      // New formulas are not in the dependency order: one reading another is computed when first read.
+      if (pending.has(k)) return evaluate(k);
+      const change = changed.get(k);
+      if (change && change.formula === undefined) return change.value ? fromCellValue(change.value) : null;
+      return undefined;
+    };
+    try {
+      for (const k of pending.keys()) evaluate(k);
+      for (const id of cyclic) {
+        const { sheet, cell } = index.formulas[id] as FormulaEntry;
+        const k = key(sheet, cell.row, cell.col);
+        const change = changed.get(k);
+        const formula = change ? change.formula : cell.formula;
+        if (formula === undefined) continue;
+        results.push({
+          sheet,
+          row: cell.row,
+          col: cell.col,
+          formula,
+          value: toFormulaValue(cycle),
+          stored: cell.value,
+          changed: change !== undefined,
+        });
+      }
+    } finally {
+      this.reader.override = undefined;
+      this.reader.extra = new Map();
+    }
+    return results;
+  }
+}
