@@ -9,7 +9,7 @@
  * and LibreOffice do for a plain formula.
  */
 import { MAX_ROW } from '../address';
-import type { FormulaNode } from './parse';
+import type { FormulaNode, ResolvedReference } from './parse';
 import { callFunction } from './functions';
 import {
   add,
@@ -75,6 +75,11 @@ export interface Origin {
   col: number;
 }
 
+/** A reference's rectangle for the cell being evaluated, or undefined when it falls off the sheet (#REF!). */
+export type Relocate = (
+  node: ResolvedReference,
+) => { top: number; left: number; bottom: number; right: number } | undefined;
+
 /** One formula's evaluation: where it sits (for implicit intersection and unqualified references) and its mode. */
 export class Evaluation {
   constructor(
@@ -82,6 +87,8 @@ export class Evaluation {
     readonly origin: Origin,
     /** True in an array formula and inside SUMPRODUCT: ranges in operations are taken element by element. */
     public array: boolean,
+    /** For a parse tree shared by copies of one formula: its references moved to this cell. */
+    private readonly relocate?: Relocate,
   ) {}
 
   /** The formula's result as a cell shows it: one value, a blank reference read as 0. */
@@ -104,8 +111,10 @@ export class Evaluation {
         return null;
       case 'name':
         return Unknown.of('name', node.name);
-      case 'reference':
-        return this.reference(node.sheet, node.top, node.left, node.bottom, node.right);
+      case 'reference': {
+        const box = this.relocate ? this.relocate(node) : node;
+        return box ? this.reference(node.sheet, box.top, box.left, box.bottom, box.right) : REF;
+      }
       case 'array':
         return this.arrayConstant(node.rows);
       case 'unary': {

@@ -157,7 +157,9 @@ export function formatNumberText(value: number | string, code: string): string |
   if (list instanceof Unknown) return list;
   // A text section shows a number as General text.
   if (list.some((item) => item.kind === 'text'))
-    return list.map((item) => (item.kind === 'literal' ? item.text : item.kind === 'text' ? numberToText(value) : '')).join('');
+    return list
+      .map((item) => (item.kind === 'literal' ? item.text : item.kind === 'text' ? numberToText(value) : ''))
+      .join('');
   const text = renderNumber(value, list);
   if (text instanceof Unknown) return text;
   if (signed && /[1-9]/.test(text)) return `-${text}`;

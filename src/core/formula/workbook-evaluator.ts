@@ -7,11 +7,12 @@
  *   through others, is recomputed in order (fix writes their results; the standalone page's what-if shows them).
  * Evaluation is lazy: nothing is computed until asked, and the dependency graph is built on the first recalculation.
  */
+import { MAX_COLUMN, MAX_ROW } from '../address';
 import { SheetGrid } from '../grid';
 import type { Cell, CellValue, WorkbookSnapshot } from '../snapshot';
 import { DependencyIndex, type FormulaEntry } from './dependencies';
-import { Evaluation, type CellReader } from './evaluate';
-import { parseFormula, type FormulaNode } from './parse';
+import { Evaluation, type CellReader, type Relocate } from './evaluate';
+import { parseFormula, type FormulaNode, type ResolvedReference } from './parse';
 import { sheetFormulas } from './sheet-formulas';
 import { fromCellValue, toFormulaValue, Unknown, type FormulaValue, type Scalar } from './values';
 
@@ -41,6 +42,95 @@ export interface Recalculated {
 }
 
 type Override = (sheet: string, row: number, col: number) => Scalar | Unknown | undefined;
+
+/** One row or column part of an R1C1 point: absolute (0-based) or an offset from the formula's cell. */
+interface Part {
+  absolute: boolean;
+  value: number;
+}
+interface Point {
+  row?: Part;
+  col?: Part;
+}
+
+function r1c1Part(text: string | undefined, absolute: string | undefined): Part | undefined {
+  if (text === undefined) return undefined;
+  if (absolute !== undefined) return { absolute: true, value: Number(absolute) - 1 };
+  const offset = /\[(-?\d+)\]/.exec(text)?.[1];
+  return { absolute: false, value: offset === undefined ? 0 : Number(offset) };
+}
+
+/** The points of a reference's R1C1 text (`'Sheet'!R[-1]C:R5C2`), sheet prefix left out. */
+function r1c1Points(r1c1: string): Point[] | undefined {
+  let body = r1c1;
+  if (body.startsWith("'")) {
+    let i = 1;
+    while (i < body.length && !(body[i] === "'" && body[i + 1] !== "'")) i += body[i] === "'" ? 2 : 1;
+    body = body.slice(i + 2);
+  }
+  const points: Point[] = [];
+  for (const part of body.split(':')) {
+    const match = /^(R(?:\[-?\d+\]|(\d+))?)?(C(?:\[-?\d+\]|(\d+))?)?$/.exec(part);
+    if (!match || (!match[1] && !match[3])) return undefined;
+    const point: Point = {};
+    const row = r1c1Part(match[1], match[2]);
+    const col = r1c1Part(match[3], match[4]);
+    if (row) point.row = row;
+    if (col) point.col = col;
+    points.push(point);
+  }
+  return points;
+}
+
+/**
+ * A parse tree shared by the copies of one formula (the same R1C1 text, constants included): parsed once at the first
+ * copy, its references are moved to each other copy's cell when evaluated there.
+ */
+class SharedTree {
+  private readonly points = new Map<ResolvedReference, Point[] | null>();
+  constructor(
+    readonly node: FormulaNode,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+
+  relocateTo(row: number, col: number): Relocate | undefined {
+    if (row === this.row && col === this.col) return undefined;
+    return (node) => {
+      let points = this.points.get(node);
+      if (points === undefined) {
+        points = r1c1Points(node.r1c1) ?? null;
+        this.points.set(node, points);
+      }
+      if (points === null) return undefined;
+      let top = Infinity;
+      let bottom = -Infinity;
+      let left = Infinity;
+      let right = -Infinity;
+      let wholeColumns = true;
+      let wholeRows = true;
+      for (const point of points) {
+        if (point.row) {
+          wholeColumns = false;
+          const r = point.row.absolute ? point.row.value : row + point.row.value;
+          if (r < 0 || r > MAX_ROW) return undefined;
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r);
+        }
+        if (point.col) {
+          wholeRows = false;
+          const c = point.col.absolute ? point.col.value : col + point.col.value;
+          if (c < 0 || c > MAX_COLUMN) return undefined;
+          left = Math.min(left, c);
+          right = Math.max(right, c);
+        }
+      }
+      if (wholeColumns) [top, bottom] = [0, MAX_ROW];
+      if (wholeRows) [left, right] = [0, MAX_COLUMN];
+      return { top, left, bottom, right };
+    };
+  }
+}
 
 /** Reads the snapshot's cells through its grids; `override` gives changed and recomputed cells first. */
 class SnapshotReader implements CellReader {
@@ -120,6 +210,7 @@ export class WorkbookEvaluator {
   private readonly grids: ReadonlyMap<string, SheetGrid>;
   private readonly reader: SnapshotReader;
   private index: DependencyIndex | undefined;
+  private readonly shared = new Map<string, SharedTree | null>();
 
   /** `grids` may be the check's own (recognizeWorkbook's), so the formulas' tokens are shared with the rules. */
   constructor(snapshot: WorkbookSnapshot, grids?: ReadonlyMap<string, SheetGrid>) {
@@ -127,20 +218,40 @@ export class WorkbookEvaluator {
     this.reader = new SnapshotReader(this.grids);
   }
 
-  /** The parse tree of a formula cell, shared with the formula rules. */
-  private nodeOf(sheet: string, cell: Cell): FormulaNode | undefined {
+  /**
+   * The parse tree to evaluate a formula cell with, and how to move its references there: copies of one formula
+   * share the tree parsed at the first of them (parsing every copy would cost more than evaluating them all).
+   */
+  private treeOf(sheet: string, cell: Cell): { node: FormulaNode; relocate?: Relocate } | undefined {
     const grid = this.grids.get(sheet);
     const formula = grid ? sheetFormulas(grid).get(cell) : undefined;
-    return formula ? formula.node : cell.formula ? parseFormula(cell.formula, cell) : undefined;
+    if (!formula) {
+      const node = cell.formula ? parseFormula(cell.formula, cell) : undefined;
+      return node ? { node } : undefined;
+    }
+    let tree = this.shared.get(formula.copyKey);
+    if (tree === undefined) {
+      const node = formula.node;
+      tree = node ? new SharedTree(node, cell.row, cell.col) : null;
+      this.shared.set(formula.copyKey, tree);
+    }
+    if (tree === null) return undefined;
+    const relocate = tree.relocateTo(cell.row, cell.col);
+    return relocate ? { node: tree.node, relocate } : { node: tree.node };
+  }
+
+  private evaluation(sheet: string, cell: Cell): { node: FormulaNode; evaluation: Evaluation } | undefined {
+    const tree = this.treeOf(sheet, cell);
+    if (!tree) return undefined;
+    const origin = { sheet, row: cell.row, col: cell.col };
+    return { node: tree.node, evaluation: new Evaluation(this.reader, origin, !!cell.array, tree.relocate) };
   }
 
   /** What the formula of a cell computes from the values the workbook holds now (it reads no recomputed value). */
   storedResult(sheet: string, cell: Cell): FormulaValue {
-    const node = this.nodeOf(sheet, cell);
-    if (!node) return { type: 'unknown', reason: 'parse' };
-    return toFormulaValue(
-      new Evaluation(this.reader, { sheet, row: cell.row, col: cell.col }, !!cell.array).result(node),
-    );
+    const prepared = this.evaluation(sheet, cell);
+    if (!prepared) return { type: 'unknown', reason: 'parse' };
+    return toFormulaValue(prepared.evaluation.result(prepared.node));
   }
 
   /** A formula's value (text without '=') as if it stood at (row, col) of `sheet`, over the values held now. */
@@ -208,12 +319,15 @@ export class WorkbookEvaluator {
       const formula = change ? change.formula : item.cell?.formula;
       if (formula === undefined) return null; // a formula replaced by a value: not pending
       running.add(k);
-      const node =
-        change?.formula !== undefined ? parseFormula(formula, item) : this.nodeOf(item.sheet, item.cell as Cell);
-      const array = change?.formula !== undefined ? !!change.array : !!item.cell?.array;
-      const value: Scalar | Unknown = node
-        ? new Evaluation(this.reader, { sheet: item.sheet, row: item.row, col: item.col }, array).result(node)
-        : Unknown.of('parse');
+      let value: Scalar | Unknown;
+      if (change?.formula !== undefined) {
+        const node = parseFormula(formula, item);
+        const origin = { sheet: item.sheet, row: item.row, col: item.col };
+        value = node ? new Evaluation(this.reader, origin, !!change.array).result(node) : Unknown.of('parse');
+      } else {
+        const prepared = this.evaluation(item.sheet, item.cell as Cell);
+        value = prepared ? prepared.evaluation.result(prepared.node) : Unknown.of('parse');
+      }
       running.delete(k);
       computed.set(k, value);
       results.push({
