@@ -216,9 +216,21 @@ describe('the audit sheet', () => {
         cell.value.type === 'text' ? cell.value.value : `<${cell.value.type}>`,
       ]);
     }
-    expect(rows.get(0)?.slice(0, 7)).toEqual(['时间', '工作表', '单元格', '原内容', '新内容', '规则', '说明']);
-    expect(rows.get(1)?.slice(0, 6)).toEqual([
+    expect(rows.get(0)).toEqual([
+      '时间',
+      '批次',
+      '工作表',
+      '单元格',
+      '原内容',
+      '新内容',
+      '规则',
+      '说明',
+      '状态',
+      '还原数据 v2',
+    ]);
+    expect(rows.get(1)?.slice(0, 7)).toEqual([
       '2026-01-02 00:00:00',
+      '1',
       '汇总',
       'D2',
       '=1+1',

@@ -170,6 +170,18 @@ async function fix(
             reason,
             old,
           })),
+          recomputed: result.recomputed.map(({ sheet, cell, formula, old, value }) => ({
+            sheet,
+            cell,
+            formula: `=${formula}`,
+            old,
+            value,
+          })),
+          notRecomputed: result.notRecomputed.map(({ sheet, cell, formula }) => ({
+            sheet,
+            cell,
+            formula: `=${formula}`,
+          })),
         },
         null,
         2,
@@ -180,6 +192,16 @@ async function fix(
     io.out(formatMessage(CLI_TEXT.fixed[lang], { output, count: result.changes.length }));
     for (const change of result.changes)
       io.out(`  ${change.sheet}!${change.cell}  =${change.formula}  → ${change.value}  ${change.code}`);
+    if (result.recomputed.length > 0)
+      io.out(formatMessage(CLI_TEXT.recomputed[lang], { count: result.recomputed.length }));
+    const [first] = result.notRecomputed;
+    if (first)
+      io.out(
+        formatMessage(CLI_TEXT.notRecomputed[lang], {
+          count: result.notRecomputed.length,
+          first: `${first.sheet}!${first.cell}`,
+        }),
+      );
   }
   return EXIT.clean;
 }

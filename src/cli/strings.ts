@@ -75,6 +75,16 @@ compare exits 0 when the two agree, 1 when they differ, 2 for an unreadable file
     'zh-CN': '已写入 {output}：修改 {count} 个单元格，记录在“审核记录”表',
     'en-US': 'wrote {output}: {count} cells changed, recorded in the 审核记录 sheet',
   },
+  recomputed: {
+    'zh-CN': '  另有 {count} 个公式引用了修改的单元格，已按新值重新计算其保存的结果（同样记入“审核记录”）',
+    'en-US':
+      '  {count} formulas that read the changed cells had their stored results recomputed (also recorded in 审核记录)',
+  },
+  notRecomputed: {
+    'zh-CN': '  {count} 个引用了修改单元格的公式无法在此重新计算（如 {first}），打开文件时由 Excel 重新计算',
+    'en-US':
+      '  {count} formulas that read the changed cells cannot be recomputed here (e.g. {first}); Excel recalculates them on open',
+  },
   reverted: { 'zh-CN': '已写入 {output}：还原 {count} 处修改', 'en-US': 'wrote {output}: {count} changes put back' },
   badProfile: { 'zh-CN': '配置文件 {file} 有误：{message}', 'en-US': 'profile {file} is wrong: {message}' },
   profileNotFound: { 'zh-CN': '找不到或无法读取该文件', 'en-US': 'the file cannot be found or read' },

@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { cellAddress, parseCellAddress } from '../../core/address';
 import { BUILTIN_NUMBER_FORMATS } from '../builtin-number-formats';
+import type { CellValue } from '../../core/snapshot';
 import { WorkbookReadError } from '../read-error';
 import { normalizePath, readRelationships, readSheetEntries } from './package';
 import { attribute } from './xml-scanner';
@@ -198,6 +199,37 @@ export function editSheetXml(xml: string, edits: CellEdit[]): string {
   out += source.slice(cursor, dataEnd) + remaining.map(newRow).join('');
   source = out + source.slice(dataEnd);
   return source;
+}
+
+/**
+ * A formula cell's element with a new stored result: the formula, the style and every other attribute kept, the
+ * type attribute and the <v> element set for the value (nothing but the result changes).
+ */
+export function withCachedValue(cellXml: string, value: CellValue): string {
+  const prefix = /^<([\w.-]+:)?c\b/.exec(cellXml)?.[1] ?? '';
+  const headEnd = cellXml.indexOf('>') + 1;
+  const selfClosing = cellXml[headEnd - 2] === '/';
+  let head = cellXml.slice(0, selfClosing ? headEnd - 2 : headEnd - 1).replace(/\s+t="[^"]*"/, '');
+  const type =
+    value.type === 'text' ? 'str' : value.type === 'boolean' ? 'b' : value.type === 'error' ? 'e' : undefined;
+  if (type) head += ` t="${type}"`;
+  const body = selfClosing ? '' : cellXml.slice(headEnd, cellXml.lastIndexOf('<'));
+  const withoutValue = body
+    .replace(new RegExp(`<${prefix}v\\b[^>]*/>`), '')
+    .replace(new RegExp(`<${prefix}v\\b[^>]*>[\\s\\S]*?</${prefix}v>`), '')
+    .replace(new RegExp(`<${prefix}is\\b[^>]*>[\\s\\S]*?</${prefix}is>`), '');
+  const text =
+    value.type === 'number'
+      ? String(value.value)
+      : value.type === 'boolean'
+        ? value.value
+          ? '1'
+          : '0'
+        : value.type === 'empty'
+          ? undefined
+          : escapeXml(value.value);
+  const v = text === undefined ? '' : `<${prefix}v>${text}</${prefix}v>`;
+  return `${head}>${withoutValue}${v}</${prefix}c>`;
 }
 
 /** The style index a cell element carries (0 when none). */

@@ -184,8 +184,7 @@ function readCellBody(
     else if (event.name === 'f') {
       array = attribute(event.attrs, 't') === 'array';
       formula = readFormula(scanner, event.attrs, event.selfClosing, shared, row, col);
-    }
-    else if (event.name === 'is') inline = readInlineString(scanner);
+    } else if (event.name === 'is') inline = readInlineString(scanner);
   }
   const value = cellValue(type, raw, inline, sharedStrings);
   // An empty string typed into a cell shows nothing: it is an empty cell (as the .xls reader treats it).

@@ -16,9 +16,7 @@ function cellXml(cell: Cell, style: number): string {
   const s = style > 0 ? ` s="${style}"` : '';
   const r = cellAddress(cell.row, cell.col);
   const f =
-    cell.formula === undefined
-      ? ''
-      : `<f${cell.array ? ` t="array" ref="${r}"` : ''}>${escapeXml(cell.formula)}</f>`;
+    cell.formula === undefined ? '' : `<f${cell.array ? ` t="array" ref="${r}"` : ''}>${escapeXml(cell.formula)}</f>`;
   const value = cell.value;
   switch (value.type) {
     case 'number':
