@@ -342,3 +342,15 @@ export function reencode(log: AuditLog): { rows: string[][]; undone: boolean[] }
   });
   return { rows, undone: records.map((r) => r.undone) };
 }
+
+/**
+ * The cells a fill or fix of this product wrote and no undo has put back ("sheet!A1"), as the workbook's audit sheet
+ * records them: a rule can tell what the product wrote from what the workbook's author did.
+ */
+export function writtenCells(sheets: readonly Sheet[]): ReadonlySet<string> {
+  const audit = sheets.find((s) => s.name === AUDIT_SHEET);
+  const log = audit ? decodeAuditSheet(audit) : undefined;
+  return new Set(
+    (log?.records ?? []).filter((r) => r.kind === 'write' && !r.undone).map((r) => `${r.sheet}!${r.cell}`),
+  );
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Analysis } from '../analysis';
-import { rateUnits } from '../analysis/rate-check';
+import { rateFillFormat, rateUnits } from '../analysis/rate-check';
 import { keyValueEntries, statedTotal } from '../analysis/stated';
 import type { Lang } from '../finding';
 import { gradeFor } from '../grades';
@@ -49,10 +49,6 @@ function reason(kind: keyof typeof REASONS, what: string, lang: Lang): string {
 /** The formula's ROUND practice of the column: a sibling written as =ROUND(…) asks for the same. */
 function roundsLikeSiblings(like: Figure | undefined): boolean {
   return !!like?.formula && /^\s*ROUND\s*\(/i.test(like.formula);
-}
-
-function percentFormat(decimals: number): string {
-  return decimals <= 0 ? '0%' : `0.${'0'.repeat(decimals)}%`;
 }
 
 function numberFormat(decimals: number): string {
@@ -109,7 +105,7 @@ export function planFill(
       expr = call('ROUND', expr, num(units.decimals));
       value = excelRound(value, units.decimals);
     }
-    const format = units.scale === 1 ? percentFormat(units.decimals - 2) : numberFormat(units.decimals);
+    const format = rateFillFormat(units, rate.like);
     add(
       rate.target,
       expr,
