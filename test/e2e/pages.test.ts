@@ -155,13 +155,11 @@ describe('the standalone page', () => {
     const page = await context.newPage();
     const requests = recordRequests(page);
     await page.goto(`${server.origin}/standalone.html`);
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '评分表.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(fixture),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '评分表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(fixture),
+    });
     await page.getByText('93.36').first().waitFor();
     await page.getByRole('button', { name: '填写全部推算值' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '应用' }).click();
@@ -185,13 +183,11 @@ describe('the standalone page', () => {
   it('says in one line why a file cannot be opened, in the browser’s language', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     await page.goto(`${server.origin}/standalone.html`);
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '坏文件.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from('not a workbook'),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '坏文件.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not a workbook'),
+    });
     await page.getByText('无法打开“坏文件.xlsx”：不是 Excel 工作簿').waitFor();
     await page.close();
     const english = await browser.newPage({ locale: 'en-US' });
