@@ -229,3 +229,26 @@ describe('values and formats', () => {
     expect(formatNumberText(1, '[>0]0')).toBeInstanceOf(Unknown);
   });
 });
+
+describe('array formulas the snapshot cannot mark', () => {
+  it('calls a result that cut a range to its row unknown when the reader does not say which formulas are arrays', () => {
+    const sheets = [sheetOf('S', [[1, 2, { formula: 'SUM(A1:B1*2)', value: 6 }]])];
+    const cell = sheets[0]?.cells[2];
+    if (!cell) throw new Error('no cell');
+    // From .xlsx the array flag is read: a plain formula intersects (here #VALUE!).
+    expect(
+      new WorkbookEvaluator({ sheets, source: { name: 'a.xlsx', format: 'xlsx' } }).storedResult('S', cell),
+    ).toEqual({
+      type: 'error',
+      value: '#VALUE!',
+    });
+    // From .xls (and the add-in) it may have been entered as an array formula: unknown, never a stale finding.
+    expect(new WorkbookEvaluator({ sheets, source: { name: 'a.xls', format: 'xls' } }).storedResult('S', cell)).toEqual(
+      {
+        type: 'unknown',
+        reason: 'array',
+        detail: 'array entry not known',
+      },
+    );
+  });
+});

@@ -91,6 +91,9 @@ export class Evaluation {
     private readonly relocate?: Relocate,
   ) {}
 
+  /** True once a range was cut to the formula's row or column: the result depends on the formula not being an array formula. */
+  intersected = false;
+
   /** The formula's result as a cell shows it: one value, a blank reference read as 0. */
   result(node: FormulaNode): Scalar | Unknown {
     const value = this.evaluate(node);
@@ -173,6 +176,7 @@ export class Evaluation {
     if (!(value instanceof RangeRef)) return value;
     if (value.rows === 1 && value.cols === 1) return this.reader.value(value.sheet, value.top, value.left);
     if (this.array) return this.matrix(value);
+    this.intersected = true;
     const { row, col } = this.origin;
     if (value.cols === 1 && row >= value.top && row <= value.bottom)
       return this.reader.value(value.sheet, row, value.left);

@@ -211,11 +211,17 @@ export class WorkbookEvaluator {
   private readonly reader: SnapshotReader;
   private index: DependencyIndex | undefined;
   private readonly shared = new Map<string, SharedTree | null>();
+  /**
+   * Whether the snapshot says which formulas are array formulas: the .xlsx reader does (`t="array"`); the .xls reader
+   * and the add-in do not, so there a result that cut a range to the formula's row (implicit intersection) is unknown.
+   */
+  private readonly arraysKnown: boolean;
 
   /** `grids` may be the check's own (recognizeWorkbook's), so the formulas' tokens are shared with the rules. */
   constructor(snapshot: WorkbookSnapshot, grids?: ReadonlyMap<string, SheetGrid>) {
     this.grids = grids ?? new Map(snapshot.sheets.map((sheet) => [sheet.name, new SheetGrid(sheet)]));
     this.reader = new SnapshotReader(this.grids);
+    this.arraysKnown = snapshot.source === undefined || snapshot.source.format === 'xlsx';
   }
 
   /**
@@ -251,7 +257,10 @@ export class WorkbookEvaluator {
   storedResult(sheet: string, cell: Cell): FormulaValue {
     const prepared = this.evaluation(sheet, cell);
     if (!prepared) return { type: 'unknown', reason: 'parse' };
-    return toFormulaValue(prepared.evaluation.result(prepared.node));
+    const value = prepared.evaluation.result(prepared.node);
+    if (prepared.evaluation.intersected && !this.arraysKnown)
+      return { type: 'unknown', reason: 'array', detail: 'array entry not known' };
+    return toFormulaValue(value);
   }
 
   /** A formula's value (text without '=') as if it stood at (row, col) of `sheet`, over the values held now. */
@@ -327,6 +336,7 @@ export class WorkbookEvaluator {
       } else {
         const prepared = this.evaluation(item.sheet, item.cell as Cell);
         value = prepared ? prepared.evaluation.result(prepared.node) : Unknown.of('parse');
+        if (prepared?.evaluation.intersected && !this.arraysKnown) value = Unknown.of('array', 'array entry not known');
       }
       running.delete(k);
       computed.set(k, value);
