@@ -186,7 +186,7 @@ describe('worker processes', () => {
       index: 7,
       check: toWire(await checkFile(file, { lang: 'en-US', profile: DEFAULT_PROFILE })),
     });
-  });
+  }, 60_000);
 
   it('reports a file whose worker dies as unreadable and finishes the rest with a new worker', async () => {
     const crashing = join(work, 'crashing-worker.js');
@@ -209,7 +209,7 @@ describe('worker processes', () => {
     const after = results.find(([, check]) => check.file.endsWith('word.xlsx'))?.[1];
     expect(after).toMatchObject({ ok: false, error: { kind: 'not-workbook' } });
     expect(results.filter(([, check]) => check.ok)).toHaveLength(ORDER.length - batch.unreadable.length);
-  });
+  }, 60_000);
 
   it('contains a fatal error of the engine (no handler runs) to the file that caused it', async () => {
     // process.abort() ends the process as a V8 fatal error does: no exception, no reply, a signal.
@@ -231,7 +231,7 @@ describe('worker processes', () => {
     const crashed = results.find(([, check]) => check.file.endsWith('broken.xlsx'))?.[1];
     expect(crashed).toMatchObject({ ok: false, error: { kind: 'corrupt', detail: 'worker ended by SIGABRT' } });
     expect(results.filter(([, check]) => check.ok)).toHaveLength(ORDER.length - batch.unreadable.length);
-  });
+  }, 60_000);
 
   it('reports the .xls whose sector chain loops unreadable, alone or beside a good file, with the good file intact', () => {
     const loop = join(work, 'loop.xls');
@@ -251,7 +251,7 @@ describe('worker processes', () => {
       ]);
       expect(report[1]).toEqual(goodAlone[0]);
     }
-  });
+  }, 60_000);
 });
 
 describe('exit codes', () => {
