@@ -18,6 +18,8 @@ import { tokenize, type ReferenceToken } from './tokenize';
 export class FormulaCell {
   /** The formula in R1C1 form with every number left out: copies of one formula share it, also when their constants differ (days in a month, a rate per year). */
   readonly pattern: string;
+  /** The pattern with its numbers: formulas copied from one another, constants included, share it (the evaluator parses each once). */
+  readonly copyKey: string;
   /** True when a reference moves on copy, so a run of copies forms a pattern. */
   readonly relative: boolean;
   private readonly referenceTokens: ReferenceToken[] = [];
@@ -25,23 +27,32 @@ export class FormulaCell {
   /** The functions it calls; the tokens themselves are not kept (a large sheet would hold them all in memory). */
   private readonly functions: string[] = [];
   private tree: FormulaNode | null | undefined;
+  /** True when it reads a defined name: its cells are not known from the text alone. */
+  readonly readsNames: boolean = false;
 
   constructor(readonly cell: Cell) {
     let pattern = '';
+    let numbers = '';
     for (const token of tokenize(cell.formula ?? '')) {
       if (token.kind === 'space') continue;
       if (token.kind === 'reference') {
         this.referenceTokens.push(token);
         pattern += referenceR1C1(token, cell);
-      } else if (token.kind === 'number') pattern += '#';
-      else if (token.kind === 'function') {
+      } else if (token.kind === 'number') {
+        pattern += '#';
+        numbers += `${token.text},`;
+      } else if (token.kind === 'function') {
         this.functions.push(token.name);
         pattern += token.name;
       } else if (token.kind === 'string') pattern += JSON.stringify(token.value);
-      else pattern += token.text.toUpperCase();
+      else {
+        if (token.kind === 'name') this.readsNames = true;
+        pattern += token.text.toUpperCase();
+      }
       pattern += ' ';
     }
     this.pattern = pattern;
+    this.copyKey = `${pattern}\u0000${numbers}`;
     this.relative = this.referenceTokens.some(isRelative);
   }
 

@@ -6,6 +6,7 @@ import type { Cell } from '../snapshot';
 import { flattenTree, statedWeight } from '../model/indicators';
 import type { Figure } from '../model';
 import { OnePerCell } from './reports';
+import { writtenCells } from '../fix/audit';
 import { defineRule, type RuleReport } from './rule';
 
 function isConstant(grid: SheetGrid, row: number, col: number): boolean {
@@ -99,12 +100,17 @@ export const formulaHardcoded = defineRule({
         });
       }
     };
+    // Scores this product filled (审核记录) count as the blanks they were: the total was typed before them.
+    const filled = writtenCells(snapshot.sheets);
     for (const table of allTables(model)) {
       if (table.kind === 'indicators' && table.total) {
         // A blank score counted at its computed value (seed 003's 预算执行率) cannot be summed by a formula:
         // the total is then typed by necessity, and score/total judges its value.
         const blankScore = flattenTree(table.indicators).some(
-          (n) => n.children.length === 0 && statedWeight(n) !== undefined && (n.score?.value ?? null) === null,
+          (n) =>
+            n.children.length === 0 &&
+            statedWeight(n) !== undefined &&
+            ((n.score?.value ?? null) === null || (!!n.score && filled.has(`${n.score.sheet}!${n.score.cell}`))),
         );
         siblings([table.total.weight, blankScore ? undefined : table.total.score]);
       } else if (table.kind === 'summary' && table.total) siblings([table.total.weight, table.total.score]);
