@@ -113,6 +113,9 @@ module.exports = (_env, argv) => {
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
+    // Rebuilds (every e2e test run makes one) reuse the modules and minified chunks kept in node_modules/.cache/webpack;
+    // a change to this file or to an installed package's version starts afresh.
+    cache: { type: 'filesystem', buildDependencies: { config: [__filename] } },
     // No eval-based maps in development: the pages' CSP refuses eval.
     devtool: production ? false : 'cheap-module-source-map',
     resolve: {

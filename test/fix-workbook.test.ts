@@ -7,7 +7,7 @@ import type { CellValue, WorkbookSnapshot } from '../src/core/snapshot';
 import { fixWorkbook, revertWorkbook } from '../src/file/fix-workbook';
 import { readWorkbook } from '../src/file/read-workbook';
 import { buildWorkbook, VARIANTS } from './fixtures/build-workbook';
-import { convertWithLibreOffice } from './fixtures/libreoffice';
+import { runLibreOffice } from './fixtures/libreoffice';
 import type { SeedReport } from './fixtures/seed-model';
 import { SEEDS } from './fixtures/seeds';
 import { sheetOf } from './snapshot-builder';
@@ -304,38 +304,35 @@ function dependentWorkbook(): Uint8Array {
   });
 }
 
-let recalculation: Map<string, WorkbookSnapshot> | undefined;
-/** Every fixed workbook of this file recalculated by LibreOffice, in one run of it. */
-function recalculatedByLibreOffice(): Map<string, WorkbookSnapshot> {
-  if (recalculation) return recalculation;
+let recalculation = new Map<string, WorkbookSnapshot>();
+let xls: Uint8Array | undefined;
+
+// Both of this file's LibreOffice jobs in one start (runLibreOffice): every fixed workbook recalculated from zeroed
+// results, so figures can only come from LibreOffice computing the formulas, and seed 001 saved as .xls.
+beforeAll(async () => {
   const fixedDependent = fixWorkbook(dependentWorkbook(), 'dependent.xlsx');
   if (!fixedDependent.ok) throw new Error(fixedDependent.error.message);
   fixed.set('dependent', fixedDependent);
   const names = [...cases.map((c) => c.name), 'dependent'];
-  const converted = convertWithLibreOffice(
-    names.map((name) => ({ name: `${name}.xlsx`, bytes: zeroed((fixed.get(name) as { bytes: Uint8Array }).bytes) })),
-    'xlsx',
-  );
-  recalculation = new Map(names.map((name, i) => [name, read(converted[i] as Uint8Array)]));
-  return recalculation;
-}
-
-/** LibreOffice writes 15 significant digits: a stored result agrees when equal at those (up to the last one). */
-function agrees(ours: CellValue, theirs: CellValue | undefined): boolean {
-  if (!theirs || ours.type !== theirs.type) return false;
-  if (ours.type === 'number' && theirs.type === 'number')
-    return (
-      Number(ours.value.toPrecision(15)) === theirs.value ||
-      Math.abs(ours.value - theirs.value) <= 1e-14 * Math.max(Math.abs(ours.value), Math.abs(theirs.value))
-    );
-  return (ours as { value?: unknown }).value === (theirs as { value?: unknown }).value;
-}
+  const seed = withDerivedBlank(SEEDS.find((s) => s.id === '001') as SeedReport);
+  const source = (await buildWorkbook(seed, VARIANTS[0] as (typeof VARIANTS)[number])).bytes;
+  const [asXls, ...recalculated] = runLibreOffice([
+    { name: '001.xlsx', bytes: source, format: 'xls' },
+    ...names.map((name) => ({
+      name: `${name}.xlsx`,
+      bytes: zeroed((fixed.get(name) as { bytes: Uint8Array }).bytes),
+      format: 'xlsx' as const,
+    })),
+  ]);
+  xls = asXls;
+  recalculation = new Map(names.map((name, i) => [name, read(recalculated[i] as Uint8Array)]));
+}, 240_000);
 
 describe('recalculated by LibreOffice', () => {
   it('the filled formulas compute the seeds’ figures themselves, and the files open without repair', () => {
     const names = cases.filter((c) => c.variant.name === 'merged' && FIGURES[c.name.slice(0, 3)]).map((c) => c.name);
     names.forEach((name) => {
-      const snapshot = recalculatedByLibreOffice().get(name) as WorkbookSnapshot;
+      const snapshot = recalculation.get(name) as WorkbookSnapshot;
       for (const [sheet, address, figure] of FIGURES[name.slice(0, 3)] ?? []) {
         const value = cellOf(snapshot, sheet, address)?.value;
         if (typeof figure === 'string')
@@ -361,7 +358,7 @@ describe('recalculated by LibreOffice', () => {
     'every formula of fixed %s stores the result LibreOffice computes for it',
     (name) => {
       const ours = read((fixed.get(name) as { bytes: Uint8Array }).bytes);
-      const theirs = recalculatedByLibreOffice().get(name) as WorkbookSnapshot;
+      const theirs = recalculation.get(name) as WorkbookSnapshot;
       const differences: string[] = [];
       let formulas = 0;
       for (const sheet of ours.sheets)
@@ -484,12 +481,7 @@ describe('a workbook written with namespace prefixes', () => {
 });
 
 describe('.xls input', () => {
-  it('is fixed into an .xlsx, and says so', async () => {
-    const seed = withDerivedBlank(SEEDS.find((s) => s.id === '001') as SeedReport);
-    const [xls] = convertWithLibreOffice(
-      [{ name: '001.xlsx', bytes: (await buildWorkbook(seed, VARIANTS[0] as (typeof VARIANTS)[number])).bytes }],
-      'xls',
-    );
+  it('is fixed into an .xlsx, and says so', () => {
     const result = fixWorkbook(xls as Uint8Array, '001.xls');
     expect(result.ok && result.convertedFromXls).toBe(true);
     if (!result.ok) return;

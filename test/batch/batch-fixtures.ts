@@ -24,12 +24,15 @@ export interface BatchFolder {
   skipped: string[];
 }
 
-/** Builds the CLI (dist/), as `npm run build` does, so the worker entry exists as compiled JavaScript. */
+/**
+ * Builds the CLI (dist/), as `npm run build` does, so the worker entry exists as compiled JavaScript. In build mode
+ * (-b) tsc returns at once when no source is newer than the last build.
+ */
 export function buildCli(): void {
   // tsc still writes every file when another module has a type error; the type check is `npm run typecheck`'s job.
   spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(ROOT, 'tsconfig.build.json')],
     { cwd: ROOT, stdio: 'ignore', timeout: 300_000 },
   );
 }

@@ -423,7 +423,7 @@ describe('HTML report', () => {
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
     await page.close();
-  });
+  }, 60_000);
 
   it('reads the same with scripts off, headers plain', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -434,5 +434,5 @@ describe('HTML report', () => {
     expect(await page.locator('th button').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
     await context.close();
-  });
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import {
   type Sheet,
   type WorkbookSnapshot,
 } from '../../src/core/snapshot';
+import { HOSTILE_TEXT, MAX_COL, MAX_ROW } from './limits';
 
 /**
  * fast-check generators of workbook snapshots as real files can deliver them: domain labels (so the recognizers
@@ -14,10 +15,6 @@ import {
  * percentages and full-width digits, error values, formulas both plausible and garbled, merges that overlap or
  * cover whole columns, hidden sheets and odd sheet names.
  */
-
-/** Excel's grid: the readers never report cells outside it. */
-export const MAX_ROW = 1_048_575;
-export const MAX_COL = 16_383;
 
 /** Words of the domain (src/core/recognize/vocabulary.ts, DOMAIN.md). */
 const VOCABULARY = [
@@ -126,16 +123,6 @@ const VOCABULARY = [
   '达成',
   '部分达成',
   '未达成',
-] as const;
-
-/** Text a workbook may carry that must stay inert (security.test.ts drives these end to end). */
-export const HOSTILE_TEXT = [
-  '=HYPERLINK("http://x","y")',
-  '<img src=x onerror=alert(1)>',
-  '@SUM(A1)',
-  '+1+1',
-  '-2+3',
-  '=1+1',
 ] as const;
 
 const FULL_WIDTH_DIGITS = '０１２３４５６７８９';
@@ -530,9 +517,3 @@ export const sheet: fc.Arbitrary<Sheet> = fc
   });
 
 export const snapshot: fc.Arbitrary<WorkbookSnapshot> = fc.array(sheet, { maxLength: 4 }).map((sheets) => ({ sheets }));
-
-/** Runs per property: FUZZ_RUNS (npm run fuzz sets 10,000), else a fast sample for npm test. */
-export function fuzzRuns(fastSample: number): number {
-  const runs = Number(process.env.FUZZ_RUNS);
-  return Number.isInteger(runs) && runs > 0 ? runs : fastSample;
-}

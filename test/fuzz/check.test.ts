@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/core/check';
 import { RULES } from '../../src/core/rules';
-import { fuzzRuns, snapshot } from './arbitraries';
+import { snapshot } from './arbitraries';
+import { fuzzRuns } from './limits';
 import { checkProblems } from './properties';
 
 /** Property: on any snapshot a file or host can deliver, checkProblems (properties.ts) finds nothing. */

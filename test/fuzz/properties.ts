@@ -4,7 +4,7 @@ import { FindingSchema, type CellRef, type Lang } from '../../src/core/finding';
 import { CellWriteSchema, planFixes } from '../../src/core/fix/plan';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { WorkbookSnapshotSchema, type WorkbookSnapshot } from '../../src/core/snapshot';
-import { MAX_COL, MAX_ROW } from './arbitraries';
+import { MAX_COL, MAX_ROW } from './limits';
 
 /**
  * What must hold for any workbook: the check (recognition, analysis, every rule in RULES) and the fill plan finish,

@@ -6,7 +6,7 @@ import { readWorkbook } from '../../src/file/read-workbook';
 import { buildWorkbook, VARIANTS } from '../fixtures/build-workbook';
 import { convertWithLibreOffice } from '../fixtures/libreoffice';
 import { seed003 } from '../fixtures/seeds/seed003';
-import { fuzzRuns } from './arbitraries';
+import { fuzzRuns } from './limits';
 import { checkProblems } from './properties';
 
 /**

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress, parseCellAddress } from '../../core/address';
 import type { CellValue, Sheet, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookReadError } from '../read-error';
-import { convertWithLibreOffice, saveEncrypted, sofficePath } from '../../../test/fixtures/libreoffice';
+import { runLibreOffice, sofficePath } from '../../../test/fixtures/libreoffice';
 import { readXls } from './read-xls';
 
 /*
@@ -226,6 +226,9 @@ const specOf = (cell: SpecValue | CellSpec): CellSpec =>
 
 async function buildXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
+  // A fixed date, so the same sheets make the same file and LibreOffice's result is reused (runLibreOffice).
+  workbook.created = new Date(Date.UTC(2025, 5, 30));
+  workbook.modified = workbook.created;
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { state: sheet.state });
     for (const [address, raw] of Object.entries(sheet.cells)) {
@@ -340,11 +343,11 @@ beforeAll(async () => {
   const scoring = await buildXlsx(SCORING);
   const names = ['scoring', 'strings', 'large'];
   const sources = [scoring, await buildXlsx(stringsFixture()), await buildXlsx(largeFixture())];
-  [scoringXls, stringsXls, largeXls] = convertWithLibreOffice(
-    sources.map((bytes, i) => ({ name: `${names[i]}.xlsx`, bytes })),
-    'xls',
-  ) as [Uint8Array, Uint8Array, Uint8Array];
-  encryptedXls = saveEncrypted(scoring, 'xls');
+  // One LibreOffice start for the three conversions and the password-protected copy.
+  [scoringXls, stringsXls, largeXls, encryptedXls] = runLibreOffice([
+    ...sources.map((bytes, i) => ({ name: `${names[i]}.xlsx`, bytes, format: 'xls' as const })),
+    { name: 'encrypted.xlsx', bytes: scoring, format: 'xls', password: 'secret' },
+  ]) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
 }, 300_000);
 
 describe('readXls on LibreOffice-written BIFF8', () => {
