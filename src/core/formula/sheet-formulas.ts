@@ -8,6 +8,7 @@ import {
   type FormulaNode,
   type ResolvedReference,
 } from './parse';
+import { fingerprintOf, type Fingerprint } from './fingerprint';
 import { tokenize, type ReferenceToken } from './tokenize';
 
 /**
@@ -25,6 +26,9 @@ export class FormulaCell {
   /** The functions it calls; the tokens themselves are not kept (a large sheet would hold them all in memory). */
   private readonly functions: string[] = [];
   private tree: FormulaNode | null | undefined;
+  private print: Fingerprint | undefined;
+  /** The numbers written in the formula, in order (`=G17-44.64-0.1` holds 44.64 and 0.1). */
+  readonly constants: number[] = [];
 
   constructor(readonly cell: Cell) {
     let pattern = '';
@@ -33,8 +37,10 @@ export class FormulaCell {
       if (token.kind === 'reference') {
         this.referenceTokens.push(token);
         pattern += referenceR1C1(token, cell);
-      } else if (token.kind === 'number') pattern += '#';
-      else if (token.kind === 'function') {
+      } else if (token.kind === 'number') {
+        this.constants.push(token.value);
+        pattern += '#';
+      } else if (token.kind === 'function') {
         this.functions.push(token.name);
         pattern += token.name;
       } else if (token.kind === 'string') pattern += JSON.stringify(token.value);
@@ -49,6 +55,12 @@ export class FormulaCell {
   get references(): ResolvedReference[] {
     this.resolved ??= this.referenceTokens.map((token) => resolveReference(token, this.cell));
     return this.resolved;
+  }
+
+  /** What it reads relative to its own cell, built on first use: equal for copies, whatever the order of terms. */
+  get fingerprint(): Fingerprint {
+    this.print ??= fingerprintOf(this.referenceTokens, this.cell);
+    return this.print;
   }
 
   /** The parse tree, built on first use; undefined when the formula does not parse. */

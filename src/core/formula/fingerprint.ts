@@ -1,0 +1,134 @@
+/**
+ * Reference fingerprints (after ExceLint, Barowy, Berger and Zorn, OOPSLA 2018): what a formula reads, written
+ * relative to the cell that holds it, so that every copy of one formula has one fingerprint whatever its row or
+ * column. Unlike the R1C1 pattern of `sheet-formulas.ts`, a fingerprint is a set of areas, not text:
+ * - the order of the references does not count (`=D9+E9` and `=E10+D10` are copies of one formula);
+ * - cells next to one another merge into one area (`=A1+A2+A3` reads what `=SUM(A1:A3)` reads);
+ * - functions, operators and numbers are left out: numbers are kept apart in `constants`, so `=G17-44.64` and
+ *   `=G16-30.92` share a fingerprint (a correction typed into each row) and differ only in their constants;
+ * - another sheet's cells are kept apart by the sheet's name, so `=Jan!B3` and `=Feb!B3` differ.
+ */
+import { referenceR1C1 } from './parse';
+import type { CellPoint, ReferenceToken } from './tokenize';
+
+/** One area a formula reads, relative to the formula's cell where the reference is relative. */
+export interface RelativeArea {
+  /** The sheet named in the reference; '' for the formula's own sheet. */
+  sheet: string;
+  /** Rows (offsets, or positions when `rowsFixed`); whole columns read rows -Infinity to Infinity. */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** True when the row parts are absolute ($5): they stay put when the formula is copied. */
+  rowsFixed: boolean;
+  colsFixed: boolean;
+  /** The R1C1 text of a range with one end absolute and one relative: such a range is compared whole. */
+  growing?: string;
+}
+
+export interface Fingerprint {
+  /** Equal for formulas that read the same relative areas; '' for a formula that reads no cell. */
+  key: string;
+  areas: RelativeArea[];
+}
+
+/** A part of a reference: an offset from the formula's cell, or a position when absolute. */
+function part(point: CellPoint, axis: 'row' | 'col', origin: number): number {
+  const value = point[axis];
+  const fixed = axis === 'row' ? point.rowAbsolute : point.colAbsolute;
+  return fixed ? value : value - origin;
+}
+
+/** The area a reference token reads, relative to the formula's cell at `at`. */
+export function relativeArea(token: ReferenceToken, at: { row: number; col: number }): RelativeArea {
+  const { start, end, shape } = token;
+  // A range with one end absolute and the other relative ($A$1:A5) grows when copied: kept whole, by its R1C1 text.
+  const mixed =
+    (shape !== 'columns' && start.rowAbsolute !== end.rowAbsolute) ||
+    (shape !== 'rows' && start.colAbsolute !== end.colAbsolute);
+  const rows =
+    shape === 'columns' ? [-Infinity, Infinity] : [part(start, 'row', at.row), part(end, 'row', at.row)].sort(byValue);
+  const cols =
+    shape === 'rows' ? [-Infinity, Infinity] : [part(start, 'col', at.col), part(end, 'col', at.col)].sort(byValue);
+  const area: RelativeArea = {
+    sheet: token.sheet ?? '',
+    top: rows[0] as number,
+    bottom: rows[1] as number,
+    left: cols[0] as number,
+    right: cols[1] as number,
+    rowsFixed: start.rowAbsolute,
+    colsFixed: start.colAbsolute,
+  };
+  if (mixed) area.growing = referenceR1C1(token, at);
+  return area;
+}
+
+const byValue = (a: number, b: number) => a - b;
+
+const sameKind = (a: RelativeArea, b: RelativeArea) =>
+  a.growing === undefined &&
+  b.growing === undefined &&
+  a.sheet === b.sheet &&
+  a.rowsFixed === b.rowsFixed &&
+  a.colsFixed === b.colsFixed;
+
+/** Merges areas that touch along one axis (same columns, rows adjacent or overlapping; then the same for rows). */
+function mergeAreas(areas: RelativeArea[]): RelativeArea[] {
+  let current = areas.map((a) => ({ ...a }));
+  for (let pass = 0; pass < 4; pass++) {
+    const before = current.length;
+    for (const vertical of [true, false]) {
+      current.sort((a, b) =>
+        a.sheet !== b.sheet
+          ? a.sheet < b.sheet
+            ? -1
+            : 1
+          : Number(a.rowsFixed) - Number(b.rowsFixed) ||
+            Number(a.colsFixed) - Number(b.colsFixed) ||
+            (vertical
+              ? a.left - b.left || a.right - b.right || a.top - b.top
+              : a.top - b.top || a.bottom - b.bottom || a.left - b.left),
+      );
+      const merged: RelativeArea[] = [];
+      for (const area of current) {
+        const last = merged[merged.length - 1];
+        if (
+          last &&
+          sameKind(last, area) &&
+          (vertical
+            ? last.left === area.left && last.right === area.right && area.top <= last.bottom + 1
+            : last.top === area.top && last.bottom === area.bottom && area.left <= last.right + 1)
+        ) {
+          if (vertical) last.bottom = Math.max(last.bottom, area.bottom);
+          else last.right = Math.max(last.right, area.right);
+        } else merged.push(area);
+      }
+      current = merged;
+    }
+    if (current.length === before) break;
+  }
+  return current;
+}
+
+function partText(letter: string, value: number, fixed: boolean): string {
+  if (!Number.isFinite(value)) return '';
+  return fixed ? `${letter}${value + 1}` : value === 0 ? letter : `${letter}[${value}]`;
+}
+
+/** An area in R1C1 form: `R[-7]C:R[-1]C`, `R[-2]C[1]`, `'Feb'!RC`. */
+export function areaText(area: RelativeArea): string {
+  if (area.growing !== undefined) return area.growing;
+  const corner = (row: number, col: number) => partText('R', row, area.rowsFixed) + partText('C', col, area.colsFixed);
+  const start = corner(area.top, area.left);
+  const end = corner(area.bottom, area.right);
+  return (area.sheet ? `'${area.sheet}'!` : '') + (start === end ? start : `${start}:${end}`);
+}
+
+/** The fingerprint of a formula held at `at` that reads the given references. */
+export function fingerprintOf(references: readonly ReferenceToken[], at: { row: number; col: number }): Fingerprint {
+  if (references.length === 0) return { key: '', areas: [] };
+  const areas = mergeAreas(references.map((token) => relativeArea(token, at)));
+  const texts = areas.map(areaText).sort();
+  return { key: texts.join(';'), areas };
+}

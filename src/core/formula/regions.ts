@@ -1,0 +1,197 @@
+/**
+ * Regions of equal reference fingerprints, and the fixes that would make a sheet more uniform (after ExceLint,
+ * Barowy, Berger and Zorn, OOPSLA 2018; see docs/formula-regions.md for what was taken and what was changed).
+ *
+ * 1. Every formula cell gets its fingerprint (`fingerprint.ts`), every typed number the fingerprint `#`.
+ * 2. `fingerprintRectangles` grows maximal rectangles of one fingerprint: runs along one axis, then runs of equal
+ *    span stacked along the other. One pass over the sorted cells and a hash of open runs: near-linear.
+ * 3. `strips` chains rectangles of the same span along the run axis (a row of totals, a column of rates), over gaps
+ *    of at most one empty column or row (the spacer columns of printed statements). A strip is the unit a
+ *    reader compares: the cells of one line of a table that should be copies of one formula.
+ * 4. `proposeFixes` measures each strip's fingerprint entropy and proposes, for every rectangle that is not of
+ *    the strip's dominant formula, the fix "this rectangle would match those if changed", with the entropy
+ *    before and after. Rules decide which proposals a reviewer needs to see.
+ */
+
+/** The fingerprint of a typed number: a constant where a formula could stand. */
+export const TYPED = '#';
+
+export interface Member {
+  row: number;
+  col: number;
+  /** The reference fingerprint (`FormulaCell.fingerprint.key`), or TYPED for a typed number. */
+  key: string;
+}
+
+export interface Rectangle {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  key: string;
+}
+
+/** 'rows': runs along each row, stacked down; 'columns': runs down each column, set side by side. */
+export type Orientation = 'rows' | 'columns';
+
+export const cellCount = (r: Rectangle) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+
+/**
+ * Maximal rectangles of one fingerprint. With 'rows', each row's cells form runs of equal fingerprint in adjacent
+ * columns; a run joins the rectangle above it when both span the same columns with the same fingerprint.
+ * 'columns' is the same with rows and columns exchanged.
+ */
+export function fingerprintRectangles(members: readonly Member[], orientation: Orientation): Rectangle[] {
+  const along = orientation === 'rows' ? (m: Member) => m.col : (m: Member) => m.row;
+  const across = orientation === 'rows' ? (m: Member) => m.row : (m: Member) => m.col;
+  const sorted = [...members].sort((a, b) => across(a) - across(b) || along(a) - along(b));
+  const done: Rectangle[] = [];
+  // Rectangles still growing, by "from,to,key" of their runs; each line closes the ones it does not extend.
+  let open = new Map<string, Rectangle>();
+  let i = 0;
+  while (i < sorted.length) {
+    const line = across(sorted[i] as Member);
+    const next = new Map<string, Rectangle>();
+    while (i < sorted.length && across(sorted[i] as Member) === line) {
+      const first = sorted[i] as Member;
+      let last = first;
+      i++;
+      while (i < sorted.length) {
+        const m = sorted[i] as Member;
+        if (across(m) !== line || along(m) !== along(last) + 1 || m.key !== first.key) break;
+        last = m;
+        i++;
+      }
+      const from = along(first);
+      const to = along(last);
+      const id = `${from},${to},${first.key}`;
+      const above = open.get(id);
+      let rect: Rectangle;
+      if (above && (orientation === 'rows' ? above.bottom : above.right) === line - 1) {
+        open.delete(id);
+        rect = above;
+        if (orientation === 'rows') rect.bottom = line;
+        else rect.right = line;
+      } else
+        rect =
+          orientation === 'rows'
+            ? { top: line, bottom: line, left: from, right: to, key: first.key }
+            : { left: line, right: line, top: from, bottom: to, key: first.key };
+      next.set(id, rect);
+    }
+    for (const rect of open.values()) done.push(rect);
+    open = next;
+  }
+  for (const rect of open.values()) done.push(rect);
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** A chain of rectangles of one span along the run axis: one line of a table, possibly several rows deep. */
+export interface Strip {
+  orientation: Orientation;
+  rectangles: Rectangle[];
+}
+
+/**
+ * Chains rectangles of equal span (same rows for 'rows', same columns for 'columns') that follow one another
+ * along the run axis, directly or over a gap of at most `maxGap` lines in which `isEmpty` holds for every cell.
+ */
+export function strips(
+  rectangles: readonly Rectangle[],
+  orientation: Orientation,
+  isEmpty: (row: number, col: number) => boolean,
+  maxGap = 1,
+): Strip[] {
+  const spanOf = (r: Rectangle) => (orientation === 'rows' ? `${r.top},${r.bottom}` : `${r.left},${r.right}`);
+  const startOf = (r: Rectangle) => (orientation === 'rows' ? r.left : r.top);
+  const endOf = (r: Rectangle) => (orientation === 'rows' ? r.right : r.bottom);
+  const bySpan = new Map<string, Rectangle[]>();
+  for (const r of rectangles) {
+    const list = bySpan.get(spanOf(r));
+    if (list) list.push(r);
+    else bySpan.set(spanOf(r), [r]);
+  }
+  const result: Strip[] = [];
+  for (const list of bySpan.values()) {
+    list.sort((a, b) => startOf(a) - startOf(b));
+    let current: Rectangle[] = [];
+    for (const r of list) {
+      const previous = current[current.length - 1];
+      if (previous && !gapIsEmpty(previous, r, orientation, isEmpty, maxGap)) {
+        result.push({ orientation, rectangles: current });
+        current = [];
+      }
+      current.push(r);
+    }
+    if (current.length > 0) result.push({ orientation, rectangles: current });
+  }
+  return result;
+
+  function gapIsEmpty(a: Rectangle, b: Rectangle, o: Orientation, empty: typeof isEmpty, gap: number): boolean {
+    const from = endOf(a) + 1;
+    const to = startOf(b) - 1;
+    if (to - from + 1 > gap) return false;
+    for (let k = from; k <= to; k++)
+      for (let x = o === 'rows' ? a.top : a.left; x <= (o === 'rows' ? a.bottom : a.right); x++)
+        if (!(o === 'rows' ? empty(x, k) : empty(k, x))) return false;
+    return true;
+  }
+}
+
+/** Shannon entropy (bits) of the fingerprints of a strip's cells. */
+export function entropy(counts: Iterable<number>): number {
+  const values = [...counts];
+  const total = values.reduce((a, b) => a + b, 0);
+  let h = 0;
+  for (const n of values) if (n > 0) h -= (n / total) * Math.log2(n / total);
+  return h;
+}
+
+/** A proposed fix: `region` would match `match` (the rectangles of fingerprint `target`) if it were changed. */
+export interface Proposal {
+  region: Rectangle;
+  target: string;
+  match: Rectangle[];
+  strip: Strip;
+  /** Cells of the strip, and of its dominant fingerprint. */
+  stripCells: number;
+  targetCells: number;
+  entropyBefore: number;
+  entropyAfter: number;
+}
+
+/**
+ * For each rectangle of a strip that is not of the strip's dominant formula fingerprint (the one most cells
+ * share, typed numbers excluded), the fix that relabels it to the dominant one, with the strip's entropy before
+ * and after. A strip whose most common fingerprint is shared by no more cells than the next has no dominant
+ * formula and proposes nothing (two blocks side by side, each its own formula).
+ */
+export function proposeFixes(strip: Strip): Proposal[] {
+  const counts = new Map<string, number>();
+  for (const r of strip.rectangles) counts.set(r.key, (counts.get(r.key) ?? 0) + cellCount(r));
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top || top[0] === TYPED || top[0] === '' || (second && second[1] === top[1])) return [];
+  const [target, targetCells] = top;
+  const stripCells = [...counts.values()].reduce((a, b) => a + b, 0);
+  const before = entropy(counts.values());
+  const match = strip.rectangles.filter((r) => r.key === target);
+  return strip.rectangles
+    .filter((r) => r.key !== target)
+    .map((region) => {
+      const after = new Map(counts);
+      const n = cellCount(region);
+      after.set(region.key, (after.get(region.key) ?? 0) - n);
+      after.set(target, targetCells + n);
+      return {
+        region,
+        target,
+        match,
+        strip,
+        stripCells,
+        targetCells,
+        entropyBefore: before,
+        entropyAfter: entropy(after.values()),
+      };
+    });
+}
