@@ -4,11 +4,29 @@ import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { flattenTree, statedWeight } from '../analysis/indicators';
 import type { Figure } from '../model';
+import { sheetRegions } from '../formula/sheet-regions';
+import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
 
 function isConstant(grid: SheetGrid, row: number, col: number): boolean {
   return grid.cell(row, col)?.formula === undefined && grid.value(row, col).type === 'number';
+}
+
+/**
+ * True when a formula beside the cell, across the pattern's direction, reads the cell alone: the number is that
+ * formula's input (a figure entered in one unit and converted in the next column), not a formula typed over.
+ */
+function readBeside(grid: SheetGrid, row: number, col: number, dr: number, dc: number): boolean {
+  return [
+    [row + dc, col + dr],
+    [row - dc, col - dr],
+  ].some(([r, c]) =>
+    formulaAt(grid, r as number, c as number)?.references.some(
+      (ref) =>
+        ref.sheet === undefined && ref.top === row && ref.bottom === row && ref.left === col && ref.right === col,
+    ),
+  );
 }
 
 /**
@@ -19,6 +37,7 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
   const first = formulaAt(grid, row - dr, col - dc);
   if (!first?.relative) return undefined;
   const after = formulaAt(grid, row + dr, col + dc);
+  if (readBeside(grid, row, col, dr, dc)) return undefined;
   const run = [formulaAt(grid, row - 2 * dr, col - 2 * dc), after, formulaAt(grid, row + 2 * dr, col + 2 * dc)];
   return after && run.every((f) => f?.pattern === first.pattern) ? [first.cell, after.cell] : undefined;
 }
@@ -48,10 +67,45 @@ export const formulaHardcoded: Rule = {
       'zh-CN': '合计 {value} 是手填的常数，而同行的合计 {sibling} 是公式',
       'en-US': 'The total {value} is typed while the total {sibling} beside it is a formula',
     },
+    typedTotals: {
+      'zh-CN': '{what}是手填的数字，而{others} 是公式；{first} 按公式应为 {expected}，实为 {actual}',
+      'en-US':
+        '{what} typed, while {others} {othersAre} formulas; by the formula {first} would be {expected}, not {actual}',
+    },
   },
   check({ snapshot, grids, model }) {
     const found = new OnePerCell();
-    const push = (report: RuleReport) => found.add(report);
+    const covered = new Set<string>();
+    const push = (report: RuleReport) => {
+      if (!covered.has(`${report.sheet}!${report.cell}`)) found.add(report);
+    };
+    // Typed numbers in a line of totals that do not add up: one finding per rectangle of them.
+    for (const sheet of snapshot.sheets) {
+      const grid = grids.get(sheet.name);
+      if (!grid) continue;
+      for (const fault of sheetRegions(grid).faults) {
+        if (fault.kind !== 'typed' || !fault.at || fault.expected === undefined) continue;
+        const { region, at, expected } = fault;
+        const typed = grid.cell(at.row, at.col);
+        const actual = typed?.value.type === 'number' ? typed.value.value : undefined;
+        if (actual === undefined) continue;
+        const report = regionReport(sheet.name, fault, 'typedTotals', {
+          what: regionSubject(region, { 'zh-CN': '合计', 'en-US': 'total' }, { one: 'is', many: 'are' }),
+          others: othersOfLine(fault.match, fault.orientation),
+          othersAre: cellCountOf(fault.match) > 1 ? 'are' : 'is',
+          first: cellAddress(at.row, at.col),
+          expected: shown(expected, typed?.format),
+          actual: shown(actual, typed?.format),
+        });
+        if (cellCountOf([region]) === 1) {
+          report.expected = expected;
+          report.actual = actual;
+        }
+        found.add(report);
+        for (let row = region.top; row <= region.bottom; row++)
+          for (let col = region.left; col <= region.right; col++) covered.add(`${sheet.name}!${cellAddress(row, col)}`);
+      }
+    }
     const formulaSheets = new Set<string>();
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);

@@ -2,6 +2,9 @@ import { cellAddress } from '../address';
 import type { SheetGrid } from '../grid';
 import { skeletonOf } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
+import type { Orientation } from '../formula/regions';
+import { lineOf, sheetRegions } from '../formula/sheet-regions';
+import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import type { Rule, RuleReport } from './rule';
 
 /** Copies on one side needed before a cell at the end of a run is judged against them. */
@@ -20,6 +23,34 @@ function aggregates(total: FormulaCell, cell: FormulaCell): boolean {
   );
 }
 
+/** True when both read the same cells relative to their own (same fingerprint): copies, whatever the order of terms. */
+const copies = (a: FormulaCell | undefined, b: FormulaCell) => !!a && a.fingerprint.key === b.fingerprint.key;
+
+/**
+ * True when the line the cell lies on, along the direction, has a dominant formula (more than half of its cells)
+ * and it is the one the cell breaks: without one, the line holds different formulas by design (a row of rates
+ * of different measures), and there is no pattern to break.
+ */
+function dominantLine(grid: SheetGrid, self: FormulaCell, copy: FormulaCell, orientation: Orientation): boolean {
+  const line = lineOf(grid, self.cell.row, self.cell.col, orientation);
+  return !!line && line.dominant === copy.fingerprint.key && line.dominantCells * 2 > line.cells;
+}
+
+/** True when every cell the formula reads lies on its own line (a rate of the totals above it in its column). */
+function readsOwnLine(self: FormulaCell, orientation: Orientation): boolean {
+  const areas = self.fingerprint.areas;
+  return (
+    areas.length > 0 &&
+    areas.every(
+      (a) =>
+        a.sheet === '' &&
+        !a.rowsFixed &&
+        !a.colsFixed &&
+        (orientation === 'columns' ? a.left === 0 && a.right === 0 : a.top === 0 && a.bottom === 0),
+    )
+  );
+}
+
 /** True when both formulas parse to one construction (`SUM(@)/@`), whatever cells they read. */
 function sameConstruction(a: FormulaCell, b: FormulaCell): boolean {
   return !!a.node && !!b.node && skeletonOf(a.node) === skeletonOf(b.node);
@@ -34,20 +65,23 @@ function sameConstruction(a: FormulaCell, b: FormulaCell): boolean {
  */
 function brokenPattern(grid: SheetGrid, self: FormulaCell, dr: number, dc: number): FormulaCell[] | undefined {
   const { row, col } = self.cell;
+  const orientation: Orientation = dr === 1 ? 'columns' : 'rows';
+  if (readsOwnLine(self, orientation)) return undefined;
   const before = formulaAt(grid, row - dr, col - dc);
   const after = formulaAt(grid, row + dr, col + dc);
   if (before && after) {
     if (
       !before.relative ||
-      before.pattern !== after.pattern ||
-      self.pattern === before.pattern ||
+      !copies(after, before) ||
+      copies(self, before) ||
       aggregates(self, before) ||
-      aggregates(self, after)
+      aggregates(self, after) ||
+      !dominantLine(grid, self, before, orientation)
     )
       return undefined;
     // Rows (or columns) that alternate two formulas, as a sum row under each average row, form a pattern of two.
     const alternates = [formulaAt(grid, row - 2 * dr, col - 2 * dc), formulaAt(grid, row + 2 * dr, col + 2 * dc)].some(
-      (f) => f?.pattern === self.pattern,
+      (f) => copies(f, self),
     );
     return alternates ? undefined : [before, after];
   }
@@ -55,16 +89,17 @@ function brokenPattern(grid: SheetGrid, self: FormulaCell, dr: number, dc: numbe
   if (
     !near ||
     !near.relative ||
-    near.pattern === self.pattern ||
+    copies(near, self) ||
     !sameConstruction(near, self) ||
-    aggregates(self, near)
+    aggregates(self, near) ||
+    !dominantLine(grid, self, near, orientation)
   )
     return undefined;
   const run = [near];
   for (let k = 2; run.length < MIN_RUN; k++) {
     const next = formulaAt(grid, row + step * k * dr, col + step * k * dc);
-    if (!next || next.pattern !== near.pattern) return undefined;
-    run.push(next);
+    if (!copies(next, near)) return undefined;
+    run.push(next as FormulaCell);
   }
   return run;
 }
@@ -88,6 +123,12 @@ export const formulaInconsistent: Rule = {
       'zh-CN': '公式 ={formula} 与相邻单元格 {first}、{second} 的公式模式不一致',
       'en-US': 'The formula ={formula} breaks the pattern of its neighbours {first} and {second}',
     },
+    computed: {
+      'zh-CN':
+        '{what}另行计算（={formula}），与{others} 的公式不同；按它们的公式 {first} 应为 {expected}，实为 {actual}',
+      'en-US':
+        '{what} computed another way (={formula}) than {others}; by their formula {first} would be {expected}, not {actual}',
+    },
     runEnd: {
       'zh-CN': '公式 ={formula} 与相邻的 {first}、{second} 构造相同但引用不同单元格',
       'en-US': 'The formula ={formula} is built like its neighbours {first} and {second} but reads other cells',
@@ -98,8 +139,33 @@ export const formulaInconsistent: Rule = {
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
       if (!grid) continue;
+      // Totals of a line computed another way from the same figures: one finding per rectangle of them.
+      const covered = new Set<number>();
+      for (const fault of sheetRegions(grid).faults) {
+        if (fault.kind !== 'computed' || !fault.formula || !fault.at || fault.expected === undefined) continue;
+        const { region, at, expected } = fault;
+        const cell = grid.cell(at.row, at.col);
+        const actual = cell?.value.type === 'number' ? cell.value.value : undefined;
+        if (actual === undefined) continue;
+        const report = regionReport(sheet.name, fault, 'computed', {
+          what: regionSubject(region, { 'zh-CN': '合计', 'en-US': 'total' }, { one: 'is', many: 'are' }),
+          formula: fault.formula.cell.formula ?? '',
+          others: othersOfLine(fault.match, fault.orientation),
+          first: cellAddress(at.row, at.col),
+          expected: shown(expected, cell?.format),
+          actual: shown(actual, cell?.format),
+        });
+        if (cellCountOf([region]) === 1) {
+          report.expected = expected;
+          report.actual = actual;
+        }
+        reports.push(report);
+        for (let row = region.top; row <= region.bottom; row++)
+          for (let col = region.left; col <= region.right; col++) covered.add(row * 16384 + col);
+      }
       for (const self of sheetFormulas(grid).values()) {
         const { row, col } = self.cell;
+        if (covered.has(row * 16384 + col)) continue;
         if (self.references.length === 0) continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
         // A copy of any neighbour belongs to a pattern: tables whose columns alternate (amount, change, amount)
         // break the row pattern in every row, by design.
@@ -109,7 +175,7 @@ export const formulaInconsistent: Rule = {
             [row + 1, col],
             [row, col - 1],
             [row, col + 1],
-          ].some(([r, c]) => formulaAt(grid, r as number, c as number)?.pattern === self.pattern)
+          ].some(([r, c]) => copies(formulaAt(grid, r as number, c as number), self))
         )
           continue;
         const broken = brokenPattern(grid, self, 1, 0) ?? brokenPattern(grid, self, 0, 1);

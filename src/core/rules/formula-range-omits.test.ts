@@ -63,10 +63,22 @@ describe('formula/range-omits on generic sheets', () => {
         ['Total', f('SUM(B3:B4)', 807134), f('SUM(C2:C4)', 458914), f('SUM(D3:D4)', 818534)],
       ]),
     );
-    expect(runRule(formulaRangeOmits, snapshot).map((x) => [x.cell, x.related])).toEqual([
-      ['B5', [{ sheet: 'Sources', cell: 'B2' }]],
-      ['D5', [{ sheet: 'Sources', cell: 'D2' }]],
+    // C5 differs from the two others, but the figures side with it: B5 and D5 leave out row 2.
+    expect(runRule(formulaRangeOmits, snapshot).map((x) => [x.cell, x.related, x.message])).toEqual([
+      [
+        'B5',
+        [{ sheet: 'Sources', cell: 'C5' }],
+        '合计公式 B5 加的是第 3–4 行，而同一行的合计 C5 加的是第 2–4 行：少加了第 2 行',
+      ],
+      [
+        'D5',
+        [{ sheet: 'Sources', cell: 'C5' }],
+        '合计公式 D5 加的是第 3–4 行，而同一行的合计 C5 加的是第 2–4 行：少加了第 2 行',
+      ],
     ]);
+    expect(runRule(formulaRangeOmits, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total B5 adds rows 3–4, while the total C5 of the same row adds rows 2–4; left out: row 2',
+    );
   });
 
   it('reports a subtotal counted twice by the grand total', () => {

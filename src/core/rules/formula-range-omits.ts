@@ -5,6 +5,9 @@ import type { Figure, IndicatorNode } from '../model';
 import type { FormulaNode, ResolvedReference } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { SheetGrid } from '../grid';
+import type { CellValue } from '../snapshot';
+import { sheetRegions } from '../formula/sheet-regions';
+import { cellCountOf, extentWords, list, othersOfLine, regionReport, regionSubject } from './region-text';
 import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
 
@@ -47,6 +50,28 @@ function isFigure(grid: SheetGrid, row: number, col: number): boolean {
   return grid.value(row, col).type === 'number';
 }
 
+/** The sum of the numbers in a range, and how many there are. */
+function sumOf(grid: SheetGrid, ref: ResolvedReference): { sum: number; figures: number } {
+  let sum = 0;
+  let figures = 0;
+  for (let row = ref.top; row <= Math.min(ref.bottom, grid.rowCount - 1); row++)
+    for (const cell of grid.cellsInRow(row)) {
+      if (cell.col < ref.left || cell.col > ref.right || cell.value.type !== 'number') continue;
+      sum += cell.value.value;
+      figures++;
+    }
+  return { sum, figures };
+}
+
+/** True when a typed figure equals a range's sum within the rounding of its figures: the range's own total. */
+function totals(value: CellValue, range: { sum: number; figures: number }): boolean {
+  if (value.type !== 'number' || range.figures < 2) return false;
+  const text = String(Math.abs(value.value));
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
+  return Math.abs(value.value - range.sum) <= range.figures * 0.5 * 10 ** -decimals;
+}
+
 interface Gap {
   omitted: Array<{ row: number; col: number }>;
   doubled: FormulaCell[];
@@ -83,9 +108,20 @@ function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Ga
   // The figure just before the range is the first a short start leaves out; without one, nothing is left out.
   if (start > 0 && member(start - 1))
     for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
-  // Only the figures that go on straight after the range's end: past a blank, another block begins.
-  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++)
-    if (!readElsewhere(at(k)) && !derived(at(k))) omitted.push(at(k));
+  // Only the figures that go on straight after the range's end: past a blank, another block begins. A total of
+  // the range met on the way (a formula over it, or a typed figure equal to its sum) makes this formula a partial
+  // sum or a check under the block's own total, which leaves nothing out.
+  let rangeSum: { sum: number; figures: number } | undefined;
+  const after: Array<{ row: number; col: number }> = [];
+  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++) {
+    const p = at(k);
+    if (derived(p) || totals(grid.value(p.row, p.col), (rangeSum ??= sumOf(grid, ref)))) {
+      after.length = 0;
+      break;
+    }
+    if (!readElsewhere(p)) after.push(p);
+  }
+  omitted.push(...after);
   // The formulas inside the range: looked up cell by cell, or picked from the sheet's formulas when the range is longer.
   const formulas = sheetFormulas(grid);
   const inner: FormulaCell[] = [];
@@ -161,6 +197,20 @@ export const formulaRangeOmits: Rule = {
   },
   messages: {
     omits: { 'zh-CN': '合计公式 ={formula} 漏掉了 {cells}', 'en-US': 'The total ={formula} leaves out {cells}' },
+    extent: {
+      'zh-CN': '{what}加的是{reads}，而{others} 加的是{modelReads}：{diff}',
+      'en-US': '{what} {reads}, while {others} {othersAdd} {modelReads}; {diff}',
+    },
+    crossRow: {
+      'zh-CN': '合计 {cell} 加的是同一行的 {adds}，本列上方的 {cells} 没有计入；同一行其余合计加的是各自上方的数',
+      'en-US':
+        'The total {cell} adds {adds} beside it in its row and leaves out {cells} above it; the other totals of the row add the figures above them',
+    },
+    crossColumn: {
+      'zh-CN': '合计 {cell} 加的是本列上方的 {adds}，同一行的 {cells} 没有计入；本列其余合计加的是各自同一行的数',
+      'en-US':
+        'The total {cell} adds {adds} above it in its column and leaves out {cells} in its row; the other totals of the column add the figures of their own row',
+    },
     doubles: {
       'zh-CN': '合计公式 ={formula} 的范围 {range} 含有小计 {cells}，重复计算',
       'en-US': 'The total ={formula} adds the range {range}, which holds the subtotal {cells}: counted twice',
@@ -176,7 +226,50 @@ export const formulaRangeOmits: Rule = {
   },
   check({ snapshot, grids, model }) {
     const found = new OnePerCell();
-    const push = (report: RuleReport) => found.add(report);
+    // Cells a region finding covers get no finding of their own.
+    const covered = new Set<string>();
+    const push = (report: RuleReport) => {
+      if (!covered.has(`${report.sheet}!${report.cell}`)) found.add(report);
+    };
+
+    for (const sheet of snapshot.sheets) {
+      const grid = grids.get(sheet.name);
+      if (!grid) continue;
+      for (const fault of sheetRegions(grid).faults) {
+        const { region } = fault;
+        const cells: string[] = [];
+        for (let row = region.top; row <= region.bottom; row++)
+          for (let col = region.left; col <= region.right; col++) cells.push(`${sheet.name}!${cellAddress(row, col)}`);
+        if (cells.every((c) => covered.has(c))) continue;
+        if (fault.kind === 'extent') {
+          const words = extentWords(fault);
+          found.add(
+            regionReport(sheet.name, fault, 'extent', {
+              what: regionSubject(region, { 'zh-CN': '合计公式', 'en-US': 'total' }, { one: 'adds', many: 'add' }),
+              reads: words.reads,
+              others: othersOfLine(fault.match, fault.orientation),
+              othersAdd: cellCountOf(fault.match) > 1 ? 'add' : 'adds',
+              modelReads: words.modelReads,
+              diff: words.diff,
+            }),
+          );
+        } else if (fault.kind === 'crossTotal' && fault.formula) {
+          const omitted = (fault.omitted ?? []).map((p) => cellAddress(p.row, p.col));
+          found.add({
+            messageId: fault.orientation === 'rows' ? 'crossRow' : 'crossColumn',
+            data: {
+              cell: cellAddress(region.top, region.left),
+              adds: list(fault.formula.references.map((r) => rangeAddress(r))),
+              cells: list(omitted),
+            },
+            sheet: sheet.name,
+            cell: cellAddress(region.top, region.left),
+            related: omitted.map((cell) => ({ sheet: sheet.name, cell })),
+          });
+        } else continue;
+        for (const c of cells) covered.add(c);
+      }
+    }
 
     for (const table of model.sheets.flatMap((s) => s.tables)) {
       if (table.kind !== 'indicators') continue;
