@@ -75,7 +75,8 @@ const sameKind = (a: RelativeArea, b: RelativeArea) =>
 
 /** Merges areas that touch along one axis (same columns, rows adjacent or overlapping; then the same for rows). */
 function mergeAreas(areas: RelativeArea[]): RelativeArea[] {
-  let current = areas.map((a) => ({ ...a }));
+  if (areas.length < 2) return areas;
+  let current = areas;
   for (let pass = 0; pass < 4; pass++) {
     const before = current.length;
     for (const vertical of [true, false]) {

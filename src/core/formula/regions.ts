@@ -44,7 +44,11 @@ export const cellCount = (r: Rectangle) => (r.bottom - r.top + 1) * (r.right - r
 export function fingerprintRectangles(members: readonly Member[], orientation: Orientation): Rectangle[] {
   const along = orientation === 'rows' ? (m: Member) => m.col : (m: Member) => m.row;
   const across = orientation === 'rows' ? (m: Member) => m.row : (m: Member) => m.col;
-  const sorted = [...members].sort((a, b) => across(a) - across(b) || along(a) - along(b));
+  const order = (a: Member, b: Member) => across(a) - across(b) || along(a) - along(b);
+  // Cells come row-major from a sheet: for 'rows' they are usually in order already.
+  let inOrder = true;
+  for (let i = 1; i < members.length && inOrder; i++) inOrder = order(members[i - 1] as Member, members[i] as Member) < 0;
+  const sorted = inOrder ? members : [...members].sort(order);
   const done: Rectangle[] = [];
   // Rectangles still growing, by "from,to,key" of their runs; each line closes the ones it does not extend.
   let open = new Map<string, Rectangle>();
@@ -153,25 +157,34 @@ export interface Proposal {
   target: string;
   match: Rectangle[];
   strip: Strip;
-  /** Cells of the strip, and of its dominant fingerprint. */
+  /** Cells of the strip that count towards its fingerprint distribution, and those of the dominant fingerprint. */
   stripCells: number;
   targetCells: number;
+  /** True when another fingerprint has as many cells as the target: the strip has no single dominant formula. */
+  tie: boolean;
   entropyBefore: number;
   entropyAfter: number;
 }
 
+export interface ProposeOptions {
+  /** Fingerprints that count towards the strip's distribution (default: all); others are still proposed. */
+  counted?: (key: string) => boolean;
+}
+
 /**
- * For each rectangle of a strip that is not of the strip's dominant formula fingerprint (the one most cells
- * share, typed numbers excluded), the fix that relabels it to the dominant one, with the strip's entropy before
- * and after. A strip whose most common fingerprint is shared by no more cells than the next has no dominant
- * formula and proposes nothing (two blocks side by side, each its own formula).
+ * For each rectangle of a strip that is not of the strip's dominant formula fingerprint (the one most counted
+ * cells share, typed numbers excluded), the fix that relabels it to the dominant one, with the strip's entropy
+ * before and after. When two fingerprints share the most cells the proposals are marked `tie`: the strip holds
+ * two blocks of as many cells, and only other evidence can say which one is wrong.
  */
-export function proposeFixes(strip: Strip): Proposal[] {
+export function proposeFixes(strip: Strip, options: ProposeOptions = {}): Proposal[] {
+  const counted = options.counted ?? (() => true);
   const counts = new Map<string, number>();
-  for (const r of strip.rectangles) counts.set(r.key, (counts.get(r.key) ?? 0) + cellCount(r));
+  for (const r of strip.rectangles)
+    if (counted(r.key)) counts.set(r.key, (counts.get(r.key) ?? 0) + cellCount(r));
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
-  if (!top || top[0] === TYPED || top[0] === '' || (second && second[1] === top[1])) return [];
+  if (!top || top[0] === TYPED || top[0] === '') return [];
   const [target, targetCells] = top;
   const stripCells = [...counts.values()].reduce((a, b) => a + b, 0);
   const before = entropy(counts.values());
@@ -180,7 +193,7 @@ export function proposeFixes(strip: Strip): Proposal[] {
     .filter((r) => r.key !== target)
     .map((region) => {
       const after = new Map(counts);
-      const n = cellCount(region);
+      const n = counted(region.key) ? cellCount(region) : 0;
       after.set(region.key, (after.get(region.key) ?? 0) - n);
       after.set(target, targetCells + n);
       return {
@@ -190,8 +203,9 @@ export function proposeFixes(strip: Strip): Proposal[] {
         strip,
         stripCells,
         targetCells,
+        tie: !!second && second[1] === targetCells,
         entropyBefore: before,
-        entropyAfter: entropy(after.values()),
+        entropyAfter: entropy([...after.values()].filter((v) => v > 0)),
       };
     });
 }

@@ -1,23 +1,28 @@
 /**
  * The region faults of one sheet, found once per check and shared by the formula rules: the proposals of
  * `regions.ts` (a rectangle that would match its line's dominant formula if changed) kept only where the sheet
- * itself gives a reason to think the difference is a fault, not a change of formula the author meant:
+ * itself gives a reason to think the difference is a fault, not a change of formula the author meant.
  *
- * - `extent`: a line of totals (each adds the cells above it in its own column, or before it in its own row)
- *   where some totals add another run of rows (columns) than the rest: `formula/range-omits`;
- * - `typed`: a number typed into such a line of adding totals that differs from what the totals beside it would
- *   add there by more than the rounding of the figures could explain: `formula/hardcoded`;
- * - `computed`: a total of such a line computed another way from the same figures (`=B31-B33+B34` beside
- *   `=SUM(F31:F33)`): `formula/inconsistent`;
- * - `crossTotal`: a total that adds the totals beside it while figures typed above it (before it) in its own
- *   column (row) go uncounted: `formula/range-omits`;
- * - `copy`: in a line of copies of one formula, a few cells built the same way that read other cells:
- *   `formula/inconsistent`.
+ * A line of totals is a strip whose dominant formula aggregates cells before it on its own axis: each total of a
+ * row of totals adds cells above it in its own column (or, for a column of totals, cells before it in its own
+ * row). In such a line:
+ * - `extent`: some totals add another set of rows (columns) than the rest: `formula/range-omits`. The figures
+ *   decide which side is short; with two blocks of as many totals, only the figures can, so a tie is reported
+ *   only when one side leaves out figures the other adds;
+ * - `typed`: a number typed among totals that add, differing from what they would add at its place by more than
+ *   the rounding of the figures explains, in the same number format: `formula/hardcoded`;
+ * - `computed`: a total computed another way from its own column (`=B31-B33+B34` beside `=SUM(F31:F33)`), whose
+ *   value differs from what the line's total would give: `formula/inconsistent`;
+ * - `crossTotal`: a total adding the totals beside it, while figures typed in its own column above it (its row
+ *   before it) go uncounted: `formula/range-omits`.
+ * - `constants`: a total that adds a typed number to what it adds (`=SUM(E11:E26)+1` among `=SUM(B11:B26)`, a
+ *   plug figure): `formula/inconsistent`.
  *
- * What is never reported, because reviewers read it as intended: a line without a dominant formula (more than
- * half of its cells), a cell computed from its own line only (a rate of the totals beside it, a cross total over
- * totals), typed numbers in a line of averages (a published average need not be the mean of the rows), a link
- * (`=B12`) among links, and a typed total that equals what the formula would give.
+ * Left alone, as a reviewer reads them as intended: a line without a dominant formula (more than half of the
+ * formula cells that count), cells computed from their own line only (a rate of the totals beside it, a cross
+ * total over totals; they do not count), typed numbers in a line of averages or in another number format (a
+ * published average, a percentage among amounts), a total written another way that gives the same value, and
+ * numbers written into copies of other formulas (a divisor per row, a rate per year).
  */
 import type { SheetGrid } from '../grid';
 import type { RelativeArea } from './fingerprint';
@@ -35,7 +40,7 @@ import {
 } from './regions';
 import { sheetFormulas, type FormulaCell } from './sheet-formulas';
 
-export type RegionFaultKind = 'extent' | 'typed' | 'computed' | 'crossTotal';
+export type RegionFaultKind = 'extent' | 'typed' | 'computed' | 'crossTotal' | 'constants';
 
 export interface RegionFault {
   kind: RegionFaultKind;
@@ -48,18 +53,20 @@ export interface RegionFault {
   formula?: FormulaCell;
   /** A formula of the dominant rectangles. */
   model: FormulaCell;
-  /** For `extent`: the runs the region's totals and the dominant totals read, relative to the total's cell. */
-  reads?: { region: RelativeArea; model: RelativeArea };
+  /** For `extent`: the lines (rows, or columns) the region's totals and the dominant ones add, as offsets. */
+  reads?: { region: number[]; model: number[] };
   /** For `crossTotal`: the figures left out (absolute positions). */
   omitted?: Array<{ row: number; col: number }>;
-  /** For `typed` and `computed`: the value the line's total would give at the region's first cell that differs. */
+  /** For `typed` and `computed`: the value the line's total would give where the region first differs. */
   expected?: number;
-  /** For `typed` and `computed`: where that value differs. */
+  /** For `typed` and `computed`: that cell. */
   at?: { row: number; col: number };
 }
 
 /** Functions whose result over a range is a figure of the range: a total, an average, a count. */
-const AGGREGATES = new Set(['SUM', 'AVERAGE', 'AVERAGEA', 'COUNT', 'COUNTA', 'MAX', 'MIN', 'SUBTOTAL', 'PRODUCT']);
+const AGGREGATES = new Set(['SUM', 'AVERAGE', 'AVERAGEA', 'COUNT', 'COUNTA', 'MAX', 'MIN', 'SUBTOTAL']);
+/** Longest run of a total that is compared line by line (a whole-column SUM is not). */
+const MAX_RUN = 100_000;
 
 /** True for references joined by + (inside SUM or not): a formula that only adds cells. */
 export function addsUp(node: FormulaNode): boolean {
@@ -69,7 +76,13 @@ export function addsUp(node: FormulaNode): boolean {
   return node.kind === 'unary' && node.op === '+' && addsUp(node.arg);
 }
 
-/** True for a formula that aggregates cells: an aggregate function of references, or references added up. */
+function cellsRead(formula: FormulaCell): number {
+  let n = 0;
+  for (const a of formula.fingerprint.areas) n += (a.bottom - a.top + 1) * (a.right - a.left + 1);
+  return n;
+}
+
+/** True for a formula that aggregates cells: an aggregate function of references, or two or more cells added up. */
 function aggregates(formula: FormulaCell): boolean {
   const node = formula.node;
   if (!node) return false;
@@ -78,38 +91,53 @@ function aggregates(formula: FormulaCell): boolean {
   return addsUp(node) && cellsRead(formula) >= 2;
 }
 
-function cellsRead(formula: FormulaCell): number {
-  let n = 0;
-  for (const a of formula.fingerprint.areas) n += (a.bottom - a.top + 1) * (a.right - a.left + 1);
-  return n;
-}
-
 const plain = (a: RelativeArea) => a.sheet === '' && !a.rowsFixed && !a.colsFixed && a.growing === undefined;
 
-/** The area is the cells before the formula's cell on its own line: above it in its column ('rows': a line of totals along a row). */
-function onOwnAxisBefore(a: RelativeArea, orientation: Orientation): boolean {
+/** The area lies before the formula's cell on its own axis: above it in its column, for a line along a row. */
+function beforeOnAxis(a: RelativeArea, orientation: Orientation): boolean {
   return (
     plain(a) &&
-    (orientation === 'rows'
-      ? a.left === 0 && a.right === 0 && a.bottom < 0
-      : a.top === 0 && a.bottom === 0 && a.right < 0)
+    (orientation === 'rows' ? a.left === 0 && a.right === 0 && a.bottom < 0 : a.top === 0 && a.bottom === 0 && a.right < 0)
   );
 }
 
-/** The area lies on the formula's own line (its row for 'rows'). */
-function onOwnLine(a: RelativeArea, orientation: Orientation): boolean {
+/** The area lies on the formula's own line (its row, for a line along a row). */
+function onLine(a: RelativeArea, orientation: Orientation): boolean {
   return plain(a) && (orientation === 'rows' ? a.top === 0 && a.bottom === 0 : a.left === 0 && a.right === 0);
 }
 
-/** The run a total of a line adds: one area before it on its own axis, for an aggregating formula; else undefined. */
-export function totalRun(formula: FormulaCell, orientation: Orientation): RelativeArea | undefined {
+/** True when the formula reads cells and all of them lie on its own line: a figure computed from the line. */
+export function readsOwnLine(formula: FormulaCell, orientation: Orientation): boolean {
   const areas = formula.fingerprint.areas;
-  if (areas.length !== 1 || !onOwnAxisBefore(areas[0] as RelativeArea, orientation) || !aggregates(formula))
-    return undefined;
-  return areas[0];
+  return areas.length > 0 && areas.every((a) => onLine(a, orientation));
 }
 
-/** The formula's construction without its references and numbers: `(@/@)` for `=B3/A3` and `=C7/B2`. */
+/** The lines (offsets along the axis) the areas cover, or undefined past MAX_RUN. */
+function offsets(areas: readonly RelativeArea[], orientation: Orientation): number[] | undefined {
+  const found = new Set<number>();
+  for (const a of areas) {
+    const [from, to] = orientation === 'rows' ? [a.top, a.bottom] : [a.left, a.right];
+    if (to - from + 1 > MAX_RUN) return undefined;
+    for (let k = from; k <= to; k++) found.add(k);
+  }
+  return [...found].sort((x, y) => x - y);
+}
+
+/**
+ * What a total of a line adds: the offsets of the lines before it on its own axis, for an aggregating formula
+ * whose every area lies there; undefined for any other formula.
+ */
+export function totalReads(formula: FormulaCell, orientation: Orientation): number[] | undefined {
+  const areas = formula.fingerprint.areas;
+  if (areas.length === 0 || !areas.every((a) => beforeOnAxis(a, orientation)) || !aggregates(formula))
+    return undefined;
+  return offsets(areas, orientation);
+}
+
+/** The position `offset` lines before (row, col) along the orientation's axis. */
+const along = (orientation: Orientation, row: number, col: number, offset: number) =>
+  orientation === 'rows' ? { row: row + offset, col } : { row, col: col + offset };
+
 function decimalsOf(value: number): number {
   const text = String(Math.abs(value));
   if (text.includes('e')) return 0;
@@ -117,25 +145,23 @@ function decimalsOf(value: number): number {
   return dot < 0 ? 0 : Math.min(10, text.length - dot - 1);
 }
 
-/** The line (strip) a formula cell belongs to along one orientation, as its copies share it. */
+/** The line a formula cell lies on along one orientation, as its copies share it. */
 export interface LineInfo {
-  /** The fingerprint most cells of the line share, and how many cells share it. */
+  /** The fingerprint most counted cells of the line share, and how many cells share it. */
   dominant: string;
   dominantCells: number;
-  /** All cells of the line: formulas and typed numbers. */
+  /** The line's formula cells that count: those not computed from the line itself. */
   cells: number;
 }
 
 export interface SheetRegions {
   faults: readonly RegionFault[];
-  /** By orientation, the line of every formula cell (key row * 16384 + col). */
-  lines: Readonly<Record<Orientation, ReadonlyMap<number, LineInfo>>>;
 }
 
 const cache = new WeakMap<SheetGrid, SheetRegions>();
-const NONE: SheetRegions = { faults: [], lines: { rows: new Map(), columns: new Map() } };
+const NONE: SheetRegions = { faults: [] };
 
-/** The region faults and lines of the sheet, computed once per grid. */
+/** The region faults of the sheet, computed once per grid. */
 export function sheetRegions(grid: SheetGrid): SheetRegions {
   const known = cache.get(grid);
   if (known) return known;
@@ -144,59 +170,47 @@ export function sheetRegions(grid: SheetGrid): SheetRegions {
   return found;
 }
 
-/** The line of the formula cell at (row, col) along the orientation, if it has one. */
+/** True for a formula that counts towards its line's distribution: it reads cells, not only its own line's. */
+function counts(formula: FormulaCell, orientation: Orientation): boolean {
+  return formula.fingerprint.key !== '' && !readsOwnLine(formula, orientation);
+}
+
+/**
+ * The line of the formula cell at (row, col) along the orientation (its row for 'rows'): the formulas and typed
+ * numbers on either side, over gaps of at most one empty cell, up to text or a wider gap; found on demand, for
+ * the few cells a rule asks about.
+ */
 export function lineOf(grid: SheetGrid, row: number, col: number, orientation: Orientation): LineInfo | undefined {
-  return sheetRegions(grid).lines[orientation].get(row * 16384 + col);
-}
-
-function findRegions(grid: SheetGrid): SheetRegions {
   const formulas = sheetFormulas(grid);
-  if (formulas.size === 0) return NONE;
-  const members: Member[] = [];
-  for (const cell of grid.sheet.cells) {
-    const formula = formulas.get(cell);
-    if (formula) members.push({ row: cell.row, col: cell.col, key: formula.fingerprint.key });
-    else if (cell.value.type === 'number') members.push({ row: cell.row, col: cell.col, key: TYPED });
-  }
-  const formulaAt = (row: number, col: number) => {
-    const cell = grid.cell(row, col);
-    return cell?.formula ? formulas.get(cell) : undefined;
-  };
-  const isEmpty = (row: number, col: number) => {
-    const cell = grid.cell(row, col);
-    return !cell || (cell.value.type === 'empty' && !cell.formula);
-  };
-  const faults: RegionFault[] = [];
-  const lines: Record<Orientation, Map<number, LineInfo>> = { rows: new Map(), columns: new Map() };
-  for (const orientation of ['rows', 'columns'] as const) {
-    for (const strip of strips(fingerprintRectangles(members, orientation), orientation, isEmpty)) {
-      const info = lineInfo(strip.rectangles);
-      for (const r of strip.rectangles)
-        if (r.key !== TYPED)
-          for (let row = r.top; row <= r.bottom; row++)
-            for (let col = r.left; col <= r.right; col++) lines[orientation].set(row * 16384 + col, info);
-      if (strip.rectangles.length < 2) continue;
-      for (const proposal of proposeFixes(strip)) {
-        // The line has a dominant formula only when more than half of its cells share it.
-        if (proposal.targetCells * 2 <= proposal.stripCells) continue;
-        faults.push(...judge(grid, proposal, orientation, formulaAt));
-      }
-    }
-  }
-  return { faults, lines };
-}
-
-function lineInfo(rectangles: readonly Rectangle[]): LineInfo {
-  const counts = new Map<string, number>();
+  const tally = new Map<string, number>();
   let cells = 0;
-  for (const r of rectangles) {
-    const n = cellCount(r);
-    cells += n;
-    counts.set(r.key, (counts.get(r.key) ?? 0) + n);
+  const visit = (r: number, c: number): 'member' | 'empty' | 'stop' => {
+    if (r < 0 || c < 0 || r >= grid.rowCount || c >= grid.colCount) return 'stop';
+    const cell = grid.cell(r, c);
+    const formula = cell?.formula ? formulas.get(cell) : undefined;
+    if (formula) {
+      if (counts(formula, orientation)) {
+        cells++;
+        tally.set(formula.fingerprint.key, (tally.get(formula.fingerprint.key) ?? 0) + 1);
+      }
+      return 'member';
+    }
+    if (!cell || cell.value.type === 'empty') return 'empty';
+    return cell.value.type === 'number' ? 'member' : 'stop';
+  };
+  if (visit(row, col) !== 'member') return undefined;
+  for (const step of [-1, 1]) {
+    let gap = 0;
+    for (let k = step; ; k += step) {
+      const seen = orientation === 'rows' ? visit(row, col + k) : visit(row + k, col);
+      if (seen === 'stop') break;
+      gap = seen === 'empty' ? gap + 1 : 0;
+      if (gap > 1) break;
+    }
   }
   let dominant = '';
   let dominantCells = 0;
-  for (const [key, n] of counts)
+  for (const [key, n] of tally)
     if (n > dominantCells) {
       dominant = key;
       dominantCells = n;
@@ -206,58 +220,156 @@ function lineInfo(rectangles: readonly Rectangle[]): LineInfo {
 
 type FormulaAt = (row: number, col: number) => FormulaCell | undefined;
 
-function judge(grid: SheetGrid, proposal: Proposal, orientation: Orientation, formulaAt: FormulaAt): RegionFault[] {
+interface SheetView {
+  grid: SheetGrid;
+  formulaAt: FormulaAt;
+  /** A formula of each fingerprint, to read what the fingerprint's cells compute. */
+  byKey: ReadonlyMap<string, FormulaCell>;
+}
+
+function findRegions(grid: SheetGrid): SheetRegions {
+  const formulas = sheetFormulas(grid);
+  if (formulas.size === 0) return NONE;
+  // Typed numbers matter only on rows (columns) that hold a formula: elsewhere no line has a formula to match.
+  const formulaRows = new Set<number>();
+  const formulaCols = new Set<number>();
+  const byKey = new Map<string, FormulaCell>();
+  for (const formula of formulas.values()) {
+    formulaRows.add(formula.cell.row);
+    formulaCols.add(formula.cell.col);
+    if (!byKey.has(formula.fingerprint.key)) byKey.set(formula.fingerprint.key, formula);
+  }
+  const members: Record<Orientation, Member[]> = { rows: [], columns: [] };
+  for (const cell of grid.sheet.cells) {
+    const formula = cell.formula ? formulas.get(cell) : undefined;
+    if (formula) {
+      const member = { row: cell.row, col: cell.col, key: formula.fingerprint.key };
+      members.rows.push(member);
+      members.columns.push(member);
+    } else if (cell.value.type === 'number') {
+      const member = { row: cell.row, col: cell.col, key: TYPED };
+      if (formulaRows.has(cell.row)) members.rows.push(member);
+      if (formulaCols.has(cell.col)) members.columns.push(member);
+    }
+  }
+  const view: SheetView = {
+    grid,
+    byKey,
+    formulaAt: (row, col) => {
+      const cell = grid.cell(row, col);
+      return cell?.formula ? formulas.get(cell) : undefined;
+    },
+  };
+  const isEmpty = (row: number, col: number) => {
+    const cell = grid.cell(row, col);
+    return !cell || (cell.value.type === 'empty' && !cell.formula);
+  };
+  const faults: RegionFault[] = [];
+  for (const orientation of ['rows', 'columns'] as const) {
+    // A typed number, a formula reading no cell and a figure computed from its own line do not count towards a
+    // line's distribution: only the formulas that could be copies of one another do.
+    const counted = (key: string) => {
+      const formula = key === TYPED ? undefined : byKey.get(key);
+      return !!formula && counts(formula, orientation);
+    };
+    for (const strip of strips(fingerprintRectangles(members[orientation], orientation), orientation, isEmpty)) {
+      if (strip.rectangles.length < 2) continue;
+      const proposals = proposeFixes(strip, { counted });
+      for (const proposal of proposals) faults.push(...judge(view, proposal, orientation, counted));
+      const first = proposals[0];
+      if (first && !first.tie && first.targetCells >= 2 && first.targetCells * 2 > first.stripCells)
+        faults.push(...plugsOf(view, first.target, first.match, orientation));
+    }
+  }
+  return { faults };
+}
+
+function judge(
+  view: SheetView,
+  proposal: Proposal,
+  orientation: Orientation,
+  counted: (key: string) => boolean,
+): RegionFault[] {
   const { region, match } = proposal;
-  const first = match[0] as Rectangle;
-  const model = formulaAt(first.top, first.left);
+  const model = view.byKey.get(proposal.target);
   if (!model) return [];
-  const modelRun = totalRun(model, orientation);
+  const modelReads = totalReads(model, orientation);
   // Only lines of totals are judged as regions; copies of other formulas are judged cell by cell by the rules.
-  if (!modelRun) return [];
+  if (!modelReads) return [];
+  // One formula beside a different one is as often two different rows as a pattern: a dominant formula needs two
+  // cells or more, and more than half of the line.
+  const dominant = !proposal.tie && proposal.targetCells >= 2 && proposal.targetCells * 2 > proposal.stripCells;
   const base = { orientation, region, match, model };
   const one = (fault: RegionFault | undefined) => (fault ? [fault] : []);
-  if (region.key === TYPED) return one(typedTotal(grid, base, modelRun));
-  const formula = formulaAt(region.top, region.left);
+  if (region.key === TYPED) return dominant ? one(typedTotal(view.grid, base, modelReads)) : [];
+  const formula = view.formulaAt(region.top, region.left);
   if (!formula) return [];
-  const run = totalRun(formula, orientation);
-  if (run) return extent(grid, { ...base, formula }, run, modelRun);
+  const reads = totalReads(formula, orientation);
+  if (reads) return extent(view.grid, view.formulaAt, { ...base, formula }, reads, modelReads, dominant);
+  if (!dominant || !counted(region.key)) {
+    // A cell computed from its own line: a cross total that leaves out the figures of its own column.
+    return dominant && formula.node && addsUp(formula.node) && readsOwnLine(formula, orientation)
+      ? one(crossTotal(view.grid, { ...base, formula }, modelReads))
+      : [];
+  }
   const areas = formula.fingerprint.areas;
-  if (areas.length > 0 && areas.every((a) => onOwnAxisBefore(a, orientation)))
-    return one(computedOtherwise(grid, { ...base, formula }, modelRun));
-  if (areas.length > 0 && areas.every((a) => onOwnLine(a, orientation)) && formula.node && addsUp(formula.node))
-    return one(crossTotal(grid, { ...base, formula }, modelRun));
+  if (areas.every((a) => beforeOnAxis(a, orientation)))
+    return one(computedOtherwise(view.grid, { ...base, formula }, modelReads));
   return [];
 }
 
-/** True when some cell of the rectangles holds a non-zero figure `from` reads and `to` does not, at its place. */
-function leavesOut(grid: SheetGrid, rects: readonly Rectangle[], from: RelativeArea, to: RelativeArea): boolean {
+/**
+ * True when some cell of the rectangles has, on a line `from` adds and `to` does not, a non-zero figure that `to`
+ * does not count either through a subtotal it adds (a figure inside the range of a formula among its cells).
+ */
+function leavesOut(
+  grid: SheetGrid,
+  formulaAt: FormulaAt,
+  rects: readonly Rectangle[],
+  from: readonly number[],
+  to: readonly number[],
+  orientation: Orientation,
+): boolean {
+  const missing = from.filter((k) => !to.includes(k));
+  if (missing.length === 0) return false;
   for (const rect of rects)
     for (let row = rect.top; row <= rect.bottom; row++)
-      for (let col = rect.left; col <= rect.right; col++)
-        for (let r = from.top; r <= from.bottom; r++)
-          for (let c = from.left; c <= from.right; c++) {
-            if (r >= to.top && r <= to.bottom && c >= to.left && c <= to.right) continue;
-            const v = grid.value(row + r, col + c);
-            if (v.type === 'number' && v.value !== 0) return true;
-          }
+      for (let col = rect.left; col <= rect.right; col++) {
+        const subtotals = to.flatMap((k) => {
+          const at = along(orientation, row, col, k);
+          return formulaAt(at.row, at.col)?.references.filter((r) => r.sheet === undefined) ?? [];
+        });
+        for (const k of missing) {
+          const at = along(orientation, row, col, k);
+          const v = grid.value(at.row, at.col);
+          if (v.type !== 'number' || v.value === 0) continue;
+          const counted = subtotals.some(
+            (r) => r.top <= at.row && at.row <= r.bottom && r.left <= at.col && at.col <= r.right,
+          );
+          if (!counted) return true;
+        }
+      }
   return false;
 }
 
 /**
- * Totals of one line that add another run than the line's dominant totals. The figures decide which side is
- * short: when the dominant totals leave out figures the region adds and the region leaves out none, the
- * dominant totals are reported (each rectangle, matching the region); otherwise the region is, also when the
+ * Totals of one line that add another set of lines than the line's dominant totals. The figures decide which
+ * side is short: when the dominant totals leave out figures the region adds and the region leaves out none,
+ * the dominant totals are reported (each rectangle, matching the region); otherwise the region is, also when the
  * rows (columns) in question are blank, since the next figure typed there would be counted by one side only.
+ * Without a dominant side (two blocks of as many totals) only figures left out on one side are reported.
  */
 function extent(
   grid: SheetGrid,
+  formulaAt: FormulaAt,
   base: Omit<RegionFault, 'kind'> & { formula: FormulaCell },
-  run: RelativeArea,
-  modelRun: RelativeArea,
+  reads: number[],
+  modelReads: number[],
+  dominant: boolean,
 ): RegionFault[] {
-  const { region, match } = base;
-  const regionShort = leavesOut(grid, [region], modelRun, run);
-  const modelShort = leavesOut(grid, match, run, modelRun);
+  const { region, match, orientation } = base;
+  const regionShort = leavesOut(grid, formulaAt, [region], modelReads, reads, orientation);
+  const modelShort = leavesOut(grid, formulaAt, match, reads, modelReads, orientation);
   if (modelShort && !regionShort)
     return match.map((rect) => ({
       ...base,
@@ -266,112 +378,161 @@ function extent(
       match: [region],
       formula: base.model,
       model: base.formula,
-      reads: { region: modelRun, model: run },
+      reads: { region: modelReads, model: reads },
     }));
-  return [{ ...base, kind: 'extent', reads: { region: run, model: modelRun } }];
+  if (!dominant && !(regionShort && !modelShort)) return [];
+  return [{ ...base, kind: 'extent', reads: { region: reads, model: modelReads } }];
 }
 
-/** What the line's total would give at (row, col): its aggregate over its run there, from the cells' values. */
-function totalAt(grid: SheetGrid, model: FormulaCell, run: RelativeArea, row: number, col: number): number | undefined {
+/** What the line's total would give at (row, col): its aggregate over the lines it adds, from the cells' values. */
+function totalAt(
+  grid: SheetGrid,
+  model: FormulaCell,
+  reads: readonly number[],
+  orientation: Orientation,
+  row: number,
+  col: number,
+): { value: number; figures: number } | undefined {
   const node = model.node;
   if (!node) return undefined;
   const name = node.kind === 'function' ? node.name : 'SUM';
   const values: number[] = [];
-  for (let r = run.top; r <= run.bottom; r++)
-    for (let c = run.left; c <= run.right; c++) {
-      const v = grid.value(row + r, col + c);
-      if (v.type === 'number') values.push(v.value);
-    }
+  for (const k of reads) {
+    const at = along(orientation, row, col, k);
+    const v = grid.value(at.row, at.col);
+    if (v.type === 'number') values.push(v.value);
+  }
+  const total = values.reduce((a, b) => a + b, 0);
+  const figures = values.length;
   switch (name) {
     case 'SUM':
     case 'SUBTOTAL':
-      return values.reduce((a, b) => a + b, 0);
+      return { value: total, figures };
     case 'AVERAGE':
     case 'AVERAGEA':
-      return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+      return figures > 0 ? { value: total / figures, figures } : undefined;
     case 'COUNT':
-      return values.length;
+      return { value: figures, figures };
     case 'MAX':
-      return values.length > 0 ? Math.max(...values) : undefined;
+      return figures > 0 ? { value: Math.max(...values), figures } : undefined;
     case 'MIN':
-      return values.length > 0 ? Math.min(...values) : undefined;
+      return figures > 0 ? { value: Math.min(...values), figures } : undefined;
     default:
       return undefined;
   }
 }
 
+/**
+ * Typed numbers in a line of totals that add: reported when each differs from what the line's formula would add
+ * at its place by more than the figures' rounding explains (half a unit of the typed number's last decimal per
+ * figure added). Lines of averages or counts, and numbers in another format than the totals, are left alone.
+ */
+function typedTotal(grid: SheetGrid, base: Omit<RegionFault, 'kind'>, reads: number[]): RegionFault | undefined {
+  const node = base.model.node;
+  if (!node || !addsUp(node)) return undefined;
+  const { region, orientation } = base;
+  // A number in another format than the totals beside it (a rate in 0% among amounts) is another measure.
+  const format = base.model.cell.format ?? '';
+  let first: { expected: number; at: { row: number; col: number } } | undefined;
+  for (let row = region.top; row <= region.bottom; row++)
+    for (let col = region.left; col <= region.right; col++) {
+      const typed = grid.value(row, col);
+      if (typed.type !== 'number' || (grid.cell(row, col)?.format ?? '') !== format) return undefined;
+      const total = totalAt(grid, base.model, reads, orientation, row, col);
+      if (!total || total.figures === 0) return undefined;
+      const tolerance = total.figures * 0.5 * 10 ** -decimalsOf(typed.value);
+      if (Math.abs(total.value - typed.value) <= tolerance) return undefined;
+      first ??= { expected: total.value, at: { row, col } };
+    }
+  return first ? { ...base, kind: 'typed', ...first } : undefined;
+}
+
 const sameFigure = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
- * A total of the line computed another way from its own block (`=B31-B33+B34`, `=(K68)-(K72)`, a link to one of
+ * A total of the line computed another way from its own column (`=B31-B33+B34`, `=(K68)-(K72)`, a link to one of
  * the figures the others add): reported when some cell of the region holds another value than the line's total
- * would give there (the same total written another way, `=B26+C26+E26` for `=D26+E26` with D = B + C, is not).
+ * would give there (the same total written another way is not).
  */
 function computedOtherwise(
   grid: SheetGrid,
   base: Omit<RegionFault, 'kind'>,
-  run: RelativeArea,
+  reads: number[],
 ): RegionFault | undefined {
-  const { region } = base;
+  const { region, orientation } = base;
   for (let row = region.top; row <= region.bottom; row++)
     for (let col = region.left; col <= region.right; col++) {
       const own = grid.value(row, col);
-      const total = totalAt(grid, base.model, run, row, col);
-      if (own.type === 'number' && total !== undefined && !sameFigure(own.value, total))
-        return { ...base, kind: 'computed', expected: total, at: { row, col } };
+      const total = totalAt(grid, base.model, reads, orientation, row, col);
+      if (own.type === 'number' && total !== undefined && !sameFigure(own.value, total.value))
+        return { ...base, kind: 'computed', expected: total.value, at: { row, col } };
     }
   return undefined;
 }
 
-/**
- * Typed numbers in a line of totals that add: reported when one differs from what the line's formula would add
- * at its place by more than the figures' rounding explains (half a unit of the typed number's last decimal per
- * figure added). Lines of averages or counts are left alone.
- */
-function typedTotal(grid: SheetGrid, base: Omit<RegionFault, 'kind'>, run: RelativeArea): RegionFault | undefined {
-  const node = base.model.node;
-  if (!node || !addsUp(node)) return undefined;
-  const { region } = base;
-  // A number in another format than the totals beside it (a rate in 0% among amounts) is another measure.
-  const format = base.model.cell.format ?? '';
-  let expected: number | undefined;
-  let at: { row: number; col: number } | undefined;
-  for (let row = region.top; row <= region.bottom; row++) {
-    for (let col = region.left; col <= region.right; col++) {
-      const typed = grid.value(row, col);
-      if (typed.type !== 'number' || (grid.cell(row, col)?.format ?? '') !== format) return undefined;
-      let sum = 0;
-      let figures = 0;
-      for (let r = run.top; r <= run.bottom; r++)
-        for (let c = run.left; c <= run.right; c++) {
-          const v = grid.value(row + r, col + c);
-          if (v.type === 'number') {
-            sum += v.value;
-            figures++;
-          }
-        }
-      if (figures === 0) return undefined;
-      const tolerance = figures * 0.5 * 10 ** -decimalsOf(typed.value);
-      if (Math.abs(sum - typed.value) <= tolerance) return undefined;
-      if (expected === undefined) {
-        expected = sum;
-        at = { row, col };
-      }
-    }
+/** A total adding the totals beside it, while figures typed in its own column above (row before) go uncounted. */
+function crossTotal(grid: SheetGrid, base: Omit<RegionFault, 'kind'>, reads: number[]): RegionFault | undefined {
+  const { region, orientation } = base;
+  if (cellCount(region) !== 1) return undefined;
+  const omitted: Array<{ row: number; col: number }> = [];
+  for (const k of reads) {
+    const at = along(orientation, region.top, region.left, k);
+    const cell = grid.cell(at.row, at.col);
+    if (cell && !cell.formula && cell.value.type === 'number' && cell.value.value !== 0) omitted.push(at);
   }
-  return expected === undefined || !at ? undefined : { ...base, kind: 'typed', expected, at };
+  return omitted.length > 0 ? { ...base, kind: 'crossTotal', omitted } : undefined;
 }
 
-/** A total adding the totals beside it, while figures typed in its own column above (row before) go uncounted. */
-function crossTotal(grid: SheetGrid, base: Omit<RegionFault, 'kind'>, run: RelativeArea): RegionFault | undefined {
-  const { region } = base;
-  const omitted: Array<{ row: number; col: number }> = [];
-  for (let r = run.top; r <= run.bottom; r++)
-    for (let c = run.left; c <= run.right; c++) {
-      const row = region.top + r;
-      const col = region.left + c;
-      const cell = grid.cell(row, col);
-      if (cell && !cell.formula && cell.value.type === 'number' && cell.value.value !== 0) omitted.push({ row, col });
-    }
-  return omitted.length > 0 && cellCount(region) === 1 ? { ...base, kind: 'crossTotal', omitted } : undefined;
+/** The number a formula adds to (or takes from) a total: `=SUM(E11:E26)+1` → 1, `=SUM(C47:C59)-1000` → -1000. */
+export function plugOf(node: FormulaNode): number | undefined {
+  if (node.kind !== 'binary' || (node.op !== '+' && node.op !== '-')) return undefined;
+  const sign = node.op === '-' ? -1 : 1;
+  const number = (n: FormulaNode) =>
+    n.kind === 'number' ? n.value : n.kind === 'unary' && n.arg.kind === 'number' ? (n.op === '-' ? -1 : 1) * n.arg.value : undefined;
+  const right = number(node.right);
+  if (right !== undefined && node.left.kind !== 'number') return sign * right;
+  const left = number(node.left);
+  return left !== undefined && node.op === '+' ? left : undefined;
+}
+
+/**
+ * Totals of a line of totals that add a typed number to what they add (`=SUM(E11:E26)+1` among `=SUM(B11:B26)`):
+ * a plug figure, one fault per such total. Only in lines whose other totals hold no number at all, so that a
+ * rate or a unit written into every total (`/4`, `*100`) is never one.
+ */
+function plugsOf(
+  view: SheetView,
+  target: string,
+  match: readonly Rectangle[],
+  orientation: Orientation,
+): RegionFault[] {
+  const model = view.byKey.get(target);
+  if (!model || !totalReads(model, orientation)) return [];
+  const cells: Array<{ row: number; col: number; formula: FormulaCell }> = [];
+  for (const rect of match)
+    for (let row = rect.top; row <= rect.bottom; row++)
+      for (let col = rect.left; col <= rect.right; col++) {
+        const formula = view.formulaAt(row, col);
+        if (formula) cells.push({ row, col, formula });
+      }
+  const plain = cells.filter((c) => c.formula.constants.length === 0);
+  const plugged = cells.filter((c) => c.formula.node && plugOf(c.formula.node) !== undefined);
+  if (plain.length < 2 || plain.length + plugged.length !== cells.length || plain.length * 2 <= cells.length)
+    return [];
+  // The totals without a plug, as runs along the line.
+  const runs: Rectangle[] = [];
+  for (const c of plain) {
+    const last = runs[runs.length - 1];
+    if (last && orientation === 'rows' && last.top === c.row && last.right === c.col - 1) last.right = c.col;
+    else if (last && orientation === 'columns' && last.left === c.col && last.bottom === c.row - 1) last.bottom = c.row;
+    else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col, key: target });
+  }
+  return plugged.map((c) => ({
+    kind: 'constants' as const,
+    orientation,
+    region: { top: c.row, bottom: c.row, left: c.col, right: c.col, key: target },
+    match: runs,
+    formula: c.formula,
+    model: (plain[0] as (typeof cells)[number]).formula,
+  }));
 }

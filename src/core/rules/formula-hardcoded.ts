@@ -37,9 +37,10 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
   const first = formulaAt(grid, row - dr, col - dc);
   if (!first?.relative) return undefined;
   const after = formulaAt(grid, row + dr, col + dc);
-  if (readBeside(grid, row, col, dr, dc)) return undefined;
   const run = [formulaAt(grid, row - 2 * dr, col - 2 * dc), after, formulaAt(grid, row + 2 * dr, col + 2 * dc)];
-  return after && run.every((f) => f?.pattern === first.pattern) ? [first.cell, after.cell] : undefined;
+  return after && run.every((f) => f?.pattern === first.pattern) && !readBeside(grid, row, col, dr, dc)
+    ? [first.cell, after.cell]
+    : undefined;
 }
 
 /**

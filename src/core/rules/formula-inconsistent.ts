@@ -3,7 +3,8 @@ import type { SheetGrid } from '../grid';
 import { skeletonOf } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { Orientation } from '../formula/regions';
-import { lineOf, sheetRegions } from '../formula/sheet-regions';
+import { lineOf, plugOf, readsOwnLine, sheetRegions } from '../formula/sheet-regions';
+import { formatNumber } from '../numbers';
 import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import type { Rule, RuleReport } from './rule';
 
@@ -34,21 +35,6 @@ const copies = (a: FormulaCell | undefined, b: FormulaCell) => !!a && a.fingerpr
 function dominantLine(grid: SheetGrid, self: FormulaCell, copy: FormulaCell, orientation: Orientation): boolean {
   const line = lineOf(grid, self.cell.row, self.cell.col, orientation);
   return !!line && line.dominant === copy.fingerprint.key && line.dominantCells * 2 > line.cells;
-}
-
-/** True when every cell the formula reads lies on its own line (a rate of the totals above it in its column). */
-function readsOwnLine(self: FormulaCell, orientation: Orientation): boolean {
-  const areas = self.fingerprint.areas;
-  return (
-    areas.length > 0 &&
-    areas.every(
-      (a) =>
-        a.sheet === '' &&
-        !a.rowsFixed &&
-        !a.colsFixed &&
-        (orientation === 'columns' ? a.left === 0 && a.right === 0 : a.top === 0 && a.bottom === 0),
-    )
-  );
 }
 
 /** True when both formulas parse to one construction (`SUM(@)/@`), whatever cells they read. */
@@ -129,6 +115,10 @@ export const formulaInconsistent: Rule = {
       'en-US':
         '{what} computed another way (={formula}) than {others}; by their formula {first} would be {expected}, not {actual}',
     },
+    plug: {
+      'zh-CN': '合计公式 {cell}（={formula}）在加总之外{plug}，而{others} 没有',
+      'en-US': 'The total {cell} (={formula}) {plug}, while {others} {otherDo} not',
+    },
     runEnd: {
       'zh-CN': '公式 ={formula} 与相邻的 {first}、{second} 构造相同但引用不同单元格',
       'en-US': 'The formula ={formula} is built like its neighbours {first} and {second} but reads other cells',
@@ -142,6 +132,24 @@ export const formulaInconsistent: Rule = {
       // Totals of a line computed another way from the same figures: one finding per rectangle of them.
       const covered = new Set<number>();
       for (const fault of sheetRegions(grid).faults) {
+        if (fault.kind === 'constants' && fault.formula?.node) {
+          const plug = plugOf(fault.formula.node) ?? 0;
+          const amount = formatNumber(Math.abs(plug));
+          reports.push(
+            regionReport(sheet.name, fault, 'plug', {
+              cell: cellAddress(fault.region.top, fault.region.left),
+              formula: fault.formula.cell.formula ?? '',
+              plug:
+                plug >= 0
+                  ? { 'zh-CN': `还加了手填的数字 ${amount}`, 'en-US': `adds the typed number ${amount} to its sum` }
+                  : { 'zh-CN': `还减去了手填的数字 ${amount}`, 'en-US': `takes the typed number ${amount} from its sum` },
+              others: othersOfLine(fault.match, fault.orientation),
+              otherDo: cellCountOf(fault.match) > 1 ? 'do' : 'does',
+            }),
+          );
+          covered.add(fault.region.top * 16384 + fault.region.left);
+          continue;
+        }
         if (fault.kind !== 'computed' || !fault.formula || !fault.at || fault.expected === undefined) continue;
         const { region, at, expected } = fault;
         const cell = grid.cell(at.row, at.col);

@@ -198,11 +198,13 @@ describe('formula/range-omits on seed fixtures', () => {
   it('reports the 评分表 total score that stops short (seed 001)', async () => {
     const { snapshot } = await seedWorkbook(seed001);
     const planted = withFormula(snapshot, '评分表', 'SUM(E3:E12)', 'SUM(E3:E11)');
+    // The score total is compared with the weight total beside it in the 合计 row: E12 holds a score it leaves out.
     expect(runRule(formulaRangeOmits, planted)).toEqual([
       expect.objectContaining({
         sheet: '评分表',
         cell: 'E13',
-        related: expect.arrayContaining([{ sheet: '评分表', cell: 'E12' }]),
+        message: '合计公式 E13 加的是第 3–11 行，而同一行的合计 D13 加的是第 3–12 行：少加了第 12 行',
+        related: [{ sheet: '评分表', cell: 'D13' }],
       }),
     ]);
   });

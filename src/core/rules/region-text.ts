@@ -1,6 +1,5 @@
 import { columnName, rangeAddress } from '../address';
 import type { CellRef, Localized } from '../finding';
-import type { RelativeArea } from '../formula/fingerprint';
 import type { Orientation, Rectangle } from '../formula/regions';
 import type { RegionFault } from '../formula/sheet-regions';
 import { formatNumber } from '../numbers';
@@ -39,12 +38,16 @@ export const LINE: Record<Orientation, Localized> = {
 export const rectanglesText = (rects: readonly Rectangle[]): Localized => list(rects.map((r) => rangeAddress(r)));
 
 /** "同一行的合计 D74:M74" / "the totals D74:M74 of the same row": the totals a region is compared with. */
-export function othersOfLine(rects: readonly Rectangle[], orientation: Orientation): Localized {
+export function othersOfLine(
+  rects: readonly Rectangle[],
+  orientation: Orientation,
+  noun: Localized = { 'zh-CN': '合计', 'en-US': 'total' },
+): Localized {
   const names = rectanglesText(rects);
   const many = cellCountOf(rects) > 1;
   return {
-    'zh-CN': `同一${LINE[orientation]['zh-CN']}的合计 ${names['zh-CN']}`,
-    'en-US': `the ${many ? 'totals' : 'total'} ${names['en-US']} of the same ${LINE[orientation]['en-US']}`,
+    'zh-CN': `同一${LINE[orientation]['zh-CN']}的${noun['zh-CN']} ${names['zh-CN']}`,
+    'en-US': `the ${noun['en-US']}${many ? 's' : ''} ${names['en-US']} of the same ${LINE[orientation]['en-US']}`,
   };
 }
 
@@ -80,20 +83,13 @@ function linesRead(lines: readonly number[], orientation: Orientation): Localize
   };
 }
 
-function span(area: RelativeArea, origin: number, orientation: Orientation): number[] {
-  const [from, to] = orientation === 'rows' ? [area.top, area.bottom] : [area.left, area.right];
-  const out: number[] = [];
-  for (let k = from; k <= to; k++) out.push(origin + k);
-  return out;
-}
-
-/** What the totals of an `extent` fault read, what the others read, and the difference, in words. */
+/** What the totals of an `extent` fault add, what the others add, and the difference, in words. */
 export function extentWords(fault: RegionFault): { reads: Localized; modelReads: Localized; diff: Localized } {
   const { orientation, region } = fault;
-  const reads = fault.reads as { region: RelativeArea; model: RelativeArea };
+  const reads = fault.reads as { region: number[]; model: number[] };
   const origin = orientation === 'rows' ? region.top : region.left;
-  const own = span(reads.region, origin, orientation);
-  const model = span(reads.model, origin, orientation);
+  const own = reads.region.map((k) => origin + k);
+  const model = reads.model.map((k) => origin + k);
   const extra = own.filter((k) => !model.includes(k));
   const missing = model.filter((k) => !own.includes(k));
   const zh: string[] = [];
