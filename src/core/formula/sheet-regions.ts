@@ -97,7 +97,9 @@ const plain = (a: RelativeArea) => a.sheet === '' && !a.rowsFixed && !a.colsFixe
 function beforeOnAxis(a: RelativeArea, orientation: Orientation): boolean {
   return (
     plain(a) &&
-    (orientation === 'rows' ? a.left === 0 && a.right === 0 && a.bottom < 0 : a.top === 0 && a.bottom === 0 && a.right < 0)
+    (orientation === 'rows'
+      ? a.left === 0 && a.right === 0 && a.bottom < 0
+      : a.top === 0 && a.bottom === 0 && a.right < 0)
   );
 }
 
@@ -129,8 +131,7 @@ function offsets(areas: readonly RelativeArea[], orientation: Orientation): numb
  */
 export function totalReads(formula: FormulaCell, orientation: Orientation): number[] | undefined {
   const areas = formula.fingerprint.areas;
-  if (areas.length === 0 || !areas.every((a) => beforeOnAxis(a, orientation)) || !aggregates(formula))
-    return undefined;
+  if (areas.length === 0 || !areas.every((a) => beforeOnAxis(a, orientation)) || !aggregates(formula)) return undefined;
   return offsets(areas, orientation);
 }
 
@@ -156,10 +157,18 @@ export interface LineInfo {
 
 export interface SheetRegions {
   faults: readonly RegionFault[];
+  /**
+   * The cells of every fault's region and of the rectangles it is compared with (key row * 16384 + col): a line
+   * the region logic has judged, which the rules' cell-by-cell checks leave to it.
+   */
+  judged: ReadonlySet<number>;
 }
 
+/** The key of a cell in `SheetRegions.judged`. */
+export const cellKey = (row: number, col: number) => row * 16384 + col;
+
 const cache = new WeakMap<SheetGrid, SheetRegions>();
-const NONE: SheetRegions = { faults: [] };
+const NONE: SheetRegions = { faults: [], judged: new Set() };
 
 /** The region faults of the sheet, computed once per grid. */
 export function sheetRegions(grid: SheetGrid): SheetRegions {
@@ -281,7 +290,12 @@ function findRegions(grid: SheetGrid): SheetRegions {
         faults.push(...plugsOf(view, first.target, first.match, orientation));
     }
   }
-  return { faults };
+  const judged = new Set<number>();
+  for (const fault of faults)
+    for (const rect of [fault.region, ...fault.match])
+      for (let row = rect.top; row <= rect.bottom; row++)
+        for (let col = rect.left; col <= rect.right; col++) judged.add(cellKey(row, col));
+  return { faults, judged };
 }
 
 function judge(
@@ -356,8 +370,8 @@ function leavesOut(
  * Totals of one line that add another set of lines than the line's dominant totals. The figures decide which
  * side is short: when the dominant totals leave out figures the region adds and the region leaves out none,
  * the dominant totals are reported (each rectangle, matching the region); otherwise the region is, also when the
- * rows (columns) in question are blank, since the next figure typed there would be counted by one side only.
- * Without a dominant side (two blocks of as many totals) only figures left out on one side are reported.
+ * lines in question are blank or zero: the next figure typed there would be counted by one side only. Without a
+ * dominant side (two blocks of as many totals) only figures left out on one side are reported.
  */
 function extent(
   grid: SheetGrid,
@@ -370,8 +384,8 @@ function extent(
   const { region, match, orientation } = base;
   const regionShort = leavesOut(grid, formulaAt, [region], modelReads, reads, orientation);
   const modelShort = leavesOut(grid, formulaAt, match, reads, modelReads, orientation);
-  if (modelShort && !regionShort)
-    return match.map((rect) => ({
+  const flipped = (): RegionFault[] =>
+    match.map((rect) => ({
       ...base,
       kind: 'extent',
       region: rect,
@@ -380,6 +394,7 @@ function extent(
       model: base.formula,
       reads: { region: modelReads, model: reads },
     }));
+  if (modelShort && !regionShort) return flipped();
   if (!dominant && !(regionShort && !modelShort)) return [];
   return [{ ...base, kind: 'extent', reads: { region: reads, model: modelReads } }];
 }
@@ -454,11 +469,7 @@ const sameFigure = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(
  * the figures the others add): reported when some cell of the region holds another value than the line's total
  * would give there (the same total written another way is not).
  */
-function computedOtherwise(
-  grid: SheetGrid,
-  base: Omit<RegionFault, 'kind'>,
-  reads: number[],
-): RegionFault | undefined {
+function computedOtherwise(grid: SheetGrid, base: Omit<RegionFault, 'kind'>, reads: number[]): RegionFault | undefined {
   const { region, orientation } = base;
   for (let row = region.top; row <= region.bottom; row++)
     for (let col = region.left; col <= region.right; col++) {
@@ -488,7 +499,11 @@ export function plugOf(node: FormulaNode): number | undefined {
   if (node.kind !== 'binary' || (node.op !== '+' && node.op !== '-')) return undefined;
   const sign = node.op === '-' ? -1 : 1;
   const number = (n: FormulaNode) =>
-    n.kind === 'number' ? n.value : n.kind === 'unary' && n.arg.kind === 'number' ? (n.op === '-' ? -1 : 1) * n.arg.value : undefined;
+    n.kind === 'number'
+      ? n.value
+      : n.kind === 'unary' && n.arg.kind === 'number'
+        ? (n.op === '-' ? -1 : 1) * n.arg.value
+        : undefined;
   const right = number(node.right);
   if (right !== undefined && node.left.kind !== 'number') return sign * right;
   const left = number(node.left);
@@ -517,8 +532,7 @@ function plugsOf(
       }
   const plain = cells.filter((c) => c.formula.constants.length === 0);
   const plugged = cells.filter((c) => c.formula.node && plugOf(c.formula.node) !== undefined);
-  if (plain.length < 2 || plain.length + plugged.length !== cells.length || plain.length * 2 <= cells.length)
-    return [];
+  if (plain.length < 2 || plain.length + plugged.length !== cells.length || plain.length * 2 <= cells.length) return [];
   // The totals without a plug, as runs along the line.
   const runs: Rectangle[] = [];
   for (const c of plain) {

@@ -4,7 +4,7 @@ import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { flattenTree, statedWeight } from '../analysis/indicators';
 import type { Figure } from '../model';
-import { sheetRegions } from '../formula/sheet-regions';
+import { cellKey, sheetRegions } from '../formula/sheet-regions';
 import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
@@ -112,8 +112,9 @@ export const formulaHardcoded: Rule = {
       const grid = grids.get(sheet.name);
       if (!grid || sheetFormulas(grid).size === 0) continue;
       formulaSheets.add(sheet.name);
+      const { judged } = sheetRegions(grid);
       for (const cell of sheet.cells) {
-        if (cell.formula || cell.value.type !== 'number') continue;
+        if (cell.formula || cell.value.type !== 'number' || judged.has(cellKey(cell.row, cell.col))) continue;
         const { row, col } = cell;
         const pair =
           copiesAround(grid, row, col, 1, 0) ??

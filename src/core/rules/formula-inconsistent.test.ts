@@ -9,6 +9,7 @@ import {
 import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
 import { seed003 } from '../../../test/fixtures/seeds/seed003';
 import { formulaInconsistent } from './formula-inconsistent';
+import { formulaRangeOmits } from './formula-range-omits';
 
 let faithful: Map<string, SeedFixture>;
 beforeAll(async () => {
@@ -59,7 +60,7 @@ describe('formula/inconsistent on generic sheets', () => {
     ]);
   });
 
-  it('reports a total of a 合计 row that adds another span than the totals beside it', () => {
+  it('leaves a total of a 合计 row that adds another span to formula/range-omits, the more specific finding', () => {
     const snapshot = workbookOf(
       sheetOf('Totals', [
         [1, 2, 3, 4],
@@ -68,11 +69,13 @@ describe('formula/inconsistent on generic sheets', () => {
         [f('SUM(A1:A3)'), f('SUM(B1:B3)'), f('SUM(C2:C3)'), f('SUM(D1:D3)')],
       ]),
     );
-    expect(runRule(formulaInconsistent, snapshot)).toMatchObject([
+    expect(runRule(formulaInconsistent, snapshot)).toEqual([]);
+    expect(runRule(formulaRangeOmits, snapshot)).toMatchObject([
       {
         cell: 'C4',
+        message: '合计公式 C4 加的是第 2–3 行，而同一行的合计 A4:B4、D4 加的是第 1–3 行：少加了第 1 行',
         related: [
-          { sheet: 'Totals', cell: 'B4' },
+          { sheet: 'Totals', cell: 'A4:B4' },
           { sheet: 'Totals', cell: 'D4' },
         ],
       },
@@ -96,18 +99,20 @@ describe('formula/inconsistent on generic sheets', () => {
 });
 
 describe('formula/inconsistent on a seed fixture', () => {
-  it('reports a 满意度 row total that adds another span (seed 003)', async () => {
+  it('leaves a 满意度 row total that adds another span to formula/range-omits (seed 003)', async () => {
     const { snapshot } = await seedWorkbook(seed003);
     const copy = structuredClone(snapshot);
     const cell = copy.sheets.find((s) => s.name === '满意度调查')?.cells.find((c) => c.formula === 'SUM(B6:E6)');
     if (!cell) throw new Error('no survey total');
     cell.formula = 'SUM(B6:D6)';
-    expect(runRule(formulaInconsistent, copy)).toEqual([
+    expect(runRule(formulaInconsistent, copy)).toEqual([]);
+    expect(runRule(formulaRangeOmits, copy)).toEqual([
       expect.objectContaining({
         sheet: '满意度调查',
         cell: 'F6',
+        message: '合计公式 F6 加的是 B–D 列，而同一列的合计 F4:F5、F7 加的是 B–E 列：少加了 E 列',
         related: [
-          { sheet: '满意度调查', cell: 'F5' },
+          { sheet: '满意度调查', cell: 'F4:F5' },
           { sheet: '满意度调查', cell: 'F7' },
         ],
       }),

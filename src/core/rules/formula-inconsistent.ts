@@ -3,7 +3,7 @@ import type { SheetGrid } from '../grid';
 import { skeletonOf } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { Orientation } from '../formula/regions';
-import { lineOf, plugOf, readsOwnLine, sheetRegions } from '../formula/sheet-regions';
+import { cellKey, lineOf, plugOf, readsOwnLine, sheetRegions } from '../formula/sheet-regions';
 import { formatNumber } from '../numbers';
 import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import type { Rule, RuleReport } from './rule';
@@ -131,7 +131,8 @@ export const formulaInconsistent: Rule = {
       if (!grid) continue;
       // Totals of a line computed another way from the same figures: one finding per rectangle of them.
       const covered = new Set<number>();
-      for (const fault of sheetRegions(grid).faults) {
+      const { faults, judged } = sheetRegions(grid);
+      for (const fault of faults) {
         if (fault.kind === 'constants' && fault.formula?.node) {
           const plug = plugOf(fault.formula.node) ?? 0;
           const amount = formatNumber(Math.abs(plug));
@@ -173,7 +174,7 @@ export const formulaInconsistent: Rule = {
       }
       for (const self of sheetFormulas(grid).values()) {
         const { row, col } = self.cell;
-        if (covered.has(row * 16384 + col)) continue;
+        if (covered.has(row * 16384 + col) || judged.has(cellKey(row, col))) continue;
         if (self.references.length === 0) continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
         // A copy of any neighbour belongs to a pattern: tables whose columns alternate (amount, change, amount)
         // break the row pattern in every row, by design.

@@ -6,7 +6,7 @@ import type { FormulaNode, ResolvedReference } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { SheetGrid } from '../grid';
 import type { CellValue } from '../snapshot';
-import { sheetRegions } from '../formula/sheet-regions';
+import { cellKey, sheetRegions } from '../formula/sheet-regions';
 import { cellCountOf, extentWords, list, othersOfLine, regionReport, regionSubject } from './region-text';
 import { OnePerCell } from './reports';
 import type { Rule, RuleReport } from './rule';
@@ -109,17 +109,43 @@ function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Ga
   if (start > 0 && member(start - 1))
     for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
   // Only the figures that go on straight after the range's end: past a blank, another block begins. A total of
-  // the range met on the way (a formula over it, or a typed figure equal to its sum) makes this formula a partial
-  // sum or a check under the block's own total, which leaves nothing out.
-  let rangeSum: { sum: number; figures: number } | undefined;
+  // the block met on the way (a formula over the range, or a typed figure equal to the range and the figures
+  // after it so far) makes this formula a partial sum or a check under the block's own total, which leaves
+  // nothing out; so does a total further on, between the figures and this formula, that counts them.
+  let running: { sum: number; figures: number } | undefined;
   const after: Array<{ row: number; col: number }> = [];
-  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++) {
+  let k = end + 1;
+  for (; k < self && isFigure(grid, at(k).row, at(k).col); k++) {
     const p = at(k);
-    if (derived(p) || totals(grid.value(p.row, p.col), (rangeSum ??= sumOf(grid, ref)))) {
+    running ??= sumOf(grid, ref);
+    const value = grid.value(p.row, p.col);
+    if (derived(p) || totals(value, running)) {
       after.length = 0;
       break;
     }
+    if (value.type === 'number') running = { sum: running.sum + value.value, figures: running.figures + 1 };
     if (!readElsewhere(p)) after.push(p);
+  }
+  // A total between the figures and this formula that counts them (in this line, or a total row or column of the
+  // block lying between, which adds them in its own line): this formula regroups figures already totalled.
+  for (; after.length > 0 && k < self; k++) {
+    const p = at(k);
+    const line = vertical ? grid.cellsInRow(p.row) : [];
+    const candidates = vertical
+      ? line.filter((c) => c.formula).map((c) => formulaAt(grid, c.row, c.col))
+      : [formulaAt(grid, p.row, p.col)];
+    const counts = candidates.some((f) =>
+      f?.references.some(
+        (r) =>
+          r.sheet === undefined &&
+          after.every((q) =>
+            vertical
+              ? r.top <= q.row && q.row <= r.bottom && r.left <= f.cell.col && f.cell.col <= r.right
+              : inside(r, q.row, q.col),
+          ),
+      ),
+    );
+    if (counts) after.length = 0;
   }
   omitted.push(...after);
   // The formulas inside the range: looked up cell by cell, or picked from the sheet's formulas when the range is longer.
@@ -329,7 +355,9 @@ export const formulaRangeOmits: Rule = {
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
       if (!grid) continue;
+      const { judged } = sheetRegions(grid);
       for (const total of sheetFormulas(grid).values()) {
+        if (judged.has(cellKey(total.cell.row, total.cell.col))) continue;
         for (const ref of summedRanges(total)) {
           const gap = gapsOf(grid, total, ref);
           if (!gap) continue;

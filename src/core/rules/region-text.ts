@@ -78,7 +78,7 @@ function linesRead(lines: readonly number[], orientation: Orientation): Localize
       'en-US': `${lines.length === 1 ? 'row' : 'rows'} ${runs(lines, (r) => String(r + 1), ', ')}`,
     };
   return {
-    'zh-CN': `${runs(lines, columnName, '、')} 列`,
+    'zh-CN': ` ${runs(lines, columnName, '、')} 列`,
     'en-US': `${lines.length === 1 ? 'column' : 'columns'} ${runs(lines, columnName, ', ')}`,
   };
 }
