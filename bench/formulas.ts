@@ -43,8 +43,9 @@ interface FileReport {
 
 /**
  * How findings become flagged cells. `named`: the cells of each finding's `cell` (a range counts all its cells).
- * `withRelated`: those and the cells of its `related` on the same sheet, as ExceLint counts a proposed fix (both
- * the suspicious rectangle and the one it would merge into).
+ * `withRelated`: for a region finding (one that carries `count`: its cell is the suspicious region and `related`
+ * the region it would match), also the cells of its `related` on the same sheet, as ExceLint counts a proposed
+ * fix (both the suspicious rectangle and the one it would merge into); other findings count their cell only.
  */
 type Convention = 'named' | 'withRelated';
 
@@ -256,8 +257,8 @@ function main(): void {
   const out: string[] = [
     `ExceLint benchmark: ${workbooks.length} workbooks (${Object.values(annotations).filter((s) => Object.values(s).some((x) => x.bugs.length > 0)).length} with annotations, ${unreadable} unreadable), ${inProcess ? 'this tree in process' : 'one score-audit check call per engine'}`,
     `scored codes: ${[...FORMULA_CODES].join(', ')}`,
-    `cells flagged: "named" = the cells of each finding's cell (ranges expanded); "+ related" = also its related cells`,
-    `on the same sheet, as ExceLint counts a proposed fix (the suspicious rectangle and the one it would match).`,
+    `cells flagged: "named" = the cells of each finding's cell (ranges expanded); "+ related" = for region findings`,
+    `(with count) also their related cells on the sheet, as ExceLint counts a proposed fix (both rectangles).`,
     '',
     `${''.padEnd(30)} precision mean (median)   recall mean (median)   TP    FP   FN   time`,
   ];
@@ -289,6 +290,8 @@ function main(): void {
   if (verbose) {
     process.stdout.write('\nthis tree, named:\n');
     score(annotations, workbooks, current.reports, FORMULA_CODES, 'named', true);
+    process.stdout.write('\nthis tree, + related:\n');
+    score(annotations, workbooks, current.reports, FORMULA_CODES, 'withRelated', true);
   }
 }
 

@@ -47,7 +47,8 @@ export function fingerprintRectangles(members: readonly Member[], orientation: O
   const order = (a: Member, b: Member) => across(a) - across(b) || along(a) - along(b);
   // Cells come row-major from a sheet: for 'rows' they are usually in order already.
   let inOrder = true;
-  for (let i = 1; i < members.length && inOrder; i++) inOrder = order(members[i - 1] as Member, members[i] as Member) < 0;
+  for (let i = 1; i < members.length && inOrder; i++)
+    inOrder = order(members[i - 1] as Member, members[i] as Member) < 0;
   const sorted = inOrder ? members : [...members].sort(order);
   const done: Rectangle[] = [];
   // Rectangles still growing, by "from,to,key" of their runs; each line closes the ones it does not extend.
@@ -180,8 +181,7 @@ export interface ProposeOptions {
 export function proposeFixes(strip: Strip, options: ProposeOptions = {}): Proposal[] {
   const counted = options.counted ?? (() => true);
   const counts = new Map<string, number>();
-  for (const r of strip.rectangles)
-    if (counted(r.key)) counts.set(r.key, (counts.get(r.key) ?? 0) + cellCount(r));
+  for (const r of strip.rectangles) if (counted(r.key)) counts.set(r.key, (counts.get(r.key) ?? 0) + cellCount(r));
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
   if (!top || top[0] === TYPED || top[0] === '') return [];

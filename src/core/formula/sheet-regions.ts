@@ -55,6 +55,8 @@ export interface RegionFault {
   model: FormulaCell;
   /** For `extent`: the lines (rows, or columns) the region's totals and the dominant ones add, as offsets. */
   reads?: { region: number[]; model: number[] };
+  /** For `extent`: the region's totals add subtotals together with the figures those subtotals hold. */
+  doubles?: boolean;
   /** For `crossTotal`: the figures left out (absolute positions). */
   omitted?: Array<{ row: number; col: number }>;
   /** For `typed` and `computed`: the value the line's total would give where the region first differs. */
@@ -334,7 +336,9 @@ function judge(
 
 /**
  * True when some cell of the rectangles has, on a line `from` adds and `to` does not, a non-zero figure that `to`
- * does not count either through a subtotal it adds (a figure inside the range of a formula among its cells).
+ * does not count either through a subtotal: a formula that adds up cells on a line `to` adds, in the cell's own
+ * column or, for a row of totals, anywhere in that row (a block's subtotal column holds the subtotals a grand
+ * total adds, while the other columns show the items).
  */
 function leavesOut(
   grid: SheetGrid,
@@ -351,18 +355,47 @@ function leavesOut(
       for (let col = rect.left; col <= rect.right; col++) {
         const subtotals = to.flatMap((k) => {
           const at = along(orientation, row, col, k);
-          return formulaAt(at.row, at.col)?.references.filter((r) => r.sheet === undefined) ?? [];
+          const candidates =
+            orientation === 'rows'
+              ? grid.cellsInRow(at.row).flatMap((c) => (c.formula ? [formulaAt(c.row, c.col)] : []))
+              : [formulaAt(at.row, at.col)];
+          return candidates.flatMap((f) =>
+            f?.node && addsUp(f.node) ? f.references.filter((r) => r.sheet === undefined) : [],
+          );
         });
         for (const k of missing) {
           const at = along(orientation, row, col, k);
           const v = grid.value(at.row, at.col);
           if (v.type !== 'number' || v.value === 0) continue;
-          const counted = subtotals.some(
-            (r) => r.top <= at.row && at.row <= r.bottom && r.left <= at.col && at.col <= r.right,
+          const counted = subtotals.some((r) =>
+            orientation === 'rows'
+              ? r.top <= at.row && at.row <= r.bottom
+              : r.top <= at.row && at.row <= r.bottom && r.left <= at.col && at.col <= r.right,
           );
           if (!counted) return true;
         }
       }
+  return false;
+}
+
+/**
+ * True when the total at the rectangle's first cell adds a subtotal (a formula that adds up cells) together with
+ * the lines that subtotal adds.
+ */
+function doubleCounts(
+  formulaAt: FormulaAt,
+  rect: Rectangle,
+  reads: readonly number[],
+  orientation: Orientation,
+): boolean {
+  const lines = new Set(reads);
+  for (const k of reads) {
+    const at = along(orientation, rect.top, rect.left, k);
+    const inner = formulaAt(at.row, at.col);
+    if (!inner?.node || !addsUp(inner.node)) continue;
+    const own = totalReads(inner, orientation);
+    if (own?.every((j) => lines.has(k + j))) return true;
+  }
   return false;
 }
 
@@ -382,8 +415,12 @@ function extent(
   dominant: boolean,
 ): RegionFault[] {
   const { region, match, orientation } = base;
-  const regionShort = leavesOut(grid, formulaAt, [region], modelReads, reads, orientation);
-  const modelShort = leavesOut(grid, formulaAt, match, reads, modelReads, orientation);
+  // A side that adds subtotals together with the figures inside them counts those figures twice: it is wrong
+  // whatever the other side leaves out (the other side adds the subtotals instead of the figures).
+  const regionDoubles = doubleCounts(formulaAt, region, reads, orientation);
+  const modelDoubles = doubleCounts(formulaAt, match[0] as Rectangle, modelReads, orientation);
+  const regionShort = !modelDoubles && leavesOut(grid, formulaAt, [region], modelReads, reads, orientation);
+  const modelShort = !regionDoubles && leavesOut(grid, formulaAt, match, reads, modelReads, orientation);
   const flipped = (): RegionFault[] =>
     match.map((rect) => ({
       ...base,
@@ -393,7 +430,12 @@ function extent(
       formula: base.model,
       model: base.formula,
       reads: { region: modelReads, model: reads },
+      doubles: modelDoubles,
     }));
+  if (regionDoubles !== modelDoubles)
+    return regionDoubles
+      ? [{ ...base, kind: 'extent', reads: { region: reads, model: modelReads }, doubles: true }]
+      : flipped();
   if (modelShort && !regionShort) return flipped();
   if (!dominant && !(regionShort && !modelShort)) return [];
   return [{ ...base, kind: 'extent', reads: { region: reads, model: modelReads } }];

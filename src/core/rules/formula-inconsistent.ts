@@ -1,6 +1,7 @@
 import { cellAddress } from '../address';
 import type { SheetGrid } from '../grid';
-import { skeletonOf } from '../formula/parse';
+import { resolveReference, skeletonOf } from '../formula/parse';
+import { shiftFormula, tokenize, type ReferenceToken } from '../formula/tokenize';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { Orientation } from '../formula/regions';
 import { cellKey, lineOf, plugOf, readsOwnLine, sheetRegions } from '../formula/sheet-regions';
@@ -35,6 +36,38 @@ const copies = (a: FormulaCell | undefined, b: FormulaCell) => !!a && a.fingerpr
 function dominantLine(grid: SheetGrid, self: FormulaCell, copy: FormulaCell, orientation: Orientation): boolean {
   const line = lineOf(grid, self.cell.row, self.cell.col, orientation);
   return !!line && line.dominant === copy.fingerprint.key && line.dominantCells * 2 > line.cells;
+}
+
+/**
+ * What the copy would read written at the cell's place: the same cells ('same': `=H22/H113` for `=H23/$H$113`,
+ * right now but wrong once copied), only empty cells where the cell reads others ('empty': the author pointed
+ * the formula at the cell that holds the figure on this row, a subtotal kept in the next column, which is no
+ * copy gone wrong), or other cells.
+ */
+function copyHere(grid: SheetGrid, self: FormulaCell, copy: FormulaCell): 'same' | 'empty' | 'other' {
+  const text = shiftFormula(copy.cell.formula ?? '', self.cell.row - copy.cell.row, self.cell.col - copy.cell.col);
+  const own = self.references;
+  const differing = tokenize(text)
+    .filter((t): t is ReferenceToken => t.kind === 'reference')
+    .map((t) => resolveReference(t, self.cell))
+    .filter(
+      (r) =>
+        !own.some(
+          (o) =>
+            o.sheet === r.sheet && o.top === r.top && o.left === r.left && o.bottom === r.bottom && o.right === r.right,
+        ),
+    );
+  if (differing.length === 0) return 'same';
+  const empty = differing.every((r) => {
+    if (r.sheet !== undefined || (r.bottom - r.top + 1) * (r.right - r.left + 1) > 1000) return false;
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const cell = grid.cell(row, col);
+        if (cell && (cell.formula || cell.value.type !== 'empty')) return false;
+      }
+    return true;
+  });
+  return empty ? 'empty' : 'other';
 }
 
 /** True when both formulas parse to one construction (`SUM(@)/@`), whatever cells they read. */
@@ -119,6 +152,12 @@ export const formulaInconsistent: Rule = {
       'zh-CN': '合计公式 {cell}（={formula}）在加总之外{plug}，而{others} 没有',
       'en-US': 'The total {cell} (={formula}) {plug}, while {others} {otherDo} not',
     },
+    anchors: {
+      'zh-CN':
+        '公式 ={formula} 与相邻的 {first}、{second} 读取相同的单元格，但引用的写法（相对或绝对）不同，复制后会读错单元格',
+      'en-US':
+        'The formula ={formula} reads the same cells as its neighbours {first} and {second} but writes its references differently (relative or absolute): copied, it would read other cells',
+    },
     runEnd: {
       'zh-CN': '公式 ={formula} 与相邻的 {first}、{second} 构造相同但引用不同单元格',
       'en-US': 'The formula ={formula} is built like its neighbours {first} and {second} but reads other cells',
@@ -143,7 +182,10 @@ export const formulaInconsistent: Rule = {
               plug:
                 plug >= 0
                   ? { 'zh-CN': `还加了手填的数字 ${amount}`, 'en-US': `adds the typed number ${amount} to its sum` }
-                  : { 'zh-CN': `还减去了手填的数字 ${amount}`, 'en-US': `takes the typed number ${amount} from its sum` },
+                  : {
+                      'zh-CN': `还减去了手填的数字 ${amount}`,
+                      'en-US': `takes the typed number ${amount} from its sum`,
+                    },
               others: othersOfLine(fault.match, fault.orientation),
               otherDo: cellCountOf(fault.match) > 1 ? 'do' : 'does',
             }),
@@ -189,12 +231,14 @@ export const formulaInconsistent: Rule = {
           continue;
         const broken = brokenPattern(grid, self, 1, 0) ?? brokenPattern(grid, self, 0, 1);
         if (!broken) continue;
+        const here = copyHere(grid, self, broken[0] as FormulaCell);
+        if (here === 'empty') continue;
         const [first, second] = broken.map((f) => cellAddress(f.cell.row, f.cell.col)) as [string, string];
         const between =
           broken.some((f) => f.cell.row > self.cell.row || f.cell.col > self.cell.col) &&
           broken.some((f) => f.cell.row < self.cell.row || f.cell.col < self.cell.col);
         reports.push({
-          messageId: between ? 'inconsistent' : 'runEnd',
+          messageId: here === 'same' ? 'anchors' : between ? 'inconsistent' : 'runEnd',
           data: { formula: self.cell.formula ?? '', first, second },
           sheet: sheet.name,
           cell: cellAddress(self.cell.row, self.cell.col),

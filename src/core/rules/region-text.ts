@@ -94,7 +94,12 @@ export function extentWords(fault: RegionFault): { reads: Localized; modelReads:
   const missing = model.filter((k) => !own.includes(k));
   const zh: string[] = [];
   const en: string[] = [];
-  if (extra.length > 0) {
+  if (extra.length > 0 && fault.doubles) {
+    zh.push(`多加了${linesRead(extra, orientation)['zh-CN']}，其中的数已含在所加的小计里，重复计算`);
+    en.push(
+      `added as well: ${linesRead(extra, orientation)['en-US']}, already held by the subtotals it adds (counted twice)`,
+    );
+  } else if (extra.length > 0) {
     zh.push(`多加了${linesRead(extra, orientation)['zh-CN']}`);
     en.push(`added as well: ${linesRead(extra, orientation)['en-US']}`);
   }
@@ -129,7 +134,8 @@ export function regionReport(
     cell: rangeAddress(fault.region),
     related: rectangleRefs(sheet, fault.match),
   };
-  const n = cellCountOf([fault.region]);
-  if (n > 1) report.count = n;
+  // A region finding always says how many cells it covers, one included: its cell is a region, and `related` the
+  // region it would match.
+  report.count = cellCountOf([fault.region]);
   return report;
 }
