@@ -22,7 +22,7 @@ describe('formula/hardcoded on hand-made sheets', () => {
         ['Name', 'Hours', 'Rate', 'Pay'],
         ['A', 10, 5, { formula: 'B2*C2', value: 50 }],
         ['B', 9, 5, { formula: 'B3*C3', value: 45 }],
-        ['C', 8, 5, 40],
+        ['C', 8, 5, 45],
         ['D', 6, 5, { formula: 'B5*C5', value: 30 }],
         ['E', 4, 5, { formula: 'B6*C6', value: 20 }],
       ]),
@@ -33,8 +33,8 @@ describe('formula/hardcoded on hand-made sheets', () => {
         severity: 'warning',
         sheet: 'Pay',
         cell: 'D4',
-        message: '常数 40 位于一组相同公式之间（D3、D5），应为公式',
-        actual: 40,
+        message: '常数 45 位于一组相同公式之间（D3、D5），应为公式',
+        actual: 45,
         related: [
           { sheet: 'Pay', cell: 'D3' },
           { sheet: 'Pay', cell: 'D5' },
@@ -42,8 +42,36 @@ describe('formula/hardcoded on hand-made sheets', () => {
       },
     ]);
     expect(runRule(formulaHardcoded, snapshot, { lang: 'en-US' })[0]?.message).toBe(
-      'The constant 40 sits between copies of one formula (D3, D5); a formula is expected',
+      'The constant 45 sits between copies of one formula (D3, D5); a formula is expected',
     );
+  });
+
+  it('leaves a value pasted over its own formula alone, and a number among copies of an average', () => {
+    const pasted = workbookOf(
+      sheetOf('Pay', [
+        ['Name', 'Hours', 'Rate', 'Pay'],
+        ['A', 10, 5, { formula: 'B2*C2', value: 50 }],
+        ['B', 9, 5, { formula: 'B3*C3', value: 45 }],
+        ['C', 8, 5, 40],
+        ['D', 6, 5, { formula: 'B5*C5', value: 30 }],
+        ['E', 4, 5, { formula: 'B6*C6', value: 20 }],
+      ]),
+    );
+    expect(runRule(formulaHardcoded, pasted)).toEqual([]);
+    const averages = workbookOf(
+      sheetOf('Ratios', [
+        [0.5, 0.6, 0.7, 0.8, 0.9],
+        [0.7, 0.8, 0.9, 1.0, 1.1],
+        [
+          { formula: 'AVERAGE(A1:A2)', value: 0.6 },
+          { formula: 'AVERAGE(B1:B2)', value: 0.7 },
+          0.739,
+          { formula: 'AVERAGE(D1:D2)', value: 0.9 },
+          { formula: 'AVERAGE(E1:E2)', value: 1 },
+        ],
+      ]),
+    );
+    expect(runRule(formulaHardcoded, averages)).toEqual([]);
   });
 
   it('leaves a value between single formulas alone: two lone formulas are as often two different rows', () => {

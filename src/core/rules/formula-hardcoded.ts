@@ -1,5 +1,10 @@
 import { cellAddress } from '../address';
-import { formulaAt, sheetFormulas } from '../formula/sheet-formulas';
+import { evaluate } from '../formula/evaluate';
+import { parseFormula } from '../formula/parse';
+import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
+import { shiftFormula } from '../formula/tokenize';
+import { equalAtDecimals } from '../numbers';
+import { formatDecimals } from '../recognize/figures';
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { flattenTree, statedWeight } from '../analysis/indicators';
@@ -38,9 +43,36 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
   if (!first?.relative) return undefined;
   const after = formulaAt(grid, row + dr, col + dc);
   const run = [formulaAt(grid, row - 2 * dr, col - 2 * dc), after, formulaAt(grid, row + 2 * dr, col + 2 * dc)];
-  return after && run.every((f) => f?.pattern === first.pattern) && !readBeside(grid, row, col, dr, dc)
+  return after &&
+    run.every((f) => f?.pattern === first.pattern) &&
+    !readBeside(grid, row, col, dr, dc) &&
+    !harmless(grid, row, col, first)
     ? [first.cell, after.cell]
     : undefined;
+}
+
+function decimalsOf(value: number): number {
+  const text = String(Math.abs(value));
+  const dot = text.indexOf('.');
+  return dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
+}
+
+/**
+ * True when the typed number is no wrong figure: it is what the copy would give at its place (a value pasted
+ * over its own formula, compared at the decimals its cell shows), or the copies are averages (a published average need
+ * not be the mean of the rows shown). When the copy's value cannot be worked out, the number is reported.
+ */
+function harmless(grid: SheetGrid, row: number, col: number, copy: FormulaCell): boolean {
+  const value = grid.value(row, col);
+  if (value.type !== 'number') return false;
+  if (copy.node?.kind === 'function' && copy.node.name === 'AVERAGE') return true;
+  const here = parseFormula(shiftFormula(copy.cell.formula ?? '', row - copy.cell.row, col - copy.cell.col), {
+    row,
+    col,
+  });
+  const computed = here ? evaluate(grid, here) : undefined;
+  const decimals = formatDecimals(grid.cell(row, col)?.format) ?? decimalsOf(value.value);
+  return computed !== undefined && equalAtDecimals(computed, value.value, decimals);
 }
 
 /**
@@ -48,6 +80,7 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
  * - its neighbours on both sides in a row (or a column) are formulas of one R1C1 form that read a relative
  *   reference (a copied formula with one value typed over it); for a row pattern, only when neither neighbour
  *   above or below is a constant (else the cell belongs to a column of typed data between formula columns);
+ *   not when a formula beside it reads it as its input, nor when it is what the copy would give there;
  * - a recognised total (合计/总分 weight, score or rate, an amount table's total row) that is typed while a
  *   sibling total of the same row is a formula (not a score total over a blank score: a formula cannot count
  *   the blank at its computed value, so that total is typed by necessity).
