@@ -39,9 +39,14 @@ export const cellCount = (r: Rectangle) => (r.bottom - r.top + 1) * (r.right - r
 /**
  * Maximal rectangles of one fingerprint. With 'rows', each row's cells form runs of equal fingerprint in adjacent
  * columns; a run joins the rectangle above it when both span the same columns with the same fingerprint.
- * 'columns' is the same with rows and columns exchanged.
+ * 'columns' is the same with rows and columns exchanged. With `stack` false, the runs are returned as they are:
+ * one line deep, so that a taller block crossing a line (a column of rates through a row of totals) cuts no line.
  */
-export function fingerprintRectangles(members: readonly Member[], orientation: Orientation): Rectangle[] {
+export function fingerprintRectangles(
+  members: readonly Member[],
+  orientation: Orientation,
+  stack = true,
+): Rectangle[] {
   const along = orientation === 'rows' ? (m: Member) => m.col : (m: Member) => m.row;
   const across = orientation === 'rows' ? (m: Member) => m.row : (m: Member) => m.col;
   const order = (a: Member, b: Member) => across(a) - across(b) || along(a) - along(b);
@@ -70,7 +75,7 @@ export function fingerprintRectangles(members: readonly Member[], orientation: O
       const from = along(first);
       const to = along(last);
       const id = `${from},${to},${first.key}`;
-      const above = open.get(id);
+      const above = stack ? open.get(id) : undefined;
       let rect: Rectangle;
       if (above && (orientation === 'rows' ? above.bottom : above.right) === line - 1) {
         open.delete(id);
@@ -100,12 +105,15 @@ export interface Strip {
 /**
  * Chains rectangles of equal span (same rows for 'rows', same columns for 'columns') that follow one another
  * along the run axis, directly or over a gap of at most `maxGap` lines in which `isEmpty` holds for every cell.
+ * A rectangle whose fingerprint `closes` (a total of the line itself) ends its strip: what follows it is
+ * another block.
  */
 export function strips(
   rectangles: readonly Rectangle[],
   orientation: Orientation,
   isEmpty: (row: number, col: number) => boolean,
   maxGap = 1,
+  closes: (key: string) => boolean = () => false,
 ): Strip[] {
   const spanOf = (r: Rectangle) => (orientation === 'rows' ? `${r.top},${r.bottom}` : `${r.left},${r.right}`);
   const startOf = (r: Rectangle) => (orientation === 'rows' ? r.left : r.top);
@@ -122,7 +130,7 @@ export function strips(
     let current: Rectangle[] = [];
     for (const r of list) {
       const previous = current[current.length - 1];
-      if (previous && !gapIsEmpty(previous, r, orientation, isEmpty, maxGap)) {
+      if (previous && (closes(previous.key) || !gapIsEmpty(previous, r, orientation, isEmpty, maxGap))) {
         result.push({ orientation, rectangles: current });
         current = [];
       }

@@ -283,14 +283,22 @@ function findRegions(grid: SheetGrid): SheetRegions {
       const formula = key === TYPED ? undefined : byKey.get(key);
       return !!formula && counts(formula, orientation);
     };
-    for (const strip of strips(fingerprintRectangles(members[orientation], orientation), orientation, isEmpty)) {
+    const found: RegionFault[] = [];
+    // A total of the line itself (a SUM of the column above, in a column of row totals) closes its block.
+    const closes = (key: string) => {
+      const formula = key === TYPED ? undefined : byKey.get(key);
+      return !!formula && readsOwnLine(formula, orientation) && aggregates(formula);
+    };
+    const runs = fingerprintRectangles(members[orientation], orientation, false);
+    for (const strip of strips(runs, orientation, isEmpty, 1, closes)) {
       if (strip.rectangles.length < 2) continue;
       const proposals = proposeFixes(strip, { counted });
-      for (const proposal of proposals) faults.push(...judge(view, proposal, orientation, counted));
+      for (const proposal of proposals) found.push(...judge(view, proposal, orientation, counted));
       const first = proposals[0];
       if (first && !first.tie && first.targetCells >= 2 && first.targetCells * 2 > first.stripCells)
-        faults.push(...plugsOf(view, first.target, first.match, orientation));
+        found.push(...plugsOf(view, first.target, first.match, orientation));
     }
+    faults.push(...stacked(found, orientation));
   }
   const judged = new Set<number>();
   for (const fault of faults)
@@ -298,6 +306,38 @@ function findRegions(grid: SheetGrid): SheetRegions {
       for (let row = rect.top; row <= rect.bottom; row++)
         for (let col = rect.left; col <= rect.right; col++) judged.add(cellKey(row, col));
   return { faults, judged };
+}
+
+/**
+ * Faults found line by line, joined where the same fault repeats on consecutive lines over the same span, against
+ * the same rectangles (two rows of typed numbers under one another): one rectangle, one finding.
+ */
+function stacked(faults: RegionFault[], orientation: Orientation): RegionFault[] {
+  const across = (r: Rectangle) => (orientation === 'rows' ? [r.top, r.bottom] : [r.left, r.right]);
+  const span = (r: Rectangle) => (orientation === 'rows' ? `${r.left}-${r.right}` : `${r.top}-${r.bottom}`);
+  const signature = (f: RegionFault) =>
+    [f.kind, span(f.region), f.match.map(span).join(','), f.reads?.region.join(','), f.reads?.model.join(',')].join(
+      '|',
+    );
+  const result: RegionFault[] = [];
+  const open = new Map<string, RegionFault>();
+  const sorted = [...faults].sort((a, b) => (across(a.region)[0] as number) - (across(b.region)[0] as number));
+  for (const fault of sorted) {
+    const key = signature(fault);
+    const previous = open.get(key);
+    const [from] = across(fault.region) as [number, number];
+    if (previous && (across(previous.region)[1] as number) === from - 1) {
+      const grow = (r: Rectangle, by: Rectangle) =>
+        orientation === 'rows' ? { ...r, bottom: by.bottom } : { ...r, right: by.right };
+      previous.region = grow(previous.region, fault.region);
+      previous.match = previous.match.map((m, i) => grow(m, fault.match[i] as Rectangle));
+      continue;
+    }
+    const copy = { ...fault };
+    open.set(key, copy);
+    result.push(copy);
+  }
+  return result;
 }
 
 function judge(
@@ -583,7 +623,10 @@ function plugsOf(
     else if (last && orientation === 'columns' && last.left === c.col && last.bottom === c.row - 1) last.bottom = c.row;
     else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col, key: target });
   }
-  return plugged.map((c) => ({
+  // Only a total next to the others (a blank line between starts another block: a line of maxima, a check).
+  const touches = (c: (typeof cells)[number]) =>
+    plain.some((p) => (orientation === 'rows' ? Math.abs(p.col - c.col) : Math.abs(p.row - c.row)) === 1);
+  return plugged.filter(touches).map((c) => ({
     kind: 'constants' as const,
     orientation,
     region: { top: c.row, bottom: c.row, left: c.col, right: c.col, key: target },
