@@ -70,7 +70,7 @@ function cellsOf(sheet: string, address: string): string[] {
 
 function findingCells(finding: Finding, convention: Convention): string[] {
   const cells = cellsOf(finding.sheet, finding.cell);
-  if (convention === 'withRelated')
+  if (convention === 'withRelated' && finding.count !== undefined)
     for (const ref of finding.related ?? [])
       if (ref.sheet === finding.sheet) cells.push(...cellsOf(ref.sheet, ref.cell));
   return cells;
