@@ -16,7 +16,9 @@
  * - `crossTotal`: a total adding the totals beside it, while figures typed in its own column above it (its row
  *   before it) go uncounted: `formula/range-omits`.
  * - `constants`: a total that adds a typed number to what it adds (`=SUM(E11:E26)+1` among `=SUM(B11:B26)`, a
- *   plug figure): `formula/inconsistent`.
+ *   plug figure): `formula/inconsistent`;
+ * - `rates`: totals that add rates (each a division of figures of its own row, `=E30/D30`) while the other totals
+ *   of the line add amounts: a sum of rates means nothing: `formula/inconsistent`.
  *
  * Left alone, as a reviewer reads them as intended: a line without a dominant formula (more than half of the
  * formula cells that count), cells computed from their own line only (a rate of the totals beside it, a cross
@@ -40,7 +42,7 @@ import {
 } from './regions';
 import { sheetFormulas, type FormulaCell } from './sheet-formulas';
 
-export type RegionFaultKind = 'extent' | 'typed' | 'computed' | 'crossTotal' | 'constants';
+export type RegionFaultKind = 'extent' | 'typed' | 'computed' | 'crossTotal' | 'constants' | 'rates';
 
 export interface RegionFault {
   kind: RegionFaultKind;
@@ -291,12 +293,14 @@ function findRegions(grid: SheetGrid): SheetRegions {
     };
     const runs = fingerprintRectangles(members[orientation], orientation, false);
     for (const strip of strips(runs, orientation, isEmpty, 1, closes)) {
-      if (strip.rectangles.length < 2) continue;
-      const proposals = proposeFixes(strip, { counted });
+      const proposals = strip.rectangles.length < 2 ? [] : proposeFixes(strip, { counted });
       for (const proposal of proposals) found.push(...judge(view, proposal, orientation, counted));
-      const first = proposals[0];
-      if (first && !first.tie && first.targetCells >= 2 && first.targetCells * 2 > first.stripCells)
-        found.push(...plugsOf(view, first.target, first.match, orientation));
+      // Within the dominant formula's own cells: plugs, and totals that add rates.
+      const dominant = dominantOf(strip.rectangles, counted);
+      if (dominant) {
+        found.push(...plugsOf(view, dominant.key, dominant.rects, orientation));
+        found.push(...ratesOf(view, dominant.key, dominant.rects, orientation));
+      }
     }
     faults.push(...stacked(found, orientation));
   }
@@ -306,6 +310,25 @@ function findRegions(grid: SheetGrid): SheetRegions {
       for (let row = rect.top; row <= rect.bottom; row++)
         for (let col = rect.left; col <= rect.right; col++) judged.add(cellKey(row, col));
   return { faults, judged };
+}
+
+/** The strip's dominant formula (two cells or more, more than half of those that count) and its rectangles. */
+function dominantOf(
+  rectangles: readonly Rectangle[],
+  counted: (key: string) => boolean,
+): { key: string; rects: Rectangle[] } | undefined {
+  const tally = new Map<string, number>();
+  let total = 0;
+  for (const r of rectangles) {
+    if (!counted(r.key)) continue;
+    const n = cellCount(r);
+    total += n;
+    tally.set(r.key, (tally.get(r.key) ?? 0) + n);
+  }
+  const ranked = [...tally].sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (!top || top[1] < 2 || top[1] * 2 <= total || (second && second[1] === top[1])) return undefined;
+  return { key: top[0], rects: rectangles.filter((r) => r.key === top[0]) };
 }
 
 /**
@@ -633,5 +656,72 @@ function plugsOf(
     match: runs,
     formula: c.formula,
     model: (plain[0] as (typeof cells)[number]).formula,
+  }));
+}
+
+/** True for a rate of its own line: a division whose every reference lies on the cell's own row (column). */
+function isRate(formula: FormulaCell | undefined, orientation: Orientation): boolean {
+  const node = formula?.node;
+  if (!formula || !node) return false;
+  const top = node.kind === 'binary' && node.op === '*' && node.right.kind === 'number' ? node.left : node;
+  // A division by a figure of the row (not by a number: `=C28*E28/100` applies a percentage to an amount).
+  return (
+    top.kind === 'binary' &&
+    top.op === '/' &&
+    top.right.kind === 'reference' &&
+    formula.fingerprint.areas.length > 0 &&
+    formula.fingerprint.areas.every((a) => onLine(a, orientation))
+  );
+}
+
+/**
+ * Totals of a line of adding totals whose figures are rates (at least half of what each adds is a division of
+ * figures of its own row, `=E30/D30`), while other totals of the line add no rate: one fault per run of them,
+ * matching the totals that add amounts. Shares of a fixed total (`=G19/G$21`) are no rates here: they add up.
+ */
+function ratesOf(
+  view: SheetView,
+  target: string,
+  match: readonly Rectangle[],
+  orientation: Orientation,
+): RegionFault[] {
+  const model = view.byKey.get(target);
+  const reads = model ? totalReads(model, orientation) : undefined;
+  if (!model?.node || !addsUp(model.node) || !reads) return [];
+  const cells: Array<{ row: number; col: number; rates: boolean }> = [];
+  for (const rect of match)
+    for (let row = rect.top; row <= rect.bottom; row++)
+      for (let col = rect.left; col <= rect.right; col++) {
+        let figures = 0;
+        let rates = 0;
+        for (const k of reads) {
+          const at = along(orientation, row, col, k);
+          if (view.grid.value(at.row, at.col).type !== 'number') continue;
+          figures++;
+          if (isRate(view.formulaAt(at.row, at.col), orientation)) rates++;
+        }
+        cells.push({ row, col, rates: rates > 0 && rates * 2 >= figures });
+      }
+  const adding = cells.filter((c) => !c.rates);
+  if (adding.length === 0 || adding.length === cells.length) return [];
+  const runsOf = (list: typeof cells) => {
+    const runs: Rectangle[] = [];
+    for (const c of list) {
+      const last = runs[runs.length - 1];
+      if (last && orientation === 'rows' && last.top === c.row && last.right === c.col - 1) last.right = c.col;
+      else if (last && orientation === 'columns' && last.left === c.col && last.bottom === c.row - 1)
+        last.bottom = c.row;
+      else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col, key: target });
+    }
+    return runs;
+  };
+  const others = runsOf(adding);
+  return runsOf(cells.filter((c) => c.rates)).map((region) => ({
+    kind: 'rates' as const,
+    orientation,
+    region,
+    match: others,
+    formula: view.formulaAt(region.top, region.left) as FormulaCell,
+    model,
   }));
 }

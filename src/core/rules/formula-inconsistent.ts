@@ -70,6 +70,17 @@ function copyHere(grid: SheetGrid, self: FormulaCell, copy: FormulaCell): 'same'
   return empty ? 'empty' : 'other';
 }
 
+/** The first formula of a division in the range a total adds: the example a rates message shows. */
+function firstRate(grid: SheetGrid, range: { top: number; bottom: number; left: number; right: number }) {
+  for (let row = range.top; row <= Math.min(range.bottom, grid.rowCount - 1); row++)
+    for (let col = range.left; col <= Math.min(range.right, grid.colCount - 1); col++) {
+      const formula = formulaAt(grid, row, col);
+      const node = formula?.node;
+      if (node?.kind === 'binary' && (node.op === '/' || node.op === '*')) return formula?.cell;
+    }
+  return undefined;
+}
+
 /** True when both formulas parse to one construction (`SUM(@)/@`), whatever cells they read. */
 function sameConstruction(a: FormulaCell, b: FormulaCell): boolean {
   return !!a.node && !!b.node && skeletonOf(a.node) === skeletonOf(b.node);
@@ -152,6 +163,10 @@ export const formulaInconsistent: Rule = {
       'zh-CN': '合计公式 {cell}（={formula}）在加总之外{plug}，而{others} 没有',
       'en-US': 'The total {cell} (={formula}) {plug}, while {others} {otherDo} not',
     },
+    rates: {
+      'zh-CN': '{what}加的是比率（如 {example} ={exampleFormula}），比率相加没有意义；{others} 加的是数额',
+      'en-US': '{what} rates (such as {example} ={exampleFormula}), which do not add up; {others} {othersAdd} amounts',
+    },
     anchors: {
       'zh-CN':
         '公式 ={formula} 与相邻的 {first}、{second} 读取相同的单元格，但引用的写法（相对或绝对）不同，复制后会读错单元格',
@@ -191,6 +206,23 @@ export const formulaInconsistent: Rule = {
             }),
           );
           covered.add(fault.region.top * 16384 + fault.region.left);
+          continue;
+        }
+        if (fault.kind === 'rates' && fault.formula) {
+          const reads = fault.formula.references[0];
+          const example = reads ? firstRate(grid, reads) : undefined;
+          if (!example) continue;
+          reports.push(
+            regionReport(sheet.name, fault, 'rates', {
+              what: regionSubject(fault.region, { 'zh-CN': '合计', 'en-US': 'total' }, { one: 'adds', many: 'add' }),
+              example: cellAddress(example.row, example.col),
+              exampleFormula: example.formula ?? '',
+              others: othersOfLine(fault.match, fault.orientation),
+              othersAdd: cellCountOf(fault.match) > 1 ? 'add' : 'adds',
+            }),
+          );
+          for (let row = fault.region.top; row <= fault.region.bottom; row++)
+            for (let col = fault.region.left; col <= fault.region.right; col++) covered.add(row * 16384 + col);
           continue;
         }
         if (fault.kind !== 'computed' || !fault.formula || !fault.at || fault.expected === undefined) continue;
