@@ -42,11 +42,7 @@ export const cellCount = (r: Rectangle) => (r.bottom - r.top + 1) * (r.right - r
  * 'columns' is the same with rows and columns exchanged. With `stack` false, the runs are returned as they are:
  * one line deep, so that a taller block crossing a line (a column of rates through a row of totals) cuts no line.
  */
-export function fingerprintRectangles(
-  members: readonly Member[],
-  orientation: Orientation,
-  stack = true,
-): Rectangle[] {
+export function fingerprintRectangles(members: readonly Member[], orientation: Orientation, stack = true): Rectangle[] {
   const along = orientation === 'rows' ? (m: Member) => m.col : (m: Member) => m.row;
   const across = orientation === 'rows' ? (m: Member) => m.row : (m: Member) => m.col;
   const order = (a: Member, b: Member) => across(a) - across(b) || along(a) - along(b);

@@ -28,7 +28,7 @@
  */
 import type { SheetGrid } from '../grid';
 import type { RelativeArea } from './fingerprint';
-import type { FormulaNode } from './parse';
+import { r1c1Of, type FormulaNode } from './parse';
 import {
   cellCount,
   fingerprintRectangles,
@@ -211,7 +211,7 @@ export function lineOf(grid: SheetGrid, row: number, col: number, orientation: O
     if (!cell || cell.value.type === 'empty') return 'empty';
     return cell.value.type === 'number' ? 'member' : 'stop';
   };
-  if (visit(row, col) !== 'member') return undefined;
+  if (!grid.cell(row, col)?.formula || visit(row, col) !== 'member') return undefined;
   for (const step of [-1, 1]) {
     let gap = 0;
     for (let k = step; ; k += step) {
@@ -300,6 +300,7 @@ function findRegions(grid: SheetGrid): SheetRegions {
       if (dominant) {
         found.push(...plugsOf(view, dominant.key, dominant.rects, orientation));
         found.push(...ratesOf(view, dominant.key, dominant.rects, orientation));
+        found.push(...computedWithin(view, dominant.key, dominant.rects, orientation));
       }
     }
     faults.push(...stacked(found, orientation));
@@ -639,13 +640,7 @@ function plugsOf(
   const plugged = cells.filter((c) => c.formula.node && plugOf(c.formula.node) !== undefined);
   if (plain.length < 2 || plain.length + plugged.length !== cells.length || plain.length * 2 <= cells.length) return [];
   // The totals without a plug, as runs along the line.
-  const runs: Rectangle[] = [];
-  for (const c of plain) {
-    const last = runs[runs.length - 1];
-    if (last && orientation === 'rows' && last.top === c.row && last.right === c.col - 1) last.right = c.col;
-    else if (last && orientation === 'columns' && last.left === c.col && last.bottom === c.row - 1) last.bottom = c.row;
-    else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col, key: target });
-  }
+  const runs = runsOf(plain, orientation, target);
   // Only a total next to the others (a blank line between starts another block: a line of maxima, a check).
   const touches = (c: (typeof cells)[number]) =>
     plain.some((p) => (orientation === 'rows' ? Math.abs(p.col - c.col) : Math.abs(p.row - c.row)) === 1);
@@ -704,24 +699,89 @@ function ratesOf(
       }
   const adding = cells.filter((c) => !c.rates);
   if (adding.length === 0 || adding.length === cells.length) return [];
-  const runsOf = (list: typeof cells) => {
-    const runs: Rectangle[] = [];
-    for (const c of list) {
-      const last = runs[runs.length - 1];
-      if (last && orientation === 'rows' && last.top === c.row && last.right === c.col - 1) last.right = c.col;
-      else if (last && orientation === 'columns' && last.left === c.col && last.bottom === c.row - 1)
-        last.bottom = c.row;
-      else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col, key: target });
-    }
-    return runs;
-  };
-  const others = runsOf(adding);
-  return runsOf(cells.filter((c) => c.rates)).map((region) => ({
+  const others = runsOf(adding, orientation, target);
+  return runsOf(
+    cells.filter((c) => c.rates),
+    orientation,
+    target,
+  ).map((region) => ({
     kind: 'rates' as const,
     orientation,
     region,
     match: others,
     formula: view.formulaAt(region.top, region.left) as FormulaCell,
     model,
+  }));
+}
+
+/** A formula's construction without its references and numbers: `SUM(@)` for every SUM of one range. */
+const construction = (formula: FormulaCell) =>
+  formula.node
+    ? r1c1Of(
+        formula.node,
+        () => '@',
+        () => '#',
+      )
+    : undefined;
+
+/** Cells of a line as runs along it. */
+function runsOf(
+  cells: ReadonlyArray<{ row: number; col: number }>,
+  orientation: Orientation,
+  key: string,
+): Rectangle[] {
+  const runs: Rectangle[] = [];
+  for (const c of cells) {
+    const last = runs[runs.length - 1];
+    if (last && orientation === 'rows' && last.top === c.row && last.right === c.col - 1) last.right = c.col;
+    else if (last && orientation === 'columns' && last.left === c.col && last.bottom === c.row - 1) last.bottom = c.row;
+    else runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col, key });
+  }
+  return runs;
+}
+
+/**
+ * Totals of the dominant reading built another way (`=B1-B2+B3` among `=SUM(F1:F3)`: the same cells, another
+ * sum) whose value differs from what the line's total gives at their place: `computed`, one per cell. Plugs are
+ * `constants`; a total written another way with the same value is left alone.
+ */
+function computedWithin(
+  view: SheetView,
+  target: string,
+  match: readonly Rectangle[],
+  orientation: Orientation,
+): RegionFault[] {
+  const model = view.byKey.get(target);
+  const reads = model ? totalReads(model, orientation) : undefined;
+  if (!model || !reads) return [];
+  const shape = construction(model);
+  const cells: Array<{ row: number; col: number; formula: FormulaCell; expected?: number }> = [];
+  for (const rect of match)
+    for (let row = rect.top; row <= rect.bottom; row++)
+      for (let col = rect.left; col <= rect.right; col++) {
+        const formula = view.formulaAt(row, col);
+        if (!formula) continue;
+        const own = view.grid.value(row, col);
+        const odd = construction(formula) !== shape && !(formula.node && plugOf(formula.node) !== undefined);
+        const total = odd ? totalAt(view.grid, model, reads, orientation, row, col) : undefined;
+        const differs = own.type === 'number' && total !== undefined && !sameFigure(own.value, total.value);
+        cells.push(differs ? { row, col, formula, expected: total?.value } : { row, col, formula });
+      }
+  const odd = cells.filter((c) => c.expected !== undefined);
+  if (odd.length === 0 || odd.length * 2 >= cells.length) return [];
+  const others = runsOf(
+    cells.filter((c) => c.expected === undefined),
+    orientation,
+    target,
+  );
+  return odd.map((c) => ({
+    kind: 'computed' as const,
+    orientation,
+    region: { top: c.row, bottom: c.row, left: c.col, right: c.col, key: target },
+    match: others,
+    formula: c.formula,
+    model,
+    expected: c.expected,
+    at: { row: c.row, col: c.col },
   }));
 }
