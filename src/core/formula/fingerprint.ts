@@ -9,7 +9,7 @@
  * - another sheet's cells are kept apart by the sheet's name, so `=Jan!B3` and `=Feb!B3` differ.
  */
 import { referenceR1C1 } from './parse';
-import type { CellPoint, ReferenceToken } from './tokenize';
+import type { ReferenceToken } from './tokenize';
 
 /** One area a formula reads, relative to the formula's cell where the reference is relative. */
 export interface RelativeArea {
@@ -33,13 +33,6 @@ export interface Fingerprint {
   areas: RelativeArea[];
 }
 
-/** A part of a reference: an offset from the formula's cell, or a position when absolute. */
-function part(point: CellPoint, axis: 'row' | 'col', origin: number): number {
-  const value = point[axis];
-  const fixed = axis === 'row' ? point.rowAbsolute : point.colAbsolute;
-  return fixed ? value : value - origin;
-}
-
 /** The area a reference token reads, relative to the formula's cell at `at`. */
 export function relativeArea(token: ReferenceToken, at: { row: number; col: number }): RelativeArea {
   const { start, end, shape } = token;
@@ -47,24 +40,24 @@ export function relativeArea(token: ReferenceToken, at: { row: number; col: numb
   const mixed =
     (shape !== 'columns' && start.rowAbsolute !== end.rowAbsolute) ||
     (shape !== 'rows' && start.colAbsolute !== end.colAbsolute);
-  const rows =
-    shape === 'columns' ? [-Infinity, Infinity] : [part(start, 'row', at.row), part(end, 'row', at.row)].sort(byValue);
-  const cols =
-    shape === 'rows' ? [-Infinity, Infinity] : [part(start, 'col', at.col), part(end, 'col', at.col)].sort(byValue);
+  const whole = shape === 'columns';
+  const wide = shape === 'rows';
+  const r1 = whole ? -Infinity : start.rowAbsolute ? start.row : start.row - at.row;
+  const r2 = whole ? Infinity : end.rowAbsolute ? end.row : end.row - at.row;
+  const c1 = wide ? -Infinity : start.colAbsolute ? start.col : start.col - at.col;
+  const c2 = wide ? Infinity : end.colAbsolute ? end.col : end.col - at.col;
   const area: RelativeArea = {
     sheet: token.sheet ?? '',
-    top: rows[0] as number,
-    bottom: rows[1] as number,
-    left: cols[0] as number,
-    right: cols[1] as number,
+    top: Math.min(r1, r2),
+    bottom: Math.max(r1, r2),
+    left: Math.min(c1, c2),
+    right: Math.max(c1, c2),
     rowsFixed: start.rowAbsolute,
     colsFixed: start.colAbsolute,
   };
   if (mixed) area.growing = referenceR1C1(token, at);
   return area;
 }
-
-const byValue = (a: number, b: number) => a - b;
 
 const sameKind = (a: RelativeArea, b: RelativeArea) =>
   a.growing === undefined &&
@@ -129,6 +122,10 @@ export function areaText(area: RelativeArea): string {
 /** The fingerprint of a formula held at `at` that reads the given references. */
 export function fingerprintOf(references: readonly ReferenceToken[], at: { row: number; col: number }): Fingerprint {
   if (references.length === 0) return { key: '', areas: [] };
+  if (references.length === 1) {
+    const area = relativeArea(references[0] as ReferenceToken, at);
+    return { key: areaText(area), areas: [area] };
+  }
   const areas = mergeAreas(references.map((token) => relativeArea(token, at)));
   const texts = areas.map(areaText).sort();
   return { key: texts.join(';'), areas };

@@ -28,7 +28,7 @@
  */
 import type { SheetGrid } from '../grid';
 import type { RelativeArea } from './fingerprint';
-import { r1c1Of, type FormulaNode } from './parse';
+import { r1c1Of, type FormulaNode, type ResolvedReference } from './parse';
 import {
   cellCount,
   fingerprintRectangles,
@@ -238,6 +238,8 @@ interface SheetView {
   formulaAt: FormulaAt;
   /** A formula of each fingerprint, to read what the fingerprint's cells compute. */
   byKey: ReadonlyMap<string, FormulaCell>;
+  /** The cells (`cellKey`) whose formula divides: where a rate can be. */
+  divisions: ReadonlySet<number>;
 }
 
 function findRegions(grid: SheetGrid): SheetRegions {
@@ -247,7 +249,9 @@ function findRegions(grid: SheetGrid): SheetRegions {
   const formulaRows = new Set<number>();
   const formulaCols = new Set<number>();
   const byKey = new Map<string, FormulaCell>();
+  const divisions = new Set<number>();
   for (const formula of formulas.values()) {
+    if (formula.pattern.includes('/')) divisions.add(cellKey(formula.cell.row, formula.cell.col));
     formulaRows.add(formula.cell.row);
     formulaCols.add(formula.cell.col);
     if (!byKey.has(formula.fingerprint.key)) byKey.set(formula.fingerprint.key, formula);
@@ -268,6 +272,7 @@ function findRegions(grid: SheetGrid): SheetRegions {
   const view: SheetView = {
     grid,
     byKey,
+    divisions,
     formulaAt: (row, col) => {
       const cell = grid.cell(row, col);
       return cell?.formula ? formulas.get(cell) : undefined;
@@ -318,6 +323,7 @@ function dominantOf(
   rectangles: readonly Rectangle[],
   counted: (key: string) => boolean,
 ): { key: string; rects: Rectangle[] } | undefined {
+  if (rectangles.length === 1 && cellCount(rectangles[0] as Rectangle) < 2) return undefined;
   const tally = new Map<string, number>();
   let total = 0;
   for (const r of rectangles) {
@@ -414,23 +420,29 @@ function leavesOut(
 ): boolean {
   const missing = from.filter((k) => !to.includes(k));
   if (missing.length === 0) return false;
+  // The subtotals `to` adds, read only once a figure is found missing (most differences are blank lines).
+  const subtotalsAt = (row: number, col: number) =>
+    to.flatMap((k) => {
+      const at = along(orientation, row, col, k);
+      const candidates =
+        orientation === 'rows'
+          ? grid.cellsInRow(at.row).flatMap((c) => (c.formula ? [formulaAt(c.row, c.col)] : []))
+          : [formulaAt(at.row, at.col)];
+      return candidates.flatMap((f) =>
+        f && (f.calls('SUM') || f.pattern.includes('+')) && f.node && addsUp(f.node)
+          ? f.references.filter((r) => r.sheet === undefined)
+          : [],
+      );
+    });
   for (const rect of rects)
     for (let row = rect.top; row <= rect.bottom; row++)
       for (let col = rect.left; col <= rect.right; col++) {
-        const subtotals = to.flatMap((k) => {
-          const at = along(orientation, row, col, k);
-          const candidates =
-            orientation === 'rows'
-              ? grid.cellsInRow(at.row).flatMap((c) => (c.formula ? [formulaAt(c.row, c.col)] : []))
-              : [formulaAt(at.row, at.col)];
-          return candidates.flatMap((f) =>
-            f?.node && addsUp(f.node) ? f.references.filter((r) => r.sheet === undefined) : [],
-          );
-        });
+        let subtotals: ResolvedReference[] | undefined;
         for (const k of missing) {
           const at = along(orientation, row, col, k);
           const v = grid.value(at.row, at.col);
           if (v.type !== 'number' || v.value === 0) continue;
+          subtotals ??= subtotalsAt(row, col);
           const counted = subtotals.some((r) =>
             orientation === 'rows'
               ? r.top <= at.row && at.row <= r.bottom
@@ -689,11 +701,20 @@ function ratesOf(
       for (let col = rect.left; col <= rect.right; col++) {
         let figures = 0;
         let rates = 0;
+        const divides = reads.some((k) => {
+          const at = along(orientation, row, col, k);
+          return view.divisions.has(cellKey(at.row, at.col));
+        });
+        if (!divides) {
+          cells.push({ row, col, rates: false });
+          continue;
+        }
         for (const k of reads) {
           const at = along(orientation, row, col, k);
           if (view.grid.value(at.row, at.col).type !== 'number') continue;
           figures++;
-          if (isRate(view.formulaAt(at.row, at.col), orientation)) rates++;
+          if (view.divisions.has(cellKey(at.row, at.col)) && isRate(view.formulaAt(at.row, at.col), orientation))
+            rates++;
         }
         cells.push({ row, col, rates: rates > 0 && rates * 2 >= figures });
       }

@@ -249,7 +249,7 @@ export const formulaInconsistent: Rule = {
       for (const self of sheetFormulas(grid).values()) {
         const { row, col } = self.cell;
         if (covered.has(row * 16384 + col) || judged.has(cellKey(row, col))) continue;
-        if (self.references.length === 0) continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
+        if (self.fingerprint.key === '') continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
         // A copy of any neighbour belongs to a pattern: tables whose columns alternate (amount, change, amount)
         // break the row pattern in every row, by design.
         if (
