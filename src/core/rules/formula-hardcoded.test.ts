@@ -114,6 +114,44 @@ describe('formula/hardcoded on hand-made sheets', () => {
   });
 });
 
+describe('formula/hardcoded on regions of totals', () => {
+  it('reports numbers typed into a row of totals that do not add up, one finding each', () => {
+    const f = (formula: string) => ({ formula, value: 0 });
+    const snapshot = workbookOf(
+      sheetOf('Stock', [
+        [11, 7, 6, 6, 1, 5, 1],
+        [57, 28, 23, 27, 2, 22, 4],
+        [f('SUM(A1:A2)'), f('SUM(B1:B2)'), f('SUM(C1:C2)'), f('SUM(D1:D2)'), 3, f('SUM(F1:F2)'), 5],
+      ]),
+    );
+    // E3 = 3 adds up (1 + 2), and so does G3 = 5 (1 + 4): typed, but no wrong total.
+    expect(runRule(formulaHardcoded, snapshot)).toEqual([]);
+    // A typed total that does not add up:
+    snapshot.sheets[0]?.cells.forEach((c) => {
+      if (c.row === 2 && c.col === 4) c.value = { type: 'number', value: 30 };
+    });
+    expect(runRule(formulaHardcoded, snapshot)).toEqual([
+      {
+        code: 'formula/hardcoded',
+        severity: 'warning',
+        sheet: 'Stock',
+        cell: 'E3',
+        count: 1,
+        expected: 3,
+        actual: 30,
+        message: '合计 E3 是手填的数字，而同一行的合计 A3:D3、F3 是公式；E3 按公式应为 3，实为 30',
+        related: [
+          { sheet: 'Stock', cell: 'A3:D3' },
+          { sheet: 'Stock', cell: 'F3' },
+        ],
+      },
+    ]);
+    expect(runRule(formulaHardcoded, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total E3 is typed, while the totals A3:D3, F3 of the same row are formulas; by the formula E3 would be 3, not 30',
+    );
+  });
+});
+
 describe('formula/hardcoded on a seed fixture', () => {
   it('reports the 评分表 合计 score typed over its SUM (seed 001)', async () => {
     const { snapshot } = await seedWorkbook(seed001);

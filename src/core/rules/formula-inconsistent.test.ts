@@ -98,6 +98,82 @@ describe('formula/inconsistent on generic sheets', () => {
   });
 });
 
+describe('formula/inconsistent on regions of totals', () => {
+  const figures = [
+    [100, 50, 30, 20],
+    [200, 80, 60, 40],
+    [50, 10, 5, 5],
+  ];
+
+  it('reports a total computed another way from its column, with what the others would give', () => {
+    const snapshot = workbookOf(
+      sheetOf('Acc', [
+        ...figures,
+        [f('SUM(A1:A3)', 350), f('B1-B2+B3', -20), f('SUM(C1:C3)', 95), f('SUM(D1:D3)', 65)],
+      ]),
+    );
+    expect(runRule(formulaInconsistent, snapshot)).toEqual([
+      {
+        code: 'formula/inconsistent',
+        severity: 'warning',
+        sheet: 'Acc',
+        cell: 'B4',
+        count: 1,
+        expected: 140,
+        actual: -20,
+        message:
+          '合计 B4 另行计算（=B1-B2+B3），与同一行的合计 A4、C4:D4 的公式不同；按它们的公式 B4 应为 140，实为 -20',
+        related: [
+          { sheet: 'Acc', cell: 'A4' },
+          { sheet: 'Acc', cell: 'C4:D4' },
+        ],
+      },
+    ]);
+    expect(runRule(formulaInconsistent, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total B4 is computed another way (=B1-B2+B3) than the totals A4, C4:D4 of the same row; by their formula B4 would be 140, not -20',
+    );
+  });
+
+  it('reports a number added to one total of a row', () => {
+    const snapshot = workbookOf(
+      sheetOf('FTE', [
+        ...figures,
+        [f('SUM(A1:A3)', 350), f('SUM(B1:B3)+1', 141), f('SUM(C1:C3)', 95), f('SUM(D1:D3)', 65)],
+      ]),
+    );
+    expect(runRule(formulaInconsistent, snapshot)).toEqual([
+      expect.objectContaining({
+        cell: 'B4',
+        count: 1,
+        message: '合计公式 B4（=SUM(B1:B3)+1）在加总之外还加了手填的数字 1，而同一行的合计 A4、C4:D4 没有',
+      }),
+    ]);
+    expect(runRule(formulaInconsistent, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total B4 (=SUM(B1:B3)+1) adds the typed number 1 to its sum, while the totals A4, C4:D4 of the same row do not',
+    );
+  });
+
+  it('reports the totals of a row that add rates while the others add amounts', () => {
+    const snapshot = workbookOf(
+      sheetOf('Budget', [
+        [24000, 3043, f('B1/A1', 0.13), 14323, f('D1/A1', 0.6)],
+        [34774, 3223, f('B2/A2', 0.09), 17823, f('D2/A2', 0.51)],
+        [f('SUM(A1:A2)'), f('SUM(B1:B2)'), f('SUM(C1:C2)'), f('SUM(D1:D2)'), f('SUM(E1:E2)')],
+      ]),
+    );
+    expect(runRule(formulaInconsistent, snapshot)).toEqual([
+      expect.objectContaining({
+        cell: 'C3',
+        message: '合计 C3 加的是比率（如 C1 =B1/A1），比率相加没有意义；同一行的合计 A3:B3、D3 加的是数额',
+      }),
+      expect.objectContaining({ cell: 'E3' }),
+    ]);
+    expect(runRule(formulaInconsistent, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total C3 adds rates (such as C1 =B1/A1), which do not add up; the totals A3:B3, D3 of the same row add amounts',
+    );
+  });
+});
+
 describe('formula/inconsistent on a seed fixture', () => {
   it('leaves a 满意度 row total that adds another span to formula/range-omits (seed 003)', async () => {
     const { snapshot } = await seedWorkbook(seed003);
