@@ -1,5 +1,32 @@
 import js from '@eslint/js';
+import { dirname, resolve, sep } from 'node:path';
 import tseslint from 'typescript-eslint';
+
+const CORE = resolve(import.meta.dirname, 'src', 'core');
+
+/** Fails any relative import that leaves src/core: the engine's one boundary, whatever the path spelling. */
+const staysInCore = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { leaves: 'src/core may not import {{path}}: it lies outside the engine.' },
+  },
+  create(context) {
+    const check = (node) => {
+      const path = node.source?.value;
+      if (typeof path !== 'string' || !path.startsWith('.')) return;
+      const target = resolve(dirname(context.filename), path);
+      if (target !== CORE && !target.startsWith(CORE + sep))
+        context.report({ node: node.source, messageId: 'leaves', data: { path } });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
 
 /** Modules the engine may import: zod and its own files. Hosts, UI, file libraries and Node stay outside src/core. */
 const CORE_RESTRICTIONS = {
@@ -40,6 +67,13 @@ export default tseslint.config(
         { name: 'Buffer', message: 'No Node in the engine.' },
       ],
     },
+  },
+  {
+    // Tests beside the rules use the shared fixtures under test/; the engine's own modules may not leave src/core.
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    plugins: { engine: { rules: { 'stays-in-core': staysInCore } } },
+    rules: { 'engine/stays-in-core': 'error' },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

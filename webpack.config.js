@@ -104,8 +104,8 @@ module.exports = (_env, argv) => {
     mode: production ? 'production' : 'development',
     context: __dirname,
     entry: {
-      taskpane: './src/taskpane/index.tsx',
-      standalone: './src/standalone/index.tsx',
+      taskpane: './src/pages/taskpane.tsx',
+      standalone: './src/pages/standalone.tsx',
     },
     output: {
       path: OUTPUT,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ExcelHost } from '../src/excel/excel-host';
+import { ExcelHost } from '../src/hosts/excel/excel-host';
 import { FakeWorkbook, installFakeOffice, type FakeSheetData } from '../test/fake-excel/fake-office';
 import { buildWeb, DIST, launchChromium, serve } from '../test/e2e/harness';
 

@@ -10,7 +10,7 @@ import { readWorkbook } from '../src/file/read-workbook';
 import { encryptedWorkbook, notAWorkbook, truncatedZip } from './fixtures/bad-files';
 import { buildWorkbook, VARIANTS, type Layout } from './fixtures/build-workbook';
 import { largeWorkbook } from './fixtures/large-workbook';
-import { tablesOf } from './model-walk';
+import { tablesOf } from '../src/core/model/tables';
 import { convertWithLibreOffice } from './fixtures/libreoffice';
 import { seed003 } from './fixtures/seeds/seed003';
 

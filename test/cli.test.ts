@@ -130,6 +130,33 @@ describe('score-audit rules and --profile', () => {
     expect(quiet[0]?.findings.some((f) => f.code === 'score/missing')).toBe(false);
   });
 
+  it('sets each rule’s severity from a profile, as ESLint does, and lists the result with each rule’s name', async () => {
+    writeFileSync(
+      path('severity.json'),
+      JSON.stringify({ rules: { 'score/missing': 'warn', 'weight/policy': 'off' } }),
+    );
+    const rules = JSON.parse(
+      (await run('rules', '--format', 'json', '--profile', path('severity.json'))).out,
+    ) as Array<{
+      code: string;
+      name: string;
+      severity: string;
+    }>;
+    expect(rules.find((r) => r.code === 'score/missing')).toMatchObject({ name: '未填得分', severity: 'warning' });
+    expect(rules.find((r) => r.code === 'weight/policy')?.severity).toBe('off');
+    expect(rules.find((r) => r.code === 'score/range')?.severity).toBe('error');
+    const text = (await run('rules', '--profile', path('severity.json'))).out.split('\n');
+    expect(text.find((line) => line.startsWith('weight/policy'))).toMatch(/^weight\/policy\s+关闭\s+权重设置\s+/);
+    const checked = JSON.parse(
+      (await run('check', path('评分表.xlsx'), '--format', 'json', '--profile', path('severity.json'))).out,
+    ) as Array<{ findings: Array<{ code: string; severity: string }> }>;
+    expect(checked[0]?.findings.find((f) => f.code === 'score/missing')?.severity).toBe('warning');
+    writeFileSync(path('unknown-rule.json'), JSON.stringify({ rules: { 'score/mising': 'off' } }));
+    const unknown = await run('rules', '--profile', path('unknown-rule.json'));
+    expect(unknown.code).toBe(EXIT.unusable);
+    expect(unknown.err).toContain('score/mising');
+  });
+
   it('refuses a bad profile with exit 2 and a message naming the field', async () => {
     writeFileSync(path('bad.json'), JSON.stringify({ grades: [{ grade: '优', min: '90' }] }));
     const bad = await run('check', path('评分表.xlsx'), '--profile', path('bad.json'));

@@ -1,5 +1,5 @@
+import { AUDIT_SHEET } from '../src/core/own-sheets';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { AUDIT_SHEET } from '../src/core/fix/audit';
 import type { CellWrite } from '../src/core/fix/plan';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { fixWorkbook, revertWorkbook } from '../src/file/fix-workbook';
@@ -201,7 +201,7 @@ describe('the audit sheet', () => {
     ]);
     const bytes = writeXlsx({ sheets: [sheet] });
     const result = fixWorkbook(bytes, 'x.xlsx', {
-      overwrite: [{ sheet: '汇总', cell: 'D2' }],
+      picked: [{ sheet: '汇总', cell: 'D2' }],
       now: new Date(Date.UTC(2026, 0, 2)),
     });
     expect(result.ok).toBe(true);

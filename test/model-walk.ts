@@ -1,4 +1,4 @@
-import type { IndicatorNode, Table, WorkbookModel } from '../src/core/model';
+import type { IndicatorNode } from '../src/core/model';
 
 /** Every indicator of a tree, depth first, with its path of names. */
 export function flattenIndicators(
@@ -9,15 +9,4 @@ export function flattenIndicators(
     { path: [...path, node.name.text], node },
     ...flattenIndicators(node.children, [...path, node.name.text]),
   ]);
-}
-
-export function tablesOf<K extends Table['kind']>(
-  model: WorkbookModel,
-  kind: K,
-  sheet?: string,
-): Array<Extract<Table, { kind: K }>> {
-  return model.sheets
-    .filter((s) => sheet === undefined || s.name === sheet)
-    .flatMap((s) => s.tables)
-    .filter((t): t is Extract<Table, { kind: K }> => t.kind === kind);
 }

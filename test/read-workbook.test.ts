@@ -5,7 +5,8 @@ import { readWorkbook } from '../src/file/read-workbook';
 import { encryptedWorkbook, notAWorkbook, truncatedZip, withExtraMerges } from './fixtures/bad-files';
 import { buildWorkbook, VARIANTS } from './fixtures/build-workbook';
 import { seed003 } from './fixtures/seeds/seed003';
-import { flattenIndicators, tablesOf } from './model-walk';
+import { tablesOf } from '../src/core/model/tables';
+import { flattenIndicators } from './model-walk';
 
 let sample: Uint8Array;
 beforeAll(async () => {

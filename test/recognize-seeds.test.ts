@@ -7,7 +7,8 @@ import { buildWorkbook, VARIANTS, type Layout } from './fixtures/build-workbook'
 import { convertWithLibreOffice } from './fixtures/libreoffice';
 import type { SeedReport } from './fixtures/seed-model';
 import { SEEDS } from './fixtures/seeds';
-import { flattenIndicators, tablesOf } from './model-walk';
+import { tablesOf } from '../src/core/model/tables';
+import { flattenIndicators } from './model-walk';
 
 interface Built {
   seed: SeedReport;

@@ -1,5 +1,5 @@
 import { cellAddress, parseCellAddress } from '../src/core/address';
-import type { Finding, Lang } from '../src/core/finding';
+import { reportedFinding, type Finding, type Lang, type ReportedFinding } from '../src/core/finding';
 import { analyze } from '../src/core/analysis';
 import { ProfileSchema, type Profile } from '../src/core/profile';
 import { recognizeWorkbook } from '../src/core/recognize';
@@ -11,8 +11,8 @@ import { buildWorkbook, VARIANTS, type Layout, type Placed } from './fixtures/bu
 import type { SeedIndicator, SeedReport } from './fixtures/seed-model';
 import { SEEDS } from './fixtures/seeds';
 
-/** Runs one rule on a snapshot, as the engine does, and returns its findings. */
-export function runRule(
+/** Runs one rule on a snapshot, as the engine does, and returns its findings with their fixes. */
+export function runRuleWithFixes(
   rule: Rule,
   snapshot: WorkbookSnapshot,
   options: { profile?: Partial<Profile>; lang?: Lang } = {},
@@ -22,6 +22,15 @@ export function runRule(
   return runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', [
     rule,
   ]);
+}
+
+/** Runs one rule and returns its findings as the JSON report carries them (fixes are asserted on their own). */
+export function runRule(
+  rule: Rule,
+  snapshot: WorkbookSnapshot,
+  options: { profile?: Partial<Profile>; lang?: Lang } = {},
+): ReportedFinding[] {
+  return runRuleWithFixes(rule, snapshot, options).map(reportedFinding);
 }
 
 /**

@@ -1,7 +1,7 @@
-/** @jest-environment ./src/taskpane/jsdom-environment.cjs */
+/** @jest-environment ./src/ui/jsdom-environment.cjs */
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { FileHost } from '../src/standalone/file-host';
-import { App } from '../src/taskpane/App';
+import { FileHost } from '../src/hosts/file/file-host';
+import { App } from '../src/ui/App';
 import { createSelectionStore } from '../src/app/selection';
 import { hostileWorkbook } from './fixtures/hostile-workbook';
 

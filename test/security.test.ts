@@ -1,8 +1,8 @@
+import { REPORT_SHEET } from '../src/core/own-sheets';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { checkWorkbook } from '../src/core/check';
-import { REPORT_SHEET } from '../src/core/report';
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 import { fixWorkbook } from '../src/file/fix-workbook';
 import { readWorkbook } from '../src/file/read-workbook';

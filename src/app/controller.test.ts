@@ -1,11 +1,11 @@
+import { AUDIT_SHEET, REPORT_SHEET } from '../core/own-sheets';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import { seed003 } from '../../test/fixtures/seeds/seed003';
-import { AUDIT_SHEET, contentText } from '../core/fix/audit';
+import { contentText } from '../core/fix/audit';
 import type { CellWrite } from '../core/fix/plan';
 import { DEFAULT_PROFILE } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
-import { REPORT_SHEET } from '../core/report';
-import { FileHost } from '../standalone/file-host';
+import { FileHost } from '../hosts/file/file-host';
 import { Controller, spliceSheets } from './controller';
 import { toDraft } from './profile-draft';
 
@@ -64,7 +64,8 @@ const AFTER_SCORE_FILLED = [
   ...SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')),
   'warning formula/hardcoded 评分表!G19',
 ];
-const FILL_CELLS = ['满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7', '评分表!G8'];
+/** The five derivable blanks of seed 003, in the workbook's order (the preview lists them so). */
+const FILL_CELLS = ['评分表!G8', '满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7'];
 
 const listed = (c: Controller) =>
   (c.getState().result?.findings ?? []).map((f) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`);
@@ -101,8 +102,9 @@ describe('Controller over FileHost (seed 003)', () => {
     expect(progress).toContainEqual([5, 5]);
     expect(state.phase).toBe('idle');
     expect(state.progress).toBeNull();
-    expect([...state.fixable].sort()).toEqual([...FILL_CELLS].sort());
-    expect(state.fixable.has('评分表!A22')).toBe(false);
+    const fixable = state.result?.findings.filter((f) => f.fix).map(key);
+    expect(fixable?.sort()).toEqual([...FILL_CELLS].sort());
+    expect(fixable).not.toContain('评分表!A22');
     expect(state.undoDepth).toBe(0);
     expect(state.profileNotice).toBeNull();
   });
@@ -124,17 +126,17 @@ describe('Controller over FileHost (seed 003)', () => {
     const writes = preview?.writes ?? [];
     expect(writes.map(key)).toEqual(FILL_CELLS);
     expect(writes.map((w) => w.code)).toEqual([
-      'derived/missing',
-      'derived/missing',
-      'derived/missing',
-      'derived/missing',
       'score/missing',
+      'derived/missing',
+      'derived/missing',
+      'derived/missing',
+      'derived/missing',
     ]);
     // Old → new as the dialog shows them.
     for (const w of writes) expect(contentText(w.old.value, w.old.formula, 'zh-CN')).toBe('（空）');
-    const g4 = writes[0] as CellWrite;
+    const g4 = writes[1] as CellWrite;
     expect(`=${g4.formula} → ${g4.value}`).toBe('=(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4 → 0.93');
-    expect((writes[4] as CellWrite).value).toBe(4);
+    expect((writes[0] as CellWrite).value).toBe(4);
     expect(controller.getState().preview?.writes).toBe(writes);
     expect(apply).not.toHaveBeenCalled();
     expect(await host.readSnapshot()).toBe(before);
@@ -225,7 +227,7 @@ describe('Controller over FileHost (seed 003)', () => {
     await controller.scan();
     const wrong = controller.getState().result?.findings.find((f) => f.cell === 'G4' && f.sheet === '满意度调查');
     expect(wrong?.code).toBe('rate/wrong');
-    expect(controller.getState().fixable.has('满意度调查!G4')).toBe(true);
+    expect(wrong?.fix?.kind).toBe('correct');
     // Fill all leaves the filled cell alone …
     expect(controller.previewFill()?.writes.map(key)).not.toContain('满意度调查!G4');
     // … its own fix replaces it, showing the old content.
@@ -365,6 +367,8 @@ describe('profile', () => {
     expect(controller.getState().profileNotice).toBeNull();
     expect(controller.getState().profile.rulesOff).toEqual(['count/mismatch']);
     expect(listed(controller)).toEqual(SEED_FINDINGS.filter((f) => !f.includes('count/mismatch')));
+    // The drawer shows the older list as one setting a rule, and saves it so.
+    expect(toDraft(controller.getState().profile).rules).toEqual({ 'count/mismatch': 'off' });
   });
 
   it('saving validates first: an invalid draft is refused with the field named and nothing saved', async () => {
@@ -380,12 +384,19 @@ describe('profile', () => {
   it('saving a valid draft stores it, re-checks with it, and it loads back', async () => {
     const { host, controller } = await scanned();
     const draft = toDraft(controller.getState().profile);
-    draft.rulesOff = ['derived/missing'];
+    draft.rules = { 'derived/missing': 'off', 'count/mismatch': 'error' };
     expect(await controller.saveProfile(draft)).toBeNull();
     expect(controller.getState().notice).toEqual({ kind: 'profile-saved' });
-    expect(listed(controller)).toEqual(SEED_FINDINGS.filter((f) => !f.includes('derived/missing')));
-    expect(JSON.parse(storage.getItem('score-audit.profile') ?? '{}').rulesOff).toEqual(['derived/missing']);
+    expect(listed(controller)).toEqual(
+      SEED_FINDINGS.filter((f) => !f.includes('derived/missing')).map((f) =>
+        f.replace('warning count/mismatch', 'error count/mismatch'),
+      ),
+    );
+    expect(JSON.parse(storage.getItem('score-audit.profile') ?? '{}').rules).toEqual({
+      'derived/missing': 'off',
+      'count/mismatch': 'error',
+    });
     const again = new Controller(host, 'zh-CN');
-    expect((await again.loadProfile()).rulesOff).toEqual(['derived/missing']);
+    expect((await again.loadProfile()).rules).toEqual({ 'derived/missing': 'off', 'count/mismatch': 'error' });
   });
 });

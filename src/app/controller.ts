@@ -1,10 +1,9 @@
 import { checkWorkbook, type CheckResult } from '../core/check';
 import type { CellRef, Finding, Lang } from '../core/finding';
-import { planFill, type CellWrite } from '../core/fix/plan';
+import { planFixes, type CellWrite } from '../core/fix/plan';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
-import { cellKey } from './findings';
-import type { WorkbookHost } from './host';
+import type { WorkbookHost } from '../hosts/host';
 import { validateDraft, type ProfileDraft } from './profile-draft';
 
 /** A batch of writes waiting for the user's Apply in the preview dialog. Nothing is written before that. */
@@ -35,8 +34,6 @@ export interface ControllerState {
   readonly profileNotice: string | null;
   readonly snapshot: WorkbookSnapshot | null;
   readonly result: CheckResult | null;
-  /** `sheet!cell` of the findings a per-finding fix can write. */
-  readonly fixable: ReadonlySet<string>;
   readonly preview: Preview | null;
   readonly live: boolean;
   readonly undoDepth: number;
@@ -103,7 +100,6 @@ export class Controller {
       profileNotice: null,
       snapshot: null,
       result: null,
-      fixable: new Set(),
       preview: null,
       live: false,
       undoDepth: host.undoDepth(),
@@ -173,20 +169,15 @@ export class Controller {
   private check(snapshot: WorkbookSnapshot): CheckResult {
     const { profile, lang } = this.state;
     const result = checkWorkbook(snapshot, { profile, lang });
-    const overwrite = result.findings.map((f) => ({ sheet: f.sheet, cell: f.cell }));
-    // A write for a cell is the same whichever other cells are picked, so one plan tells every finding's fix.
-    const fixes = planFill(snapshot, result.model, result.analysis, profile, { lang, overwrite });
-    const writable = new Set(fixes.map(cellKey));
-    const fixable = new Set(result.findings.map(cellKey).filter((key) => writable.has(key)));
-    this.set({ snapshot, result, fixable, undoDepth: this.host.undoDepth() });
+    this.set({ snapshot, result, undoDepth: this.host.undoDepth() });
     return result;
   }
 
   /** Opens the preview of every derivable blank (nothing is written until `applyPreview`). */
   previewFill(): Preview | null {
-    const { snapshot, result, profile, lang } = this.state;
+    const { snapshot, result } = this.state;
     if (!snapshot || !result) return null;
-    const writes = planFill(snapshot, result.model, result.analysis, profile, { lang });
+    const writes = planFixes(snapshot, result.findings);
     if (writes.length === 0) {
       this.set({ preview: null, notice: { kind: 'nothing-to-fill' } });
       return null;
@@ -196,15 +187,11 @@ export class Controller {
     return preview;
   }
 
-  /** Opens the preview of one finding's fix: the computed formula for its cell only, even when the cell is filled. */
+  /** Opens the preview of one finding's own fix, even over a filled cell (nothing is written until `applyPreview`). */
   previewFix(finding: Finding): Preview | null {
-    const { snapshot, result, profile, lang } = this.state;
-    if (!snapshot || !result) return null;
-    const key = cellKey(finding);
-    const writes = planFill(snapshot, result.model, result.analysis, profile, {
-      lang,
-      overwrite: [{ sheet: finding.sheet, cell: finding.cell }],
-    }).filter((w) => cellKey(w) === key);
+    const { snapshot } = this.state;
+    if (!snapshot || !finding.fix) return null;
+    const writes = planFixes(snapshot, [finding], { picked: [finding] });
     if (writes.length === 0) return null;
     const preview: Preview = { kind: 'fix', writes, finding };
     this.set({ preview, notice: null });

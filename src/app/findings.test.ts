@@ -1,7 +1,7 @@
-import type { Finding } from '../core/finding';
+import type { Finding, FindingCode } from '../core/finding';
 import { ALL_FINDINGS, applyFilter, cellKey, codesOf, groupFindings } from './findings';
 
-const f = (severity: Finding['severity'], code: string, sheet: string, cell: string): Finding => ({
+const f = (severity: Finding['severity'], code: FindingCode, sheet: string, cell: string): Finding => ({
   severity,
   code,
   sheet,

@@ -1,5 +1,8 @@
 import type { Lang } from '../core/finding';
-import { parseProfile, ProfileSchema, type Profile } from '../core/profile';
+import { FindingCodeSchema, type FindingCode } from '../core/finding';
+import { parseProfile, ProfileSchema, type Profile, type RuleSetting } from '../core/profile';
+
+const isFindingCode = (code: string): code is FindingCode => FindingCodeSchema.safeParse(code).success;
 
 /**
  * The settings panel's editable copy of a profile: numbers as typed text, option values and level-1 aliases as
@@ -13,7 +16,8 @@ export interface ProfileDraft {
   optionValues: string;
   /** One level-1 name a line: `决策：项目决策、工作活动设置`. */
   level1Aliases: string;
-  rulesOff: string[];
+  /** Severity per rule the user set; a rule not listed keeps its own. */
+  rules: Partial<Record<FindingCode, RuleSetting>>;
   base: Profile;
 }
 
@@ -28,7 +32,11 @@ export function toDraft(profile: Profile): ProfileDraft {
     level1Aliases: Object.entries(profile.level1Aliases)
       .map(([name, aliases]) => `${name}：${aliases.join('、')}`)
       .join('\n'),
-    rulesOff: [...profile.rulesOff],
+    // The older list of rules switched off becomes `off` settings: the drawer shows one control a rule.
+    rules: {
+      ...Object.fromEntries(profile.rulesOff.flatMap((code) => (isFindingCode(code) ? [[code, 'off']] : []))),
+      ...profile.rules,
+    },
     base: profile,
   };
 }
@@ -84,7 +92,8 @@ export function fromDraft(draft: ProfileDraft): Record<string, unknown> {
     scoreDecimals: numberOrText(draft.scoreDecimals),
     satisfactionOptionValues: optionValues,
     level1Aliases: aliases,
-    rulesOff: [...draft.rulesOff],
+    rules: { ...draft.rules },
+    rulesOff: [],
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Analysis } from '../core/analysis';
-import { scoreOf, weightOf } from '../core/analysis/indicators';
+import { weightOf } from '../core/model/indicators';
+import { scoreOf } from '../core/analysis/scores';
 import type { IndicatorTable, SummaryTable, WorkbookModel } from '../core/model';
 
 /** One level-1 row of the summary card. `rate` is score / weight as a fraction, computed here for the bar. */

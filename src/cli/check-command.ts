@@ -10,20 +10,14 @@ import { collectFiles } from './collect-files';
 import { EXIT, type ExitCode } from './exit';
 import { formatCheckText } from './format';
 import { checkFiles } from './pool';
-import { ProgressBar, type ProgressStream } from './progress';
+import { ProgressBar } from './progress';
 import { formatCsvReport } from './report-csv';
 import { formatHtmlReport } from './report-html';
 import { CLI_TEXT } from './strings';
+import type { Io } from './io';
 
 export const CHECK_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
-
-export interface CheckIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** The terminal behind `err`, when there is one: the progress bar draws there. */
-  errStream?: ProgressStream;
-}
 
 export interface CheckOptions {
   format: CheckFormat;
@@ -72,7 +66,7 @@ function formatReport(checks: readonly FileCheck[], format: Exclude<CheckFormat,
  * `check FILE|FOLDER|PATTERN...`: collects the workbooks, checks them in worker threads and reports them in the order
  * collected, whichever finishes first. Text streams out file by file; the other formats are written once, at the end.
  */
-export async function runCheck(args: readonly string[], options: CheckOptions, io: CheckIo): Promise<ExitCode> {
+export async function runCheck(args: readonly string[], options: CheckOptions, io: Io): Promise<ExitCode> {
   const { format, lang, profile, output } = options;
   const jobs = parseJobs(options.jobs);
   if (jobs === undefined) {
@@ -128,7 +122,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   return checks.some((check) => check.ok && check.summary.errors > 0) ? EXIT.errors : EXIT.clean;
 }
 
-async function writeReport(output: string, report: string, count: number, lang: Lang, io: CheckIo): Promise<boolean> {
+async function writeReport(output: string, report: string, count: number, lang: Lang, io: Io): Promise<boolean> {
   try {
     await writeFile(output, report, 'utf8');
   } catch (error) {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { checkWorkbook, type CheckSummary } from '../core/check';
-import type { Finding, Lang } from '../core/finding';
+import { reportedFinding, type Lang, type ReportedFinding } from '../core/finding';
 import type { Profile } from '../core/profile';
 import { WorkbookReadError, type ReadErrorKind } from '../file/read-error';
 import { readWorkbook, type ReadOptions, type ReadResult } from '../file/read-workbook';
 
 /** One file's outcome in a batch: what the report needs, without the model (kept small to cross threads). */
 export type FileCheck =
-  | { file: string; ok: true; summary: CheckSummary; findings: Finding[] }
+  | { file: string; ok: true; summary: CheckSummary; findings: ReportedFinding[] }
   | { file: string; ok: false; error: WorkbookReadError };
 
 /** A FileCheck as it crosses a thread boundary: structured clone keeps an Error's message but not its class or fields. */
@@ -47,7 +47,7 @@ export async function checkFile(
   if (!read.ok) return { file, ok: false, error: read.error };
   try {
     const { summary, findings } = checkWorkbook(read.workbook, { lang, profile });
-    return { file, ok: true, summary, findings };
+    return { file, ok: true, summary, findings: findings.map(reportedFinding) };
   } catch (error) {
     // The engine is built not to throw; if it ever does, that file is reported and the batch goes on.
     return {

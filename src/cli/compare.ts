@@ -14,7 +14,7 @@ import { displayLabel } from '../core/text';
 import { readErrorMessage } from '../file/read-error';
 import type { ReadOptions } from '../file/read-workbook';
 import { readFileAsWorkbook } from './check-file';
-import type { Io } from './main';
+import type { Io } from './io';
 import { startsLikeFormula } from './report-csv';
 import { CLI_TEXT } from './strings';
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
-import { formatMessage, LangSchema, type Lang } from '../core/finding';
+import { formatMessage, LangSchema, type Lang, type Severity } from '../core/finding';
 import { readErrorMessage, WorkbookReadError } from '../file/read-error';
 import { fixWorkbook, revertWorkbook } from '../file/fix-workbook';
 import type { ReadOptions } from '../file/read-workbook';
@@ -11,25 +11,13 @@ import { readBytes, readFileAsWorkbook } from './check-file';
 import { CHECK_FORMATS, runCheck } from './check-command';
 import { EXIT } from './exit';
 import { compare } from './compare';
-import type { ProgressStream } from './progress';
+import { NODE_IO, type Io } from './io';
 import { CLI_TEXT, SEVERITY_TEXT } from './strings';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
-import { RULES } from '../core/rules';
+import { RULES, severityOf } from '../core/rules';
+import { alignColumns } from './text-width';
 
 export { EXIT };
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** The terminal behind `err`, when there is one: `check` draws its progress bar there. */
-  errStream?: ProgressStream;
-}
-
-const NODE_IO: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  errStream: process.stderr,
-};
 
 function guessLang(): Lang {
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
@@ -50,6 +38,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         output: { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' },
         'max-cells': { type: 'string' },
+        correct: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -83,8 +72,8 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     return EXIT.unusable;
   }
   const printed = format === 'json' ? 'json' : 'text';
-  if (command === 'rules') return listRules(printed, lang, io);
   if (
+    command !== 'rules' &&
     command !== 'check' &&
     command !== 'inspect' &&
     command !== 'fix' &&
@@ -95,12 +84,13 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     io.err(CLI_TEXT.usage[lang]);
     return EXIT.unusable;
   }
-  if (files.length === 0) {
+  if (files.length === 0 && command !== 'rules') {
     io.err(CLI_TEXT.noFiles[lang]);
     return EXIT.unusable;
   }
   const profile = await loadProfile(values.profile, lang, io);
   if (!profile) return EXIT.unusable;
+  if (command === 'rules') return listRules(printed, lang, profile, io);
   // Folders, patterns, worker threads and the CSV and HTML reports: src/cli/check-command.ts.
   if (command === 'check')
     return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
@@ -116,7 +106,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       return EXIT.unusable;
     }
     return command === 'fix'
-      ? fix(file, target, printed, lang, profile, io, read)
+      ? fix(file, target, { format: printed, lang, profile, correct: values.correct ?? false, read }, io)
       : revert(file, target, printed, lang, io);
   }
   if (command === 'compare') return compare(files, printed, lang, profile, io, read);
@@ -129,20 +119,22 @@ function readOptions(maxCells: string | undefined): ReadOptions | undefined {
   return /^[1-9]\d*$/.test(maxCells) ? { maxCells: Number(maxCells) } : undefined;
 }
 
-async function fix(
-  file: string,
-  output: string,
-  format: 'text' | 'json',
-  lang: Lang,
-  profile: Profile,
-  io: Io,
-  read: ReadOptions,
-): Promise<number> {
+interface FixCommandOptions {
+  format: 'text' | 'json';
+  lang: Lang;
+  profile: Profile;
+  /** `--correct`: also replace wrong derived values by their formulas. */
+  correct: boolean;
+  read: ReadOptions;
+}
+
+async function fix(file: string, output: string, options: FixCommandOptions, io: Io): Promise<number> {
+  const { format, lang, profile, correct, read } = options;
   const bytes = await readBytes(file);
   const result =
     bytes instanceof WorkbookReadError
       ? { ok: false as const, error: bytes }
-      : fixWorkbook(bytes, file, { lang, profile, ...read });
+      : fixWorkbook(bytes, file, { lang, profile, correct, ...read });
   if (!result.ok) {
     io.err(formatMessage(CLI_TEXT.unreadable[lang], { file, message: readErrorMessage(result.error, lang) }));
     return EXIT.unusable;
@@ -208,16 +200,28 @@ async function loadProfile(path: string | undefined, lang: Lang, io: Io): Promis
   return undefined;
 }
 
-function listRules(format: 'text' | 'json', lang: Lang, io: Io): number {
-  const rules = RULES.map((rule) => ({
-    code: rule.code,
-    severity: rule.severity,
-    description: rule.description[lang],
-  }));
+/** Every rule with its name, the severity it carries under the profile (or off) and what it checks. */
+function listRules(format: 'text' | 'json', lang: Lang, profile: Profile, io: Io): number {
+  const rules = RULES.map((rule) => {
+    const severity: Severity | 'off' = severityOf(rule, profile) ?? 'off';
+    return {
+      code: rule.code,
+      name: rule.name[lang],
+      severity,
+      description: rule.description[lang],
+    };
+  });
   if (format === 'json') io.out(JSON.stringify(rules, null, 2));
   else
     io.out(
-      rules.map((r) => `${r.code.padEnd(22)} ${SEVERITY_TEXT[r.severity][lang].padEnd(8)} ${r.description}`).join('\n'),
+      alignColumns(
+        rules.map((r) => [
+          r.code,
+          r.severity === 'off' ? CLI_TEXT.ruleOff[lang] : SEVERITY_TEXT[r.severity][lang],
+          r.name,
+          r.description,
+        ]),
+      ),
     );
   return EXIT.clean;
 }

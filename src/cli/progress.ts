@@ -1,6 +1,7 @@
 import type { Lang } from '../core/finding';
 import { formatMessage } from '../core/finding';
 import { CLI_TEXT } from './strings';
+import { displayWidth } from './text-width';
 
 /** The part of a terminal stream the bar uses (process.stderr, or a stand-in in tests). */
 export interface ProgressStream {
@@ -12,28 +13,8 @@ export interface ProgressStream {
 const BAR_WIDTH = 20;
 const CLEAR_LINE = '\r\x1b[K';
 
-/** East Asian wide characters take two terminal columns; the line must not wrap or `\r` no longer clears it. */
-function isWide(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  );
-}
-
 function isControl(codePoint: number): boolean {
   return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0);
-}
-
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0) as number) ? 2 : 1;
-  return width;
 }
 
 /** Keeps the end of a path (its file name) within `width` columns. */

@@ -13,7 +13,8 @@ export const CLI_TEXT = {
                                                                           --jobs 同时检查的文件数（默认每核一个）
   score-audit inspect 文件 [--format text|json]                           显示识别出的表格与指标树
   score-audit rules [--format text|json]                                  列出全部检查规则
-  score-audit fix 文件 -o 输出.xlsx [--format text|json]                   以公式填写可推算的空白，修改记入“审核记录”表
+  score-audit fix 文件 -o 输出.xlsx [--correct] [--format text|json]       以公式填写可推算的空白，修改记入“审核记录”表；
+                                                                          --correct 同时把算错的合计、比率、等级改为公式
   score-audit revert 输出.xlsx -o 还原.xlsx                                按“审核记录”还原全部修改
   score-audit compare 自评表.xlsx 复核表.xlsx [--format text|json]         比对自评与复核：分值、得分、指标增减、总分和等级的差异
   score-audit --help                                                      显示本帮助
@@ -28,7 +29,8 @@ compare 的退出码：0 两者一致；1 有差异；2 文件无法读取、参
                                                                          is a pattern (quoted); --jobs files at once (default: one per core)
   score-audit inspect FILE [--format text|json]                          show the recognised tables and indicator tree
   score-audit rules [--format text|json]                                 list every rule
-  score-audit fix FILE -o OUT.xlsx [--format text|json]                  fill derivable blanks with formulas, recorded in 审核记录
+  score-audit fix FILE -o OUT.xlsx [--correct] [--format text|json]      fill derivable blanks with formulas, recorded in 审核记录;
+                                                                         --correct also replaces wrong totals, rates and grades by formulas
   score-audit revert OUT.xlsx -o BACK.xlsx                               put back every change 审核记录 records
   score-audit compare SELF.xlsx REVIEW.xlsx [--format text|json]         compare a self-evaluation with its review: weights, scores,
                                                                          indicators added or removed, total and grade
@@ -38,6 +40,7 @@ compare 的退出码：0 两者一致；1 有差异；2 文件无法读取、参
 Exit codes: 0 no errors; 1 error findings; 2 a file could not be read or the arguments are wrong.
 compare exits 0 when the two agree, 1 when they differ, 2 for an unreadable file, wrong arguments or nothing to compare.`,
   },
+  ruleOff: { 'zh-CN': '关闭', 'en-US': 'off' },
   unknownCommand: { 'zh-CN': '未知命令：{command}', 'en-US': 'unknown command: {command}' },
   noFiles: { 'zh-CN': '请指定至少一个文件', 'en-US': 'name at least one file' },
   noWorkbooks: { 'zh-CN': '{path}：没有找到工作簿', 'en-US': '{path}: no workbook found' },

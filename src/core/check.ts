@@ -4,8 +4,8 @@ import { DEFAULT_PROFILE, type Profile } from './profile';
 import { recognizeWorkbook } from './recognize';
 import { analyze, type Analysis } from './analysis';
 import { gradeFor } from './grades';
-import { statedGrades, statedTotal } from './analysis/stated';
-import { RULES, runRules } from './rules';
+import { statedGrades, statedTotal } from './model/stated';
+import { runRules } from './rules';
 import type { WorkbookSnapshot } from './snapshot';
 
 export interface CheckSummary {
@@ -33,9 +33,8 @@ export interface CheckOptions {
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const { model, grids } = recognizeWorkbook(snapshot, profile);
-  const rules = RULES.filter((rule) => !profile.rulesOff.includes(rule.code));
   const analysis = analyze(model, profile);
-  const findings = runRules({ snapshot, grids, model, profile, analysis }, options.lang ?? 'zh-CN', rules);
+  const findings = runRules({ snapshot, grids, model, profile, analysis }, options.lang ?? 'zh-CN');
   return { model, analysis, findings, summary: summarize(model, findings, profile) };
 }
 

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { FindingCodeSchema } from './finding';
+
+/** How the profile sets a rule: off, or the severity its findings carry. */
+export const RuleSettingSchema = z.enum(['off', 'info', 'warn', 'error']);
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /**
  * The profile: everything a reviewer may change. Defaults come from DOMAIN.md (standard practice, or marked
@@ -37,7 +42,9 @@ export const ProfileSchema = z
     minOutputBenefitShare: z.number().min(0).max(1).default(0.6),
     /** Denominator of the self-evaluation 执行率: 全年预算数 (national form) or 年初预算数. */
     executionRateDenominator: z.enum(['fullYearBudget', 'annualBudget']).default('fullYearBudget'),
-    /** Rule codes switched off, e.g. ["weight/policy"]. */
+    /** Severity per rule code, as ESLint's configuration sets it: "off", "info", "warn" or "error". */
+    rules: z.partialRecord(FindingCodeSchema, RuleSettingSchema).default({}),
+    /** Rule codes switched off, e.g. ["weight/policy"] (the older form of `rules: { code: "off" }`). */
     rulesOff: z.array(z.string()).default([]),
     /** Level-1 canonical names and the other names evaluators give them (seed 003: “工作活动”设置 → 决策). */
     level1Aliases: z.record(z.string(), z.array(z.string())).default({

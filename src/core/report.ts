@@ -1,9 +1,6 @@
 import type { CheckResult } from './check';
 import type { Finding, Lang } from './finding';
 
-/** The sheet the report is written to, by every host. */
-export const REPORT_SHEET = '审核报告';
-
 const TEXT = {
   title: { 'zh-CN': '绩效评分表审核报告', 'en-US': 'Scoring workbook review' },
   summary: {

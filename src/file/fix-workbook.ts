@@ -1,6 +1,7 @@
+import { AUDIT_SHEET } from '../core/own-sheets';
 import { checkWorkbook } from '../core/check';
-import { AUDIT_HEADERS, AUDIT_SHEET, auditRow, auditTime } from '../core/fix/audit';
-import { planFill, type CellWrite } from '../core/fix/plan';
+import { AUDIT_HEADERS, auditRow, auditTime } from '../core/fix/audit';
+import { planFixes, type CellWrite } from '../core/fix/plan';
 import type { Lang } from '../core/finding';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { parseCellAddress } from '../core/address';
@@ -28,8 +29,10 @@ import { writeXlsx } from './xlsx/write-xlsx';
 export interface FixOptions {
   profile?: Profile;
   lang?: Lang;
-  /** Filled cells whose fix the user picked explicitly (overwritten, old content recorded). */
-  overwrite?: ReadonlyArray<{ sheet: string; cell: string }>;
+  /** Also replace wrong derived values (totals, rates, grades) by their formulas (`fix --correct`). */
+  correct?: boolean;
+  /** Cells whose finding's fix the user picked one by one (applied over what the cell holds, old content recorded). */
+  picked?: ReadonlyArray<{ sheet: string; cell: string }>;
   /** The time written in the audit sheet. */
   now?: Date;
   /** The reader's cell limit (readWorkbook's maxCells). */
@@ -105,8 +108,8 @@ export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions
   if (!read.ok) return read;
   try {
     const snapshot = read.workbook;
-    const { model, analysis } = checkWorkbook(snapshot, { profile, lang });
-    const changes = planFill(snapshot, model, analysis, profile, { lang, overwrite: options.overwrite ?? [] });
+    const { findings } = checkWorkbook(snapshot, { profile, lang });
+    const changes = planFixes(snapshot, findings, { correct: options.correct ?? false, picked: options.picked ?? [] });
     const convertedFromXls = snapshot.source?.format === 'xls';
     if (changes.length === 0 && !convertedFromXls) return { ok: true, bytes, changes, convertedFromXls };
     const xlsx = convertedFromXls ? writeXlsx(snapshot) : bytes;

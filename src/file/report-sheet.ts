@@ -1,6 +1,7 @@
+import { REPORT_SHEET } from '../core/own-sheets';
 import type { CheckResult } from '../core/check';
 import type { Lang } from '../core/finding';
-import { linkFormula, REPORT_SHEET, reportRows } from '../core/report';
+import { linkFormula, reportRows } from '../core/report';
 import { cellAddress } from '../core/address';
 import {
   addSheet,

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { displayWidth, ProgressBar } from '../../src/cli/progress';
+import { ProgressBar } from '../../src/cli/progress';
+import { displayWidth } from '../../src/cli/text-width';
 import { buildWorkbook, VARIANTS } from '../fixtures/build-workbook';
 import { seed003 } from '../fixtures/seeds/seed003';
 

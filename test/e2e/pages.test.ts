@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbook } from '../../src/file/read-workbook';
 import { checkWorkbook } from '../../src/core/check';
-import { planFill } from '../../src/core/fix/plan';
-import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { planFixes } from '../../src/core/fix/plan';
 import { buildWorkbook, VARIANTS } from '../fixtures/build-workbook';
 import { seed003 } from '../fixtures/seeds/seed003';
 import { fakeSheetsOf } from '../fake-excel/from-snapshot';
@@ -81,9 +80,8 @@ describe('the add-in task pane over the fake Excel host', () => {
   const results = () => {
     const read = readWorkbook(fixture, '003.xlsx');
     if (!read.ok) throw new Error(read.error.message);
-    const { model, analysis } = checkWorkbook(read.workbook);
     return Object.fromEntries(
-      planFill(read.workbook, model, analysis, DEFAULT_PROFILE).map((w) => [`${w.sheet}!${w.cell}`, w.value]),
+      planFixes(read.workbook, checkWorkbook(read.workbook).findings).map((w) => [`${w.sheet}!${w.cell}`, w.value]),
     );
   };
   const openPane = async (page: Page) => {
@@ -155,13 +153,11 @@ describe('the standalone page', () => {
     const page = await context.newPage();
     const requests = recordRequests(page);
     await page.goto(`${server.origin}/standalone.html`);
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '评分表.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(fixture),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '评分表.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(fixture),
+    });
     await page.getByText('93.36').first().waitFor();
     await page.getByRole('button', { name: '填写全部推算值' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '应用' }).click();
@@ -185,13 +181,11 @@ describe('the standalone page', () => {
   it('says in one line why a file cannot be opened, in the browser’s language', async () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     await page.goto(`${server.origin}/standalone.html`);
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '坏文件.xlsx',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from('not a workbook'),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '坏文件.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not a workbook'),
+    });
     await page.getByText('无法打开“坏文件.xlsx”：不是 Excel 工作簿').waitFor();
     await page.close();
     const english = await browser.newPage({ locale: 'en-US' });

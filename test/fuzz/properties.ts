@@ -1,7 +1,7 @@
 import { cellAddress, parseRangeAddress } from '../../src/core/address';
 import { checkWorkbook } from '../../src/core/check';
 import { FindingSchema, type CellRef, type Lang } from '../../src/core/finding';
-import { CellWriteSchema, planFill } from '../../src/core/fix/plan';
+import { CellWriteSchema, planFixes } from '../../src/core/fix/plan';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { WorkbookSnapshotSchema, type WorkbookSnapshot } from '../../src/core/snapshot';
 import { MAX_COL, MAX_ROW } from './arbitraries';
@@ -28,7 +28,7 @@ export function checkProblems(workbook: WorkbookSnapshot, lang: Lang): string[] 
   const valid = WorkbookSnapshotSchema.safeParse(workbook);
   if (!valid.success) return [`snapshot: ${valid.error.message}`];
   const sheets = new Set(workbook.sheets.map((s) => s.name));
-  const { model, analysis, findings } = checkWorkbook(workbook, { lang, profile: DEFAULT_PROFILE });
+  const { findings } = checkWorkbook(workbook, { lang, profile: DEFAULT_PROFILE });
   const problems: string[] = [];
   for (const finding of findings) {
     const parsed = FindingSchema.safeParse(finding);
@@ -39,7 +39,8 @@ export function checkProblems(workbook: WorkbookSnapshot, lang: Lang): string[] 
     }
   }
   const targets = new Set<string>();
-  for (const write of planFill(workbook, model, analysis, DEFAULT_PROFILE, { lang })) {
+  // Every fix of every finding, corrections included.
+  for (const write of planFixes(workbook, findings, { correct: true })) {
     const parsed = CellWriteSchema.safeParse(write);
     if (!parsed.success) problems.push(`write ${write.cell}: ${parsed.error.message}`);
     const problem = addressProblem(write, sheets);

@@ -1,9 +1,10 @@
+import { allTables } from '../model/tables';
 import type { AccuracyTable, BudgetTable, Figure, KeyValueEntry, SummaryRow, Table, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import type { Localized } from '../finding';
-import { flattenTree } from './indicators';
+import { flattenTree } from '../model/indicators';
 import { surveyResult } from './survey';
-import { binary, call, ref, type Expr } from '../fix/expr';
+import { binary, call, ref, type Expr } from '../formula/build';
 
 export type RateKind =
   | 'score-rate'
@@ -162,7 +163,7 @@ function tableRates(table: Table, profile: Profile): DerivedRate[] {
 /** Every rate the workbook shows or leaves blank where it belongs, with the inputs it rests on. */
 export function derivedRates(model: WorkbookModel, profile: Profile): DerivedRate[] {
   // A quotient of extreme inputs (1e308 over 1e-10) overflows to ±Infinity: such a rate has no value to report.
-  return model.sheets
-    .flatMap((sheet) => sheet.tables.flatMap((table) => tableRates(table, profile)))
+  return allTables(model)
+    .flatMap((table) => tableRates(table, profile))
     .filter((rate) => Number.isFinite(rate.exact));
 }

@@ -1,6 +1,6 @@
 import type { IndicatorNode, IndicatorTable, SummaryRow, SummaryTable } from '../model';
 import { nearlyEqual } from '../numbers';
-import { weightOf } from './indicators';
+import { weightOf } from '../model/indicators';
 
 export interface SummaryMatch {
   pairs: Array<{ row: SummaryRow; node: IndicatorNode }>;

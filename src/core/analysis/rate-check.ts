@@ -42,7 +42,7 @@ export function rateUnits(figure: Figure, rateDecimals: number, like?: Figure): 
 export type RateVerdict =
   | { status: 'ok' }
   | { status: 'blank'; expected: number }
-  | { status: 'not-a-number' }
+  | { status: 'not-a-number'; expected: number; actual: string }
   | { status: 'rounding'; expected: number; actual: number; how: 'truncated' | 'decimals' | 'intermediate' }
   | { status: 'wrong'; expected: number; actual: number };
 
@@ -58,10 +58,13 @@ export function checkRate(
   alternates: readonly number[] = [],
 ): RateVerdict {
   const expected = excelRound(exact * units.scale, units.decimals);
-  if (figure.value === null)
-    return figure.text !== undefined || figure.error !== undefined
-      ? { status: 'not-a-number' }
+  if (figure.value === null) {
+    // An error value is formula/error's; text that is no number stands where the rate belongs.
+    if (figure.error !== undefined) return { status: 'ok' };
+    return figure.text !== undefined
+      ? { status: 'not-a-number', expected, actual: figure.text }
       : { status: 'blank', expected };
+  }
   const actual = excelRound(figure.value, Math.max(units.decimals, 10));
   if (excelRound(actual, units.decimals) === expected) return { status: 'ok' };
   if (excelTruncate(exact * units.scale, units.decimals) === excelRound(actual, units.decimals))

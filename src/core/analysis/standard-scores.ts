@@ -3,11 +3,11 @@ import type { Profile } from '../profile';
 import { parseStandard, type ScoringStandard } from '../standards/parse-standard';
 import { expectedScore } from '../standards/score-by-standard';
 import { parseActual, parseTarget, selfEvaluationScore } from '../standards/targets';
-import { flattenTree, weightOf } from './indicators';
-import { keyValueEntries } from './stated';
+import { flattenTree, weightOf } from '../model/indicators';
+import { keyValueEntries } from '../model/stated';
 import { surveyResult } from './survey';
-import { indicatorTables } from './tables';
-import { binary, call, num, ref, type Expr } from '../fix/expr';
+import { allTables, indicatorTables } from '../model/tables';
+import { binary, call, num, ref, type Expr } from '../formula/build';
 
 /** What an indicator's score should be, by its scoring standard or the self-evaluation rules. */
 export interface ScoreExpectation {
@@ -64,7 +64,7 @@ function workbookRates(model: WorkbookModel, profile: Profile): WorkbookRates {
     };
   if (spent && budget && budget.value !== 0)
     rates.overrun = { value: Math.max(0, (spent.value - budget.value) / budget.value), inputs: [spent, budget] };
-  for (const table of model.sheets.flatMap((s) => s.tables)) {
+  for (const table of allTables(model)) {
     if (table.kind === 'budget' && !rates.execution) {
       const row = table.rows[0];
       const denominator = row?.[profile.executionRateDenominator];
@@ -169,7 +169,7 @@ export function scoreExpectations(model: WorkbookModel, profile: Profile): Score
     }
   }
   // The funds row of a self-evaluation form scores 执行率 × 分值.
-  for (const table of model.sheets.flatMap((s) => s.tables)) {
+  for (const table of allTables(model)) {
     if (table.kind !== 'budget') continue;
     const row = table.rows[0];
     const denominator = row?.[profile.executionRateDenominator];

@@ -3,7 +3,7 @@ import type { Profile } from '../profile';
 import { excelRound, sum } from '../numbers';
 import { asFraction } from '../recognize/figures';
 import { normalizeLabel } from '../text';
-import { binary, call, fixedRef, num, plus, ref, type Expr } from '../fix/expr';
+import { binary, call, fixedRef, num, plus, ref, type Expr } from '../formula/build';
 
 export interface SurveyResult {
   method: 'weighted' | 'share';

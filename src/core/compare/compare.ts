@@ -1,8 +1,9 @@
 import type { Analysis } from '../analysis';
-import { scoreOf, weightOf } from '../analysis/indicators';
+import { weightOf } from '../model/indicators';
+import { scoreOf } from '../analysis/scores';
 import { detailFor, matchSummary } from '../analysis/matching';
-import { statedGrades, statedTotal } from '../analysis/stated';
-import { budgetRowOf, indicatorTables, summaryTables } from '../analysis/tables';
+import { statedGrades, statedTotal } from '../model/stated';
+import { budgetRowOf, indicatorTables, summaryTables } from '../model/tables';
 import { gradeFor, gradeNamed } from '../grades';
 import type { Figure, IndicatorNode, IndicatorTable, SummaryRow, SummaryTable, TextAt, WorkbookModel } from '../model';
 import { equalAtDecimals, excelRound, nearlyEqual, sum } from '../numbers';

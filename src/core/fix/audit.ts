@@ -2,9 +2,6 @@ import type { Lang } from '../finding';
 import type { CellValue } from '../snapshot';
 import type { CellWrite } from './plan';
 
-/** The sheet every adapter adds to record what a fill or fix changed, so it can be put back. */
-export const AUDIT_SHEET = '审核记录';
-
 export const AUDIT_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   'zh-CN': ['时间', '工作表', '单元格', '原内容', '新内容', '规则', '说明'],
   'en-US': ['Time', 'Sheet', 'Cell', 'Old content', 'New content', 'Rule', 'Reason'],

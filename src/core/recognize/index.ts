@@ -13,10 +13,7 @@ import { recognizeKeyValues } from './key-values';
 import { namesLevel1Across, recognizeHorizontalSummary, recognizeVerticalSummary } from './summary-table';
 import { isSurveyHeader, recognizeSurveyTable } from './survey-table';
 import { headerRole } from './vocabulary';
-import { AUDIT_SHEET } from '../fix/audit';
-import { REPORT_SHEET } from '../report';
-
-const OWN_SHEETS: readonly string[] = [AUDIT_SHEET, REPORT_SHEET];
+import { OWN_SHEETS } from '../own-sheets';
 
 type Found = { table: Table; lastRow: number } | undefined;
 

@@ -1,5 +1,6 @@
 import { sheetOf, workbookOf } from '../../../test/snapshot-builder';
-import { flattenIndicators, tablesOf } from '../../../test/model-walk';
+import { tablesOf } from '../model/tables';
+import { flattenIndicators } from '../../../test/model-walk';
 import { DEFAULT_PROFILE } from '../profile';
 import { recognizeWorkbook } from './index';
 import { asFraction } from './figures';

@@ -1,7 +1,7 @@
-import { flattenTree } from '../analysis/indicators';
+import { flattenTree } from '../model/indicators';
 import { statedCounts } from '../analysis/stated-counts';
-import { indicatorTables } from '../analysis/tables';
-import type { Rule, RuleReport } from './rule';
+import { indicatorTables } from '../model/tables';
+import { defineRule, type RuleReport } from './rule';
 
 const LEVEL_NAMES = {
   1: { 'zh-CN': '一级指标', 'en-US': 'level-1 indicators' },
@@ -9,9 +9,10 @@ const LEVEL_NAMES = {
   3: { 'zh-CN': '三级指标', 'en-US': 'level-3 indicators' },
 } as const;
 
-export const countMismatch: Rule = {
+export const countMismatch = defineRule({
   code: 'count/mismatch',
   severity: 'warning',
+  name: { 'zh-CN': '个数不符', 'en-US': 'Count mismatch' },
   description: {
     'zh-CN': '文字中写明的指标个数（如“二级指标10个”）与表格或所列名称不符',
     'en-US': 'A stated count ("二级指标10个") differs from the table or from the names listed with it',
@@ -32,7 +33,7 @@ export const countMismatch: Rule = {
       table && level <= table.levels
         ? flattenTree(table.indicators).filter((n) => n.level === level).length
         : undefined;
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'table' | 'listed'>[] = [];
     for (const grid of grids.values()) {
       for (const stated of statedCounts(grid)) {
         const at = { sheet: grid.name, cell: grid.address(stated.row, stated.col) };
@@ -60,4 +61,4 @@ export const countMismatch: Rule = {
     }
     return reports;
   },
-};
+});

@@ -1,14 +1,15 @@
-import { keyValueEntries } from '../analysis/stated';
-import { scoreCells, scoreOf, weightCells, weightOf } from '../analysis/indicators';
+import { keyValueEntries } from '../model/stated';
+import { scoreCells, weightCells, weightOf } from '../model/indicators';
+import { scoreOf } from '../analysis/scores';
 import { detailFor, matchSummary } from '../analysis/matching';
-import { indicatorTables, summaryTables } from '../analysis/tables';
+import { allTables, indicatorTables, summaryTables } from '../model/tables';
 import { gradeNamed } from '../grades';
 import type { Figure, KeyValueEntry, TextAt } from '../model';
 import { convertAmount, excelRound } from '../numbers';
 import { keyOfLabel } from '../recognize/key-values';
 import { normalizeLabel } from '../text';
 import { refs } from './reports';
-import type { Rule, RuleContext, RuleReport } from './rule';
+import { defineRule, type RuleContext, type RuleReport } from './rule';
 
 /** Decimals two copies of a figure are compared at: the fewer of the two cells shows (default 2). */
 function comparableDecimals(a: Figure, b?: Figure): number {
@@ -19,14 +20,16 @@ function differ(a: number, b: number, decimals: number): boolean {
   return excelRound(a, decimals) !== excelRound(b, decimals);
 }
 
+type MessageId = 'summary' | 'conclusion' | 'repeated' | 'amounts';
+
 function mismatch(
-  messageId: string,
+  messageId: MessageId,
   what: string | { 'zh-CN': string; 'en-US': string },
   at: Figure | TextAt,
   actual: number | string,
   expected: number | string,
   related: Array<Figure | TextAt | undefined>,
-): RuleReport {
+): RuleReport<MessageId> {
   return {
     messageId,
     data: { what, actual, expected },
@@ -42,11 +45,11 @@ const WEIGHT = { 'zh-CN': '分值', 'en-US': 'weight' };
 const SCORE = { 'zh-CN': '得分', 'en-US': 'score' };
 
 /** Summary rows against the score table's level-1 indicators, and the totals of both. */
-function summaryVsDetail({ model, analysis }: RuleContext): RuleReport[] {
+function summaryVsDetail({ model, analysis }: RuleContext): RuleReport<MessageId>[] {
   const detail = detailFor(indicatorTables(model));
   if (!detail) return [];
   return summaryTables(model).flatMap((summary) => {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<MessageId>[] = [];
     const { pairs } = matchSummary(summary, detail);
     for (const { row, node } of pairs) {
       const weight = weightOf(node);
@@ -106,7 +109,7 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport[] {
 }
 
 /** 评价得分 on a conclusion sheet against the total of the score table or summary. */
-function conclusionVsTotal({ model }: RuleContext): RuleReport[] {
+function conclusionVsTotal({ model }: RuleContext): RuleReport<MessageId>[] {
   const totals = [
     ...indicatorTables(model).map((t) => t.total?.score),
     ...summaryTables(model).map((t) => t.total?.score),
@@ -131,8 +134,8 @@ function conclusionVsTotal({ model }: RuleContext): RuleReport[] {
 }
 
 /** The same key stated twice (实际到位资金 on two sheets; two grades) with different values. */
-function repeatedKeys({ model, profile }: RuleContext): RuleReport[] {
-  const reports: RuleReport[] = [];
+function repeatedKeys({ model, profile }: RuleContext): RuleReport<MessageId>[] {
+  const reports: RuleReport<MessageId>[] = [];
   const first = new Map<string, KeyValueEntry>();
   for (const entry of keyValueEntries(model)) {
     // Sub-items (其中：州级财政) repeat under A and B by design; only whole keys are compared.
@@ -158,13 +161,13 @@ function repeatedKeys({ model, profile }: RuleContext): RuleReport[] {
 }
 
 /** Totals of amount tables (funds by source, payment lists in 元) against the conclusion's fund figures (万元). */
-function amountsVsFunds({ model }: RuleContext): RuleReport[] {
+function amountsVsFunds({ model }: RuleContext): RuleReport<MessageId>[] {
   const entries = keyValueEntries(model).filter(
     (e) => e.value && e.value.value !== null && !normalizeLabel(e.label.text).startsWith('其中'),
   );
   if (entries.length === 0) return [];
-  const reports: RuleReport[] = [];
-  for (const table of model.sheets.flatMap((s) => s.tables)) {
+  const reports: RuleReport<MessageId>[] = [];
+  for (const table of allTables(model)) {
     if (table.kind !== 'amounts' || !table.unit) continue;
     const totalRow = table.rows.find((r) => r.kind === 'total');
     if (!totalRow) continue;
@@ -184,9 +187,10 @@ function amountsVsFunds({ model }: RuleContext): RuleReport[] {
   return reports;
 }
 
-export const crossMismatch: Rule = {
+export const crossMismatch = defineRule({
   code: 'cross/mismatch',
   severity: 'error',
+  name: { 'zh-CN': '前后不一致', 'en-US': 'Figures disagree' },
   description: {
     'zh-CN': '同一数据在两处不一致（汇总表与明细表、结论表与评分表、元与万元）',
     'en-US': 'The same figure differs between two places (summary vs detail, conclusion vs score table, 元 vs 万元)',
@@ -217,4 +221,4 @@ export const crossMismatch: Rule = {
       ...amountsVsFunds(context),
     ];
   },
-};
+});

@@ -1,10 +1,11 @@
 import { detailFor, matchSummary } from '../analysis/matching';
-import { indicatorTables, summaryTables } from '../analysis/tables';
-import type { Rule, RuleReport } from './rule';
+import { indicatorTables, summaryTables } from '../model/tables';
+import { defineRule, type RuleReport } from './rule';
 
-export const crossMissing: Rule = {
+export const crossMissing = defineRule({
   code: 'cross/missing',
   severity: 'warning',
+  name: { 'zh-CN': '一处缺失', 'en-US': 'Missing counterpart' },
   description: {
     'zh-CN': '指标只出现在汇总表或评分表之一中',
     'en-US': 'An indicator appears in one table and not in its counterpart',
@@ -22,19 +23,19 @@ export const crossMissing: Rule = {
   check({ model }) {
     const detail = detailFor(indicatorTables(model));
     if (!detail) return [];
-    return summaryTables(model).flatMap((summary): RuleReport[] => {
+    return summaryTables(model).flatMap((summary): RuleReport<'notInDetail' | 'notInSummary'>[] => {
       const { unmatchedRows, unmatchedNodes } = matchSummary(summary, detail);
       const related = [{ sheet: detail.sheet, cell: detail.range.split(':')[0] ?? 'A1' }];
       return [
         ...unmatchedRows.map((row) => ({
-          messageId: 'notInDetail',
+          messageId: 'notInDetail' as const,
           data: { name: row.name.text },
           sheet: row.name.sheet,
           cell: row.name.cell,
           related,
         })),
         ...unmatchedNodes.map((node) => ({
-          messageId: 'notInSummary',
+          messageId: 'notInSummary' as const,
           data: { name: node.name.text },
           sheet: node.name.sheet,
           cell: node.name.cell,
@@ -43,4 +44,4 @@ export const crossMissing: Rule = {
       ];
     });
   },
-};
+});

@@ -1,11 +1,13 @@
-import { statedTotal } from '../analysis/stated';
+import { keyValueEntries, statedTotal } from '../model/stated';
+import { gradeFix } from '../fix/proposals';
 import { gradeFor } from '../grades';
 import { rateReport } from './reports';
-import type { Rule } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
-export const derivedMissing: Rule = {
+export const derivedMissing = defineRule({
   code: 'derived/missing',
   severity: 'info',
+  name: { 'zh-CN': '可自动填写', 'en-US': 'Can be filled' },
   description: {
     'zh-CN': '空白单元格的值可由其他单元格算出（可自动填写公式）',
     'en-US': 'An empty cell whose value can be derived from other cells (it can be filled with a formula)',
@@ -18,13 +20,12 @@ export const derivedMissing: Rule = {
     },
   },
   check({ analysis, model, profile }) {
-    const reports = analysis.rates.flatMap(({ rate, verdict }) =>
-      verdict.status === 'blank' ? [rateReport('rate', rate, verdict)] : [],
+    const reports = analysis.rates.flatMap(
+      ({ rate, verdict }): Array<RuleReport<'rate' | 'grade'>> =>
+        verdict.status === 'blank' ? [rateReport('rate', rate, verdict, profile)] : [],
     );
     const total = statedTotal(model);
-    for (const entry of model.sheets
-      .flatMap((s) => s.tables)
-      .flatMap((t) => (t.kind === 'key-values' ? t.entries : []))) {
+    for (const entry of keyValueEntries(model)) {
       if (entry.key !== '评价等级' || entry.text || !entry.value || entry.value.value !== null || !total) continue;
       const expected = gradeFor(total.value, profile);
       reports.push({
@@ -35,8 +36,9 @@ export const derivedMissing: Rule = {
         expected,
         actual: null,
         related: [{ sheet: total.sheet, cell: total.cell }],
+        fix: gradeFix(entry.value, 'fill', total, profile),
       });
     }
     return reports;
   },
-};
+});

@@ -2,7 +2,7 @@ import { cellAddress } from '../address';
 import type { CellRef } from '../finding';
 import { sheetFormulas } from '../formula/sheet-formulas';
 import type { Cell } from '../snapshot';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
 /** At most this many origin cells are listed as related (a #REF! copied down a column has one origin per row). */
 const MAX_RELATED = 10;
@@ -17,9 +17,10 @@ interface ErrorCell {
  * errors themselves is traced back to the origin cells (errors that read no error), listed as `related`;
  * the origin itself is reported as the cause.
  */
-export const formulaError: Rule = {
+export const formulaError = defineRule({
   code: 'formula/error',
   severity: 'error',
+  name: { 'zh-CN': '错误值', 'en-US': 'Error value' },
   description: {
     'zh-CN': '单元格显示错误值（#DIV/0!、#REF!、#N/A 等），并追溯到产生错误的单元格',
     'en-US': 'A cell shows an error value (#DIV/0!, #REF!, #N/A …), traced to the cells that cause it',
@@ -98,7 +99,7 @@ export const formulaError: Rule = {
       );
     };
 
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'origin' | 'propagated'>[] = [];
     for (const list of bySheet.values()) {
       for (const entry of list) {
         const error = (entry.cell.value as { value: string }).value;
@@ -125,4 +126,4 @@ export const formulaError: Rule = {
     }
     return reports;
   },
-};
+});

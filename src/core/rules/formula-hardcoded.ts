@@ -1,3 +1,4 @@
+import { allTables } from '../model/tables';
 import { cellAddress } from '../address';
 import { evaluate } from '../formula/evaluate';
 import { parseFormula } from '../formula/parse';
@@ -7,12 +8,12 @@ import { equalAtDecimals } from '../numbers';
 import { formatDecimals } from '../recognize/figures';
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
-import { flattenTree, statedWeight } from '../analysis/indicators';
+import { flattenTree, statedWeight } from '../model/indicators';
 import type { Figure } from '../model';
 import { cellKey, sheetRegions } from '../formula/sheet-regions';
 import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import { OnePerCell } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
 function isConstant(grid: SheetGrid, row: number, col: number): boolean {
   return grid.cell(row, col)?.formula === undefined && grid.value(row, col).type === 'number';
@@ -85,9 +86,10 @@ function harmless(grid: SheetGrid, row: number, col: number, copy: FormulaCell):
  *   sibling total of the same row is a formula (not a score total over a blank score: a formula cannot count
  *   the blank at its computed value, so that total is typed by necessity).
  */
-export const formulaHardcoded: Rule = {
+export const formulaHardcoded = defineRule({
   code: 'formula/hardcoded',
   severity: 'warning',
+  name: { 'zh-CN': '手填数值', 'en-US': 'Typed constant' },
   description: {
     'zh-CN': '应为公式的位置填了常数（如手填的合计）',
     'en-US': 'A constant stands where its neighbours or its role call for a formula (a typed total)',
@@ -108,9 +110,9 @@ export const formulaHardcoded: Rule = {
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell();
+    const found = new OnePerCell<'pattern' | 'total' | 'typedTotals'>();
     const covered = new Set<string>();
-    const push = (report: RuleReport) => {
+    const push = (report: RuleReport<'pattern' | 'total' | 'typedTotals'>) => {
       if (!covered.has(`${report.sheet}!${report.cell}`)) found.add(report);
     };
     // Typed numbers in a line of totals that do not add up: one finding per rectangle of them.
@@ -134,6 +136,8 @@ export const formulaHardcoded: Rule = {
         if (cellCountOf([region]) === 1) {
           report.expected = expected;
           report.actual = actual;
+          report.expectedText = shown(expected, typed?.format);
+          report.actualText = shown(actual, typed?.format);
         }
         found.add(report);
         for (let row = region.top; row <= region.bottom; row++)
@@ -186,7 +190,7 @@ export const formulaHardcoded: Rule = {
         });
       }
     };
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
+    for (const table of allTables(model)) {
       if (table.kind === 'indicators' && table.total) {
         // A blank score counted at its computed value (seed 003's 预算执行率) cannot be summed by a formula:
         // the total is then typed by necessity, and score/total judges its value.
@@ -199,4 +203,4 @@ export const formulaHardcoded: Rule = {
     }
     return found.reports;
   },
-};
+});

@@ -121,6 +121,8 @@ describe('formula/inconsistent on regions of totals', () => {
         count: 1,
         expected: 140,
         actual: -20,
+        expectedText: '140',
+        actualText: '-20',
         message:
           '合计 B4 另行计算（=B1-B2+B3），与同一行的合计 A4、C4:D4 的公式不同；按它们的公式 B4 应为 140，实为 -20',
         related: [

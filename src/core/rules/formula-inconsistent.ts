@@ -7,7 +7,7 @@ import type { Orientation } from '../formula/regions';
 import { cellKey, lineOf, plugOf, readsOwnLine, sheetRegions } from '../formula/sheet-regions';
 import { formatNumber } from '../numbers';
 import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
 /** Copies on one side needed before a cell at the end of a run is judged against them. */
 const MIN_RUN = 2;
@@ -140,9 +140,10 @@ function brokenPattern(grid: SheetGrid, self: FormulaCell, dr: number, dc: numbe
  * reads other cells. The odd cell is reported, with the copies it breaks as related cells; its neighbours are
  * not. A cell that copies any of its four neighbours is part of a pattern and never reported.
  */
-export const formulaInconsistent: Rule = {
+export const formulaInconsistent = defineRule({
   code: 'formula/inconsistent',
   severity: 'warning',
+  name: { 'zh-CN': '公式不一致', 'en-US': 'Inconsistent formula' },
   description: {
     'zh-CN': '公式与同行或同列相邻的公式模式不一致（按 R1C1 形式比较），如某一行的执行率引用了别的单元格',
     'en-US':
@@ -179,7 +180,7 @@ export const formulaInconsistent: Rule = {
     },
   },
   check({ snapshot, grids }) {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'computed' | 'plug' | 'rates' | 'anchors' | 'inconsistent' | 'runEnd'>[] = [];
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
       if (!grid) continue;
@@ -241,6 +242,8 @@ export const formulaInconsistent: Rule = {
         if (cellCountOf([region]) === 1) {
           report.expected = expected;
           report.actual = actual;
+          report.expectedText = shown(expected, cell?.format);
+          report.actualText = shown(actual, cell?.format);
         }
         reports.push(report);
         for (let row = region.top; row <= region.bottom; row++)
@@ -283,4 +286,4 @@ export const formulaInconsistent: Rule = {
     }
     return reports;
   },
-};
+});

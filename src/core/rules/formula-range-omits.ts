@@ -1,5 +1,6 @@
+import { allTables } from '../model/tables';
 import { cellAddress, rangeAddress } from '../address';
-import { flattenTree } from '../analysis/indicators';
+import { flattenTree } from '../model/indicators';
 import type { CellRef } from '../finding';
 import type { Figure, IndicatorNode } from '../model';
 import type { FormulaNode, ResolvedReference } from '../formula/parse';
@@ -9,7 +10,7 @@ import type { CellValue } from '../snapshot';
 import { cellKey, sheetRegions } from '../formula/sheet-regions';
 import { cellCountOf, extentWords, list, othersOfLine, regionReport, regionSubject } from './region-text';
 import { OnePerCell } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
 /** Ranges a formula adds up: every same-sheet range argument of SUM. */
 function summedRanges(formula: FormulaCell): ResolvedReference[] {
@@ -213,9 +214,10 @@ function groupGaps(
  * - a recognised indicator group: a parent's score or weight formula that adds up cells but leaves out a child
  *   (a level-1 score that sums only some of its level-2 scores) or adds a cell that is not its child.
  */
-export const formulaRangeOmits: Rule = {
+export const formulaRangeOmits = defineRule({
   code: 'formula/range-omits',
   severity: 'error',
+  name: { 'zh-CN': '求和范围遗漏', 'en-US': 'Range leaves out cells' },
   description: {
     'zh-CN': '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计（含指标组：一级指标得分只加了部分二级指标）',
     'en-US':
@@ -251,10 +253,14 @@ export const formulaRangeOmits: Rule = {
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell();
+    const found = new OnePerCell<
+      'omits' | 'doubles' | 'groupOmits' | 'groupExtra' | 'extent' | 'crossRow' | 'crossColumn'
+    >();
     // Cells a region finding covers get no finding of their own.
     const covered = new Set<string>();
-    const push = (report: RuleReport) => {
+    const push = (
+      report: RuleReport<'omits' | 'doubles' | 'groupOmits' | 'groupExtra' | 'extent' | 'crossRow' | 'crossColumn'>,
+    ) => {
       if (!covered.has(`${report.sheet}!${report.cell}`)) found.add(report);
     };
 
@@ -297,7 +303,7 @@ export const formulaRangeOmits: Rule = {
       }
     }
 
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
+    for (const table of allTables(model)) {
       if (table.kind !== 'indicators') continue;
       const grid = grids.get(table.sheet);
       if (!grid) continue;
@@ -388,4 +394,4 @@ export const formulaRangeOmits: Rule = {
     }
     return found.reports;
   },
-};
+});

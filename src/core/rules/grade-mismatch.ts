@@ -1,10 +1,12 @@
-import { statedGrades, statedTotal } from '../analysis/stated';
+import { statedGrades, statedTotal } from '../model/stated';
+import { gradeFix } from '../fix/proposals';
 import { gradeFor, gradeNamed } from '../grades';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const gradeMismatch: Rule = {
+export const gradeMismatch = defineRule({
   code: 'grade/mismatch',
   severity: 'error',
+  name: { 'zh-CN': '等级不符', 'en-US': 'Grade mismatch' },
   description: {
     'zh-CN': '评价等级与总分应得的等级不符（等级标准见配置）',
     'en-US': 'The grade differs from the one the total earns (thresholds from the profile)',
@@ -35,8 +37,9 @@ export const gradeMismatch: Rule = {
           expected,
           actual: grade.text,
           related: [{ sheet: total.sheet, cell: total.cell }],
+          fix: gradeFix(grade, 'correct', total, profile),
         },
       ];
     });
   },
-};
+});

@@ -1,5 +1,6 @@
-import { formatMessage, type Finding, type Lang } from '../finding';
-import type { Rule, RuleContext } from './rule';
+import { formatMessage, type Finding, type Lang, type Severity } from '../finding';
+import type { Profile } from '../profile';
+import type { Rule, RuleContext, RuleReport } from './rule';
 import { countMismatch } from './count-mismatch';
 import { crossMismatch } from './cross-mismatch';
 import { crossMissing } from './cross-missing';
@@ -49,28 +50,47 @@ export const RULES: readonly Rule[] = [
   sheetUnrecognized,
 ];
 
-/** Runs the rules and turns their reports into findings in the given language. */
+/** The severity a rule's findings carry under the profile, or undefined when the profile turns the rule off. */
+export function severityOf(rule: Rule, profile: Profile): Severity | undefined {
+  const setting = profile.rules[rule.code] ?? (profile.rulesOff.includes(rule.code) ? 'off' : undefined);
+  if (setting === 'off') return undefined;
+  return setting === undefined ? rule.severity : SEVERITY_OF_SETTING[setting];
+}
+
+const SEVERITY_OF_SETTING = { error: 'error', warn: 'warning', info: 'info' } as const;
+
+/** Runs the rules the profile keeps on and turns their reports into findings in the given language. */
 export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const report of rule.check(context)) {
-      const template = rule.messages[report.messageId]?.[lang] ?? report.messageId;
-      const data = Object.fromEntries(
-        Object.entries(report.data).map(([key, value]) => [key, typeof value === 'object' ? value[lang] : value]),
-      );
-      const finding: Finding = {
-        code: rule.code,
-        severity: rule.severity,
-        sheet: report.sheet,
-        cell: report.cell,
-        message: formatMessage(template, data),
-      };
-      if (report.expected !== undefined) finding.expected = report.expected;
-      if (report.actual !== undefined) finding.actual = report.actual;
-      if (report.related && report.related.length > 0) finding.related = report.related;
-      if (report.count !== undefined) finding.count = report.count;
-      findings.push(finding);
-    }
+    const severity = severityOf(rule, context.profile);
+    if (severity === undefined) continue;
+    for (const report of rule.check(context)) findings.push(toFinding(rule, severity, report, lang));
   }
   return findings;
+}
+
+function toFinding(rule: Rule, severity: Severity, report: RuleReport, lang: Lang): Finding {
+  const template = rule.messages[report.messageId]?.[lang] ?? report.messageId;
+  const data = Object.fromEntries(
+    Object.entries(report.data).map(([key, value]) => [key, typeof value === 'object' ? value[lang] : value]),
+  );
+  const finding: Finding = {
+    code: rule.code,
+    severity,
+    sheet: report.sheet,
+    cell: report.cell,
+    message: formatMessage(template, data),
+  };
+  if (report.expected !== undefined) finding.expected = report.expected;
+  if (report.actual !== undefined) finding.actual = report.actual;
+  if (report.related && report.related.length > 0) finding.related = report.related;
+  if (report.count !== undefined) finding.count = report.count;
+  if (report.expectedText !== undefined) finding.expectedText = report.expectedText;
+  if (report.actualText !== undefined) finding.actualText = report.actualText;
+  if (report.fix) {
+    const writes = report.fix.writes.map((write) => ({ ...write, reason: write.reason[lang] }));
+    finding.fix = { kind: report.fix.kind, writes };
+  }
+  return finding;
 }

@@ -1,9 +1,10 @@
 import { rateReport } from './reports';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const rateRounding: Rule = {
+export const rateRounding = defineRule({
   code: 'rate/rounding',
   severity: 'warning',
+  name: { 'zh-CN': '比率舍入', 'en-US': 'Rate rounding' },
   description: {
     'zh-CN': '比率只在截断、其他小数位或先舍入中间值时才与计算依据相符（应按四舍五入 ROUND）',
     'en-US':
@@ -23,9 +24,9 @@ export const rateRounding: Rule = {
       'en-US': '{rate} {actual} was computed from rounded parts; computed directly it is {expected}',
     },
   },
-  check({ analysis }) {
+  check({ analysis, profile }) {
     return analysis.rates.flatMap(({ rate, verdict }) =>
-      verdict.status === 'rounding' ? [rateReport(verdict.how, rate, verdict)] : [],
+      verdict.status === 'rounding' ? [rateReport(verdict.how, rate, verdict, profile)] : [],
     );
   },
-};
+});

@@ -121,13 +121,13 @@ export function shown(value: number, format: string | undefined): string {
 }
 
 /** The common fields of a region finding: its region as `cell`, the rectangles it should match as `related`. */
-export function regionReport(
+export function regionReport<MessageId extends string>(
   sheet: string,
   fault: RegionFault,
-  messageId: string,
+  messageId: MessageId,
   data: RuleReport['data'],
-): RuleReport {
-  const report: RuleReport = {
+): RuleReport<MessageId> {
+  const report: RuleReport<MessageId> = {
     messageId,
     data,
     sheet,

@@ -4,6 +4,8 @@ import type { CellRef } from '../finding';
 import type { Figure, TextAt } from '../model';
 import { formatNumber } from '../numbers';
 import type { RuleReport } from './rule';
+import { rateFix } from '../fix/proposals';
+import type { Profile } from '../profile';
 
 /** The cells a finding rests on, without duplicates. */
 export function refs(cells: ReadonlyArray<Figure | TextAt | undefined>): CellRef[] {
@@ -16,11 +18,11 @@ export function refs(cells: ReadonlyArray<Figure | TextAt | undefined>): CellRef
 }
 
 /** Reports kept one per cell: the first report of a cell stands, later ones for it are dropped. */
-export class OnePerCell {
-  readonly reports: RuleReport[] = [];
+export class OnePerCell<MessageId extends string = string> {
+  readonly reports: Array<RuleReport<MessageId>> = [];
   private readonly seen = new Set<string>();
 
-  add(report: RuleReport): void {
+  add(report: RuleReport<MessageId>): void {
     const key = `${report.sheet}!${report.cell}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -35,18 +37,19 @@ function shownRate(value: number, rate: DerivedRate): string {
   return form === 'text-percent' ? `${formatNumber(value)}%` : formatNumber(value);
 }
 
-/** A finding on a rate cell, with the rate's name, the figures and its inputs. */
-export function rateReport(
-  messageId: string,
+/** A finding on a rate cell, with the rate's name, the figures, its inputs and the formula that fixes it. */
+export function rateReport<MessageId extends string>(
+  messageId: MessageId,
   rate: DerivedRate,
   verdict: Extract<RateVerdict, { expected: number }>,
-): RuleReport {
+  profile: Profile,
+): RuleReport<MessageId> {
   const actual = 'actual' in verdict ? verdict.actual : null;
   return {
     messageId,
     data: {
       rate: RATE_NAMES[rate.kind],
-      actual: actual === null ? '' : shownRate(actual, rate),
+      actual: actual === null ? '' : typeof actual === 'string' ? actual : shownRate(actual, rate),
       expected: shownRate(verdict.expected, rate),
     },
     sheet: rate.target.sheet,
@@ -54,5 +57,6 @@ export function rateReport(
     expected: verdict.expected,
     actual,
     related: refs(rate.inputs),
+    fix: rateFix(rate, profile),
   };
 }

@@ -1,12 +1,17 @@
-import { flattenTree, scoreCells, scoreOf } from '../analysis/indicators';
-import { indicatorTables } from '../analysis/tables';
+import { flattenTree, scoreCells, scoreTermCells } from '../model/indicators';
+import { sumFix } from '../fix/proposals';
+import { scoreOf } from '../analysis/scores';
+import { indicatorTables } from '../model/tables';
 import { excelRound, sum } from '../numbers';
 import { refs } from './reports';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const scoreChildrenSum: Rule = {
+const SCORE = { 'zh-CN': '上级指标得分', 'en-US': "The parent's score" };
+
+export const scoreChildrenSum = defineRule({
   code: 'score/children-sum',
   severity: 'error',
+  name: { 'zh-CN': '下级得分之和', 'en-US': "Children's scores" },
   description: {
     'zh-CN': '上级指标得分不等于下级指标得分之和',
     'en-US': "A parent's score differs from the sum of its children's",
@@ -34,9 +39,10 @@ export const scoreChildrenSum: Rule = {
             expected,
             actual: node.score.value,
             related: refs(node.children.flatMap(scoreCells)),
+            fix: sumFix(node.score, node.children.flatMap(scoreTermCells), expected, SCORE),
           },
         ];
       }),
     );
   },
-};
+});

@@ -1,12 +1,15 @@
-import { flattenTree, weightOf } from '../analysis/indicators';
-import { indicatorTables, summaryTables } from '../analysis/tables';
+import { flattenTree, weightOf } from '../model/indicators';
+import { indicatorTables, summaryTables } from '../model/tables';
 import { isFilled } from '../recognize/figures';
+import { scoreFix } from '../fix/proposals';
 import { excelRound } from '../numbers';
-import type { Rule, RuleReport } from './rule';
+import { refs } from './reports';
+import { defineRule, type RuleReport } from './rule';
 
-export const scoreMissing: Rule = {
+export const scoreMissing = defineRule({
   code: 'score/missing',
   severity: 'error',
+  name: { 'zh-CN': '未填得分', 'en-US': 'Missing score' },
   description: {
     'zh-CN': '指标有分值但没有得分（能按评分标准计算时给出应得分）',
     'en-US': 'An indicator has a weight but no score (with the expected score when its standard computes one)',
@@ -19,7 +22,7 @@ export const scoreMissing: Rule = {
     missing: { 'zh-CN': '“{name}”（分值 {weight}）未填得分', 'en-US': '"{name}" (weight {weight}) has no score' },
   },
   check({ model, analysis, profile }) {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'computable' | 'missing'>[] = [];
     for (const table of indicatorTables(model)) {
       for (const node of flattenTree(table.indicators)) {
         const weight = weightOf(node);
@@ -27,7 +30,7 @@ export const scoreMissing: Rule = {
         if (!score || isFilled(score) || weight === undefined) continue;
         const computed = analysis.computedScores.get(node);
         const decimals = score.decimals ?? node.weight?.decimals ?? profile.scoreDecimals;
-        const report: RuleReport = {
+        const report: RuleReport<'computable' | 'missing'> = {
           messageId: computed === undefined ? 'missing' : 'computable',
           data: { name: node.name.text, weight },
           sheet: score.sheet,
@@ -37,10 +40,30 @@ export const scoreMissing: Rule = {
         if (computed !== undefined) {
           report.expected = excelRound(computed, decimals);
           report.data = { ...report.data, expected: report.expected };
+          const expectation = analysis.expectations.find((e) => e.node === node);
+          const fix = expectation && scoreFix(expectation, profile);
+          if (fix) report.fix = fix;
         }
         if (node.weight) report.related = [{ sheet: node.weight.sheet, cell: node.weight.cell }];
         reports.push(report);
       }
+    }
+    // The funds row of a self-evaluation form has no indicator node: its blank score is reported from its standard.
+    for (const e of analysis.expectations) {
+      if (e.basis !== 'budget-row' || isFilled(e.score) || e.expected === undefined) continue;
+      const expected = excelRound(e.expected, e.score.decimals ?? profile.scoreDecimals);
+      const report: RuleReport<'computable' | 'missing'> = {
+        messageId: 'computable',
+        data: { name: e.name, weight: e.weight, expected },
+        sheet: e.score.sheet,
+        cell: e.score.cell,
+        expected,
+        actual: null,
+        related: refs(e.inputs),
+      };
+      const fix = scoreFix(e, profile);
+      if (fix) report.fix = fix;
+      reports.push(report);
     }
     for (const table of summaryTables(model)) {
       for (const row of table.rows) {
@@ -58,4 +81,4 @@ export const scoreMissing: Rule = {
     }
     return reports;
   },
-};
+});

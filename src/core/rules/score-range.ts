@@ -1,11 +1,12 @@
-import { flattenTree, weightOf } from '../analysis/indicators';
-import { indicatorTables, summaryTables } from '../analysis/tables';
+import { flattenTree, weightOf } from '../model/indicators';
+import { indicatorTables, summaryTables } from '../model/tables';
 import type { Figure } from '../model';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
-export const scoreRange: Rule = {
+export const scoreRange = defineRule({
   code: 'score/range',
   severity: 'error',
+  name: { 'zh-CN': '得分超出范围', 'en-US': 'Score out of range' },
   description: { 'zh-CN': '得分小于 0 或超过分值', 'en-US': 'A score below 0 or above its weight' },
   messages: {
     above: { 'zh-CN': '得分 {actual} 超过分值 {expected}', 'en-US': 'Score {actual} exceeds weight {expected}' },
@@ -16,7 +17,7 @@ export const scoreRange: Rule = {
       score: Figure | undefined,
       weight: number | undefined,
       weightCell: Figure | undefined,
-    ): RuleReport[] => {
+    ): RuleReport<'above' | 'negative'>[] => {
       if (!score || score.value === null) return [];
       const related = weightCell ? [{ sheet: weightCell.sheet, cell: weightCell.cell }] : [];
       if (score.value < 0)
@@ -54,4 +55,4 @@ export const scoreRange: Rule = {
       ),
     ];
   },
-};
+});

@@ -1,10 +1,12 @@
+import { scoreFix } from '../fix/proposals';
 import { excelRound } from '../numbers';
 import { refs } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
-export const scoreRule: Rule = {
+export const scoreRule = defineRule({
   code: 'score/rule',
   severity: 'warning',
+  name: { 'zh-CN': '评分标准', 'en-US': 'Scoring standard' },
   description: {
     'zh-CN': '得分与该指标评分标准（或自评规则）按其依据算出的得分不符',
     'en-US':
@@ -33,7 +35,7 @@ export const scoreRule: Rule = {
     },
   },
   check({ analysis, profile }) {
-    const reports: RuleReport[] = [];
+    const reports: RuleReport<'standard' | 'band' | 'fullOnMiss' | 'fullOnMissExpected' | 'noReason'>[] = [];
     for (const e of analysis.expectations) {
       const actual = e.score.value;
       if (actual === null) continue; // a blank score is score/missing's
@@ -43,11 +45,13 @@ export const scoreRule: Rule = {
       const fullOnMiss = !!e.missed && actual >= e.weight;
       if (e.expected !== undefined && excelRound(e.expected, decimals) !== excelRound(actual, decimals)) {
         const expected = excelRound(e.expected, decimals);
+        const fix = scoreFix(e, profile);
         reports.push({
           messageId: fullOnMiss ? 'fullOnMissExpected' : 'standard',
           data: { name: e.name, actual, expected },
           expected,
           ...at,
+          ...(fix ? { fix } : {}),
         });
       } else if (e.band && (actual < excelRound(e.band[0], decimals) || actual > excelRound(e.band[1], decimals))) {
         reports.push({
@@ -61,4 +65,4 @@ export const scoreRule: Rule = {
     }
     return reports;
   },
-};
+});

@@ -1,13 +1,18 @@
-import { scoreCells, scoreOf } from '../analysis/indicators';
-import { budgetRowOf, indicatorTables, summaryTables } from '../analysis/tables';
+import { scoreCells, scoreTermCells } from '../model/indicators';
+import { sumFix } from '../fix/proposals';
+import { scoreOf } from '../analysis/scores';
+import { budgetRowOf, indicatorTables, summaryTables } from '../model/tables';
 import type { Figure } from '../model';
 import { excelRound, sum } from '../numbers';
 import { refs } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
-export const scoreTotal: Rule = {
+const TOTAL = { 'zh-CN': '总分', 'en-US': 'The total' };
+
+export const scoreTotal = defineRule({
   code: 'score/total',
   severity: 'error',
+  name: { 'zh-CN': '总分', 'en-US': 'Total score' },
   description: { 'zh-CN': '总分不等于一级指标得分之和', 'en-US': 'The total differs from the sum of level-1 scores' },
   messages: {
     mismatch: {
@@ -16,7 +21,12 @@ export const scoreTotal: Rule = {
     },
   },
   check({ model, analysis }) {
-    const report = (total: Figure | undefined, scores: Array<number | undefined>, cells: Figure[]): RuleReport[] => {
+    const report = (
+      total: Figure | undefined,
+      scores: Array<number | undefined>,
+      cells: Figure[],
+      items: Figure[],
+    ): RuleReport<'mismatch'>[] => {
       if (!total || total.value === null || scores.length === 0 || scores.some((s) => s === undefined)) return [];
       const expected = sum(scores as number[]);
       if (excelRound(expected, 6) === excelRound(total.value, 6)) return [];
@@ -29,6 +39,7 @@ export const scoreTotal: Rule = {
           expected,
           actual: total.value,
           related: refs(cells),
+          fix: sumFix(total, items, expected, TOTAL),
         },
       ];
     };
@@ -39,15 +50,22 @@ export const scoreTotal: Rule = {
           ...t.indicators.map((n) => scoreOf(n, analysis.computedScores)),
           ...(budget ? [budget.value ?? undefined] : []),
         ];
-        return report(t.total?.score, scores, [...(budget ? [budget] : []), ...t.indicators.flatMap(scoreCells)]);
+        const items = [...(budget ? [budget] : []), ...t.indicators.flatMap(scoreTermCells)];
+        return report(
+          t.total?.score,
+          scores,
+          [...(budget ? [budget] : []), ...t.indicators.flatMap(scoreCells)],
+          items,
+        );
       }),
       ...summaryTables(model).flatMap((t) =>
         report(
           t.total?.score,
           t.rows.map((r) => r.score?.value ?? undefined),
           t.rows.flatMap((r) => (r.score ? [r.score] : [])),
+          t.rows.flatMap((r) => (r.score ? [r.score] : [])),
         ),
       ),
     ];
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A sheet with nothing recognisable is reported, not guessed at. */
-export const sheetUnrecognized: Rule = {
+export const sheetUnrecognized = defineRule({
   code: 'sheet/unrecognized',
   severity: 'info',
+  name: { 'zh-CN': '未识别的工作表', 'en-US': 'Unrecognised sheet' },
   description: {
     'zh-CN': '工作表中未识别出评分表、资金表、问卷表或汇总表',
     'en-US': 'Nothing in the sheet was recognised as a scoring, funds, survey or summary table',
@@ -30,4 +31,4 @@ export const sheetUnrecognized: Rule = {
         };
       });
   },
-};
+});

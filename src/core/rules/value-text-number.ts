@@ -1,10 +1,11 @@
+import { allTables } from '../model/tables';
 import { cellAddress } from '../address';
 import type { Figure, WorkbookModel } from '../model';
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
 import { parseNumberText, type ParsedNumber } from '../text';
 import { OnePerCell } from './reports';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Non-empty cells looked at above and below a text cell to call its column numeric. */
 const NEIGHBOURS = 3;
@@ -90,9 +91,10 @@ function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
  * neighbours (up to three above and three below, stopping at a blank) are at least two numbers and outnumber
  * other text. A key-value table's values (资金到位率 beside 预算安排资金) are single values, not a column. Free text that happens to be a number (a year in a note, a code like 001) is left alone.
  */
-export const valueTextNumber: Rule = {
+export const valueTextNumber = defineRule({
   code: 'value/text-number',
   severity: 'warning',
+  name: { 'zh-CN': '文本型数字', 'en-US': 'Number stored as text' },
   description: {
     'zh-CN': '数字以文本形式存储（含全角数字、文本“95%”），不参与计算',
     'en-US': 'A number stored as text (full-width digits and "95%" as text included), which formulas skip',
@@ -105,7 +107,7 @@ export const valueTextNumber: Rule = {
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell();
+    const found = new OnePerCell<'number' | 'percent'>();
     const report = (sheet: string, cell: string, text: string, parsed: ParsedNumber) => {
       found.add({
         messageId: parsed.percent ? 'percent' : 'number',
@@ -137,7 +139,7 @@ export const valueTextNumber: Rule = {
     );
     // A key-value table's values stand alone (a rate beside an amount in one column is no numeric column).
     const keyValueCells = new Set<string>();
-    for (const table of model.sheets.flatMap((s) => s.tables)) {
+    for (const table of allTables(model)) {
       if (table.kind !== 'key-values') continue;
       for (const entry of table.entries)
         for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);
@@ -150,4 +152,4 @@ export const valueTextNumber: Rule = {
     }
     return found.reports;
   },
-};
+});

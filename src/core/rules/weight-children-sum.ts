@@ -1,12 +1,13 @@
-import { flattenTree, statedWeight, weightCells, weightOf } from '../analysis/indicators';
-import { indicatorTables } from '../analysis/tables';
+import { flattenTree, statedWeight, weightCells, weightOf } from '../model/indicators';
+import { indicatorTables } from '../model/tables';
 import { nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const weightChildrenSum: Rule = {
+export const weightChildrenSum = defineRule({
   code: 'weight/children-sum',
   severity: 'error',
+  name: { 'zh-CN': '下级分值之和', 'en-US': "Children's weights" },
   description: {
     'zh-CN': '下级指标分值之和不等于上级指标分值',
     'en-US': "Children's weights do not sum to the parent's weight",
@@ -40,4 +41,4 @@ export const weightChildrenSum: Rule = {
       }),
     );
   },
-};
+});

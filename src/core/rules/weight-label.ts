@@ -1,11 +1,12 @@
-import { flattenTree } from '../analysis/indicators';
-import { indicatorTables } from '../analysis/tables';
+import { flattenTree } from '../model/indicators';
+import { indicatorTables } from '../model/tables';
 import { nearlyEqual } from '../numbers';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const weightLabel: Rule = {
+export const weightLabel = defineRule({
   code: 'weight/label',
   severity: 'warning',
+  name: { 'zh-CN': '标签中的分值', 'en-US': 'Weight in a label' },
   description: {
     'zh-CN': '指标名称中写明的分值（如“(15)”）与分值单元格不符',
     'en-US': 'A weight written in a label, e.g. (15), differs from the cells',
@@ -41,4 +42,4 @@ export const weightLabel: Rule = {
       }),
     );
   },
-};
+});

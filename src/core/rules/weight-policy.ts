@@ -1,12 +1,13 @@
-import { weightCells, weightOf } from '../analysis/indicators';
+import { weightCells, weightOf } from '../model/indicators';
 import { refs } from './reports';
-import { indicatorTables } from '../analysis/tables';
+import { indicatorTables, tablesOf } from '../model/tables';
 import { nearlyEqual, sum } from '../numbers';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 
-export const weightPolicy: Rule = {
+export const weightPolicy = defineRule({
   code: 'weight/policy',
   severity: 'info',
+  name: { 'zh-CN': '权重设置', 'en-US': 'Weight policy' },
   description: {
     'zh-CN':
       '权重偏离政策建议（第三方评价产出+效益原则上不低于60%；单位自评原则上预算执行率10、产出50、效益30、满意度10）',
@@ -24,13 +25,11 @@ export const weightPolicy: Rule = {
     },
   },
   check({ model, profile }) {
-    const budgetWeight = model.sheets
-      .flatMap((s) => s.tables)
-      .flatMap((t) => (t.kind === 'budget' ? t.rows.slice(0, 1) : []))[0]?.weight;
-    return indicatorTables(model).flatMap((table): RuleReport[] => {
+    const budgetWeight = tablesOf(model, 'budget').flatMap((t) => t.rows.slice(0, 1))[0]?.weight;
+    return indicatorTables(model).flatMap((table): RuleReport<'outputBenefit' | 'selfEvaluation'>[] => {
       const weights = table.indicators.map((node) => ({ node, weight: weightOf(node) }));
       if (table.selfEvaluation) {
-        const reports: RuleReport[] = [];
+        const reports: RuleReport<'outputBenefit' | 'selfEvaluation'>[] = [];
         const advisory = profile.selfEvaluationWeights;
         for (const { node, weight } of weights) {
           const expected = advisory[node.key];
@@ -84,4 +83,4 @@ export const weightPolicy: Rule = {
       ];
     });
   },
-};
+});

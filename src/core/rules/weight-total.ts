@@ -1,13 +1,14 @@
-import { weightCells, weightOf } from '../analysis/indicators';
-import { budgetRowOf, indicatorTables, summaryTables } from '../analysis/tables';
+import { weightCells, weightOf } from '../model/indicators';
+import { budgetRowOf, indicatorTables, summaryTables } from '../model/tables';
 import { nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
-import type { Rule, RuleReport } from './rule';
+import { defineRule, type RuleReport } from './rule';
 import type { Figure, TextAt } from '../model';
 
-export const weightTotal: Rule = {
+export const weightTotal = defineRule({
   code: 'weight/total',
   severity: 'error',
+  name: { 'zh-CN': '一级分值合计', 'en-US': 'Level-1 weights' },
   description: {
     'zh-CN': '一级指标分值之和不等于表中声明的总分（默认 100）',
     'en-US': 'Level-1 weights do not sum to the declared total (100)',
@@ -24,7 +25,7 @@ export const weightTotal: Rule = {
       cells: Figure[],
       total: Figure | undefined,
       fallback: Figure | TextAt | undefined,
-    ): RuleReport[] => {
+    ): RuleReport<'mismatch'>[] => {
       if (weights.length === 0 || weights.some((w) => w === undefined)) return [];
       const actual = sum(weights as number[]);
       const declared = total && total.value !== null ? total.value : profile.totalWeight;
@@ -64,4 +65,4 @@ export const weightTotal: Rule = {
       ),
     ];
   },
-};
+});

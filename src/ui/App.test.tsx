@@ -1,0 +1,424 @@
+/** @jest-environment ./src/ui/jsdom-environment.cjs */
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
+import { seed003 } from '../../test/fixtures/seeds/seed003';
+import type { WorkbookHost } from '../hosts/host';
+import { createSelectionStore, type SelectionStore } from '../app/selection';
+import type { CheckResult } from '../core/check';
+import type { CellWrite } from '../core/fix/plan';
+import type { Profile } from '../core/profile';
+import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
+import { RULES } from '../core/rules';
+import { FileHost } from '../hosts/file/file-host';
+import { App } from './App';
+import { startStandalone, startTaskpane } from '../pages/boot';
+
+// jest runs without dynamic import: the file layer's chunk is the module itself (Chromium tests load the real chunk).
+jest.mock('./lazy-file-host', () => ({ loadFileHost: async () => jest.requireActual('../hosts/file/file-host') }));
+
+jest.setTimeout(60_000);
+
+let bytes: Uint8Array<ArrayBuffer>;
+beforeAll(async () => {
+  bytes = new Uint8Array((await buildWorkbook(seed003, VARIANTS[0] as (typeof VARIANTS)[number])).bytes);
+}, 60_000);
+
+beforeEach(() => localStorage.clear());
+afterEach(() => {
+  jest.restoreAllMocks();
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+function openHost(selection?: SelectionStore): FileHost {
+  const host = FileHost.open('评分表示例.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
+  if ('error' in host) throw new Error(host.error);
+  return host;
+}
+
+async function renderScanned(host: WorkbookHost, lang: 'zh-CN' | 'en-US' = 'zh-CN', selection?: SelectionStore) {
+  const view = render(<App host={host} lang={lang} selection={selection} />);
+  await screen.findByTestId('total-score');
+  return view;
+}
+
+/** The findings shown: each is a focusable role="button" inside a list item (queried directly: getByRole is slow here). */
+const findingItems = () =>
+  [...document.querySelectorAll<HTMLElement>('li > div[role="button"][tabindex="0"]')].filter(
+    (el) => !el.closest('[aria-hidden="true"]'),
+  );
+const button = (name: string | RegExp) => screen.getByRole('button', { name });
+/** A click as a browser makes it: focus moves to the control first (Fluent's focus trap in modals relies on it). */
+function click(element: HTMLElement): void {
+  act(() => element.focus());
+  fireEvent.click(element);
+}
+
+describe('App with the seed 003 workbook', () => {
+  it('shows the toolbar, the summary card and the level-1 table in Chinese', async () => {
+    await renderScanned(openHost());
+    const toolbar = screen.getByRole('toolbar', { name: '审核操作' });
+    for (const label of ['扫描', '填写全部推算值', '生成审核报告', '撤销', '设置'])
+      expect(within(toolbar).getByRole('button', { name: label })).toBeTruthy();
+    expect(within(toolbar).getByRole('switch', { name: '实时检查' })).toBeTruthy();
+    expect((button('撤销') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('total-score').textContent).toBe('93.36');
+    expect(screen.getByTestId('grade').textContent).toBe('优');
+    const summary = screen.getByRole('region', { name: '评分概况' });
+    expect(summary.textContent).toContain('错误 1');
+    expect(summary.textContent).toContain('警告 1');
+    expect(summary.textContent).toContain('提示 4');
+    const table = screen.getByRole('table', { name: '一级指标' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) =>
+        within(r)
+          .queryAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(rows.slice(1)).toEqual([
+      ['决策', '15', '14', '93.33%'],
+      ['过程', '25', '20', '80.00%'],
+      ['产出', '30', '30', '100.00%'],
+      ['效益', '30', '29.36', '97.87%'],
+    ]);
+    expect(screen.getByRole('progressbar', { name: '过程 得分率 80.00%' }).getAttribute('aria-valuenow')).toBe('0.8');
+  });
+
+  it('groups findings by sheet then severity, in lists, and filters them by severity and rule', async () => {
+    await renderScanned(openHost());
+    expect(screen.getByRole('heading', { name: '评分表（2）' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '满意度调查（4）' })).toBeTruthy();
+    const lists = screen.getAllByRole('list').filter((l) => l.getAttribute('aria-labelledby'));
+    expect(lists.map((l) => within(l).getAllByRole('listitem').length)).toEqual([1, 1, 4]);
+    expect(findingItems().map((i) => i.textContent?.slice(0, 20))).toHaveLength(6);
+    const g8 = findingItems()[0] as HTMLElement;
+    expect(g8.textContent).toContain('G8');
+    expect(g8.textContent).toContain('score/missing');
+    expect(g8.textContent).toContain('应为 4，实为 无');
+
+    fireEvent.click(screen.getByRole('button', { name: /提示 4/ }));
+    expect(findingItems()).toHaveLength(2);
+    expect(screen.queryByRole('heading', { name: /满意度调查/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /提示 4/ }));
+    expect(findingItems()).toHaveLength(6);
+
+    fireEvent.click(screen.getByRole('combobox', { name: '按规则筛选' }));
+    fireEvent.click(await screen.findByRole('option', { name: /^count\/mismatch/ }));
+    await waitFor(() => expect(findingItems()).toHaveLength(1));
+    expect(findingItems()[0]?.textContent).toContain('A22');
+  });
+
+  it('selects a finding’s cell and related cells by click, Enter and Space; the standalone preview highlights it', async () => {
+    const selection = createSelectionStore();
+    const host = openHost(selection);
+    const select = jest.spyOn(host, 'select');
+    await renderScanned(host, 'zh-CN', selection);
+    const [g8, a22] = findingItems() as [HTMLElement, HTMLElement];
+    fireEvent.click(g8);
+    expect(select).toHaveBeenLastCalledWith({ sheet: '评分表', cell: 'G8' }, [{ sheet: '评分表', cell: 'F8' }]);
+    const preview = await screen.findByTestId('sheet-preview');
+    expect(within(preview).getByText('工作表“评分表”，单元格 G8')).toBeTruthy();
+    expect(preview.querySelector('td[data-mark="target"]')).toBeTruthy();
+    expect(preview.querySelector('td[data-mark="related"]')?.textContent).toBe('4');
+    fireEvent.keyDown(a22, { key: 'Enter' });
+    expect(select).toHaveBeenLastCalledWith({ sheet: '评分表', cell: 'A22' }, []);
+    fireEvent.keyDown(g8, { key: ' ' });
+    expect(select).toHaveBeenCalledTimes(3);
+    fireEvent.keyDown(g8, { key: 'a' });
+    expect(select).toHaveBeenCalledTimes(3);
+    expect(g8.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('fills only through the preview dialog: cancel writes nothing, apply writes the five cells, undo restores', async () => {
+    const host = openHost();
+    const apply = jest.spyOn(host, 'applyWrites');
+    await renderScanned(host);
+
+    fireEvent.click(button('填写全部推算值'));
+    let dialog = await screen.findByRole('dialog');
+    const rows = within(dialog)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(rows).toEqual([
+      ['评分表!G8score/missing', '（空）', "=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4"],
+      ['满意度调查!G4derived/missing', '（空）', '=(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4 → 0.93'],
+      ['满意度调查!G5derived/missing', '（空）', '=(B5*$B$3+C5*$C$3+D5*$D$3+E5*$E$3)/F5 → 0.955'],
+      ['满意度调查!G6derived/missing', '（空）', '=(B6*$B$3+C6*$C$3+D6*$D$3+E6*$E$3)/F6 → 0.925'],
+      ['满意度调查!G7derived/missing', '（空）', '=(B7*$B$3+C7*$C$3+D7*$D$3+E7*$E$3)/F7 → 0.935'],
+    ]);
+    expect(dialog.textContent).toContain('将修改以下 5 个单元格');
+    click(within(dialog).getByRole('button', { name: '取消' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(apply).not.toHaveBeenCalled();
+
+    click(button('填写全部推算值'));
+    dialog = await screen.findByRole('dialog');
+    // jsdom has no layout, so Fluent cannot find a visible element to focus on open and its focus trap leaves the
+    // reopened surface aria-hidden until focus enters it; a real click focuses the button first.
+    click(within(dialog).getByRole('button', { name: '应用', hidden: true }));
+    await screen.findByText('已写入 5 个单元格，修改已记入“审核记录”工作表。');
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect((apply.mock.calls[0]?.[0] ?? []).map((w: CellWrite) => `${w.sheet}!${w.cell}`)).toEqual([
+      '评分表!G8',
+      '满意度调查!G4',
+      '满意度调查!G5',
+      '满意度调查!G6',
+      '满意度调查!G7',
+    ]);
+    // count/mismatch stays; with 评分表!G8 a formula, the typed 合计 beside the SUM of weights is reported.
+    await waitFor(() =>
+      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual([
+        'count/mismatch',
+        'formula/hardcoded',
+      ]),
+    );
+    expect(screen.getByRole('region', { name: '评分概况' }).textContent).toContain('提示 0');
+    expect((button('撤销') as HTMLButtonElement).disabled).toBe(false);
+
+    click(await screen.findByRole('button', { name: '撤销' }));
+    await screen.findByText('已撤销，恢复 5 个单元格。');
+    await waitFor(() => expect(findingItems()).toHaveLength(6));
+    expect((button('撤销') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('offers a fix only where the plan can write, and previews just that cell', async () => {
+    const host = openHost();
+    const apply = jest.spyOn(host, 'applyWrites');
+    await renderScanned(host);
+    const fixes = screen.getAllByRole('button', { name: /^修复 / });
+    expect(fixes.map((b) => b.getAttribute('aria-label'))).toEqual([
+      '修复 评分表!G8',
+      '修复 满意度调查!G4',
+      '修复 满意度调查!G5',
+      '修复 满意度调查!G6',
+      '修复 满意度调查!G7',
+    ]);
+    expect(screen.queryByRole('button', { name: '修复 评分表!A22' })).toBeNull();
+    fireEvent.click(button('修复 评分表!G8'));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getAllByRole('row')).toHaveLength(2);
+    expect(within(dialog).getByText('评分表!G8')).toBeTruthy();
+    click(within(dialog).getByRole('button', { name: '应用' }));
+    await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
+    expect(apply.mock.calls[0]?.[0]).toHaveLength(1);
+    // score/missing goes, formula/hardcoded comes for the typed 合计 (no blank score forces it any more).
+    await waitFor(() => expect(findingItems()).toHaveLength(6));
+    expect(screen.getByText('合计 93.36 是手填的常数，而同行的合计 F19 是公式')).toBeTruthy();
+  });
+
+  it('settings: an invalid value is refused with the field named; a valid change is saved and re-checks', async () => {
+    const host = openHost();
+    const save = jest.spyOn(host, 'saveProfile');
+    await renderScanned(host);
+    fireEvent.click(button('设置'));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getAllByRole('combobox')).toHaveLength(RULES.length);
+    expect((within(drawer).getByRole('textbox', { name: '等级 1' }) as HTMLInputElement).value).toBe('优');
+    const rate = within(drawer).getByRole('spinbutton', { name: '比率小数位数' });
+    fireEvent.change(rate, { target: { value: '-1' } });
+    click(within(drawer).getByRole('button', { name: '保存' }));
+    expect((await within(drawer).findByRole('alert')).textContent).toBe(
+      '设置有误，未保存：字段 rateDecimals 过小（最小 0）',
+    );
+    expect(save).not.toHaveBeenCalled();
+
+    fireEvent.change(rate, { target: { value: '2' } });
+    fireEvent.change(within(drawer).getByRole('combobox', { name: '个数不符' }), { target: { value: 'off' } });
+    click(within(drawer).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect((save.mock.calls[0]?.[0] as Profile).rules).toEqual({ 'count/mismatch': 'off' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(findingItems()).toHaveLength(5));
+    expect(screen.getByText('设置已保存。')).toBeTruthy();
+  });
+
+  it('shows a notice when the saved profile is invalid and uses the defaults', async () => {
+    localStorage.setItem('score-audit.profile', JSON.stringify({ rateDecimals: 'two' }));
+    await renderScanned(openHost());
+    expect(screen.getByText(/^工作簿中保存的设置无效，已改用默认设置：字段 rateDecimals/)).toBeTruthy();
+    expect(findingItems()).toHaveLength(6);
+  });
+
+  it('live toggle subscribes to changes and unsubscribes', async () => {
+    const host = openHost();
+    const stop = jest.fn();
+    const onChanged = jest.spyOn(host, 'onChanged').mockResolvedValue(stop);
+    await renderScanned(host);
+    const live = screen.getByRole('switch', { name: '实时检查' });
+    fireEvent.click(live);
+    await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    fireEvent.click(live);
+    await waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
+  });
+
+  it('speaks English when asked', async () => {
+    await renderScanned(openHost(), 'en-US');
+    for (const label of [
+      'Scan',
+      'Fill all derived values',
+      'Write report sheet',
+      'Undo',
+      'Settings',
+      'Download fixed file',
+    ])
+      expect(button(label)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Summary' }).textContent).toContain('Errors 1');
+    expect(screen.getAllByText(/expected 4, found none/)).toHaveLength(1);
+  });
+
+  it('downloads the workbook through a Blob URL and an <a download> click', async () => {
+    const host = openHost();
+    await renderScanned(host);
+    const created: Blob[] = [];
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:http://localhost/1';
+    });
+    URL.revokeObjectURL = jest.fn();
+    const clicks: HTMLAnchorElement[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+    fireEvent.click(button('下载修复后的文件'));
+    expect(clicks).toHaveLength(1);
+    expect(clicks[0]?.download).toBe('评分表示例（已审核）.xlsx');
+    expect(clicks[0]?.href).toBe('blob:http://localhost/1');
+    expect(created[0]?.size).toBe(host.download().bytes.length);
+  });
+
+  it('renders workbook text as text, never as HTML', async () => {
+    const evil = '<img src=x onerror="globalThis.hacked=1">';
+    const sheet: Sheet = {
+      name: evil,
+      visibility: 'visible',
+      cells: [{ row: 0, col: 0, value: { type: 'text', value: evil } }],
+      merges: [],
+    };
+    const snapshot: WorkbookSnapshot = { sheets: [sheet] };
+    const host: WorkbookHost = {
+      kind: 'excel',
+      title: evil,
+      readSnapshot: async () => snapshot,
+      readSheets: async () => [sheet],
+      applyWrites: async () => undefined,
+      undoDepth: () => 0,
+      undoLast: async () => 0,
+      select: async () => undefined,
+      writeReport: async (_r: CheckResult) => undefined,
+      onChanged: async () => () => undefined,
+      loadProfile: async () => undefined,
+      saveProfile: async (_p: Profile) => undefined,
+    };
+    const { container } = render(<App host={host} lang="zh-CN" />);
+    await screen.findByRole('heading', { name: `${evil}（1）` });
+    expect(container.querySelector('img')).toBeNull();
+    expect((globalThis as { hacked?: number }).hacked).toBeUndefined();
+    expect(screen.queryByRole('button', { name: '下载修复后的文件' })).toBeNull();
+  });
+});
+
+describe('standalone landing', () => {
+  const input = (container: HTMLElement) => container.querySelector('input[type="file"]') as HTMLInputElement;
+
+  it('says why a file cannot be opened, then opens a workbook by the picker', async () => {
+    const { container } = render(<App host={undefined} lang="zh-CN" />);
+    expect(screen.getByRole('heading', { name: '打开评分工作簿' })).toBeTruthy();
+    expect(input(container).accept).toContain('.xls');
+    fireEvent.change(input(container), { target: { files: [new File([new Uint8Array([1, 2, 3, 4])], 'bad.xlsx')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/^无法打开“bad\.xlsx”：.+/);
+    expect(alert.textContent?.split('\n')).toHaveLength(1);
+
+    fireEvent.change(input(container), { target: { files: [new File([bytes], '评分表.xlsx')] } });
+    expect((await screen.findByTestId('total-score')).textContent).toBe('93.36');
+    expect(button('下载修复后的文件')).toBeTruthy();
+    fireEvent.click(button('打开其他文件'));
+    expect(await screen.findByRole('heading', { name: '打开评分工作簿' })).toBeTruthy();
+  });
+
+  it('opens a dropped file', async () => {
+    render(<App host={undefined} lang="en-US" />);
+    const zone = screen.getByRole('region', { name: 'File drop area' });
+    fireEvent.dragOver(zone, { dataTransfer: { files: [], dropEffect: 'none' } });
+    fireEvent.drop(zone, { dataTransfer: { files: [new File([bytes], 'dropped.xlsx')] } });
+    expect((await screen.findByTestId('total-score')).textContent).toBe('93.36');
+    expect(screen.getByText('dropped.xlsx')).toBeTruthy();
+  });
+});
+
+describe('entry modules', () => {
+  function office(host: string | null, displayLanguage = 'zh-CN', onReady?: () => Promise<unknown>) {
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: onReady ?? (async () => ({ host, platform: 'PC' })),
+      context: { displayLanguage },
+    };
+  }
+
+  it('inside Excel uses the Excel host, in Office’s language', async () => {
+    office('Excel', 'en-US');
+    const container = document.createElement('div');
+    const host = openHost();
+    let root: Awaited<ReturnType<typeof startTaskpane>> | undefined;
+    await act(async () => {
+      root = await startTaskpane(container, { createExcelHost: () => host });
+    });
+    await waitFor(() => expect(container.querySelector('[data-testid="total-score"]')?.textContent).toBe('93.36'));
+    expect(container.textContent).toContain('Scan');
+    expect(document.documentElement.lang).toBe('en-US');
+    act(() => root?.unmount());
+  });
+
+  it('falls back to the standalone landing outside Excel, or when Office never gets ready', async () => {
+    const createExcelHost = jest.fn();
+    office(null);
+    const first = document.createElement('div');
+    await act(async () => {
+      await startTaskpane(first, { createExcelHost });
+    });
+    expect(first.textContent).toContain('打开评分工作簿');
+
+    office('Excel', 'zh-CN', () => new Promise(() => undefined));
+    const second = document.createElement('div');
+    await act(async () => {
+      await startTaskpane(second, { createExcelHost, timeoutMs: 20 });
+    });
+    expect(second.textContent).toContain('打开评分工作簿');
+    expect(createExcelHost).not.toHaveBeenCalled();
+  });
+
+  it('the standalone page opens sample.xlsx from its own origin with ?sample=1', async () => {
+    const fetched: string[] = [];
+    const fetchSample = async (url: string) => {
+      fetched.push(url);
+      return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array(bytes).buffer } as Response;
+    };
+    const container = document.createElement('div');
+    await act(async () => {
+      await startStandalone(container, 'http://localhost:3000/standalone.html?sample=1', fetchSample);
+    });
+    expect(fetched).toEqual(['http://localhost:3000/sample.xlsx']);
+    await waitFor(() => expect(container.querySelector('[data-testid="total-score"]')?.textContent).toBe('93.36'));
+
+    const none = document.createElement('div');
+    const failing = jest.fn(
+      async () => ({ ok: false, status: 404, arrayBuffer: async () => new ArrayBuffer(0) }) as Response,
+    );
+    await act(async () => {
+      await startStandalone(none, 'http://localhost:3000/standalone.html?sample=1', failing);
+    });
+    // jsdom's navigator.language is en-US: the standalone page follows the browser.
+    expect(none.textContent).toContain('The sample workbook could not be loaded.');
+    const plain = document.createElement('div');
+    const unused = jest.fn();
+    await act(async () => {
+      await startStandalone(plain, 'http://localhost:3000/standalone.html', unused);
+    });
+    expect(unused).not.toHaveBeenCalled();
+    expect(plain.textContent).toContain('Open a scoring workbook');
+  });
+});

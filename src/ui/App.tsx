@@ -1,0 +1,341 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Switch,
+  Text,
+  Title3,
+  Toolbar,
+  ToolbarButton,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  ArrowSwapRegular,
+  ArrowUndoRegular,
+  DismissRegular,
+  DocumentTableRegular,
+  FolderOpenRegular,
+  SearchRegular,
+  SettingsRegular,
+  WandRegular,
+} from '@fluentui/react-icons';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Controller, type ControllerState, type Notice } from '../app/controller';
+import { cellKey } from '../app/findings';
+import type { WorkbookHost } from '../hosts/host';
+import { createSelectionStore, type SelectionStore } from '../app/selection';
+import { levelOneRows } from '../app/summary';
+import type { Finding, Lang } from '../core/finding';
+import { CompareSlot } from './CompareSlot';
+import { downloadBytes } from './download';
+import { FindingsPanel } from './FindingsPanel';
+import { Landing } from './Landing';
+import { PreviewDialog } from './PreviewDialog';
+import { SettingsDrawer } from './SettingsDrawer';
+import { SheetPreview } from './SheetPreview';
+import { stringsFor, type Strings } from './strings';
+import { SummaryCard } from './SummaryCard';
+import { paneTheme } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    maxWidth: '960px',
+    margin: '0 auto',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  title: { margin: 0 },
+  fileName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  toolbar: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS, paddingLeft: 0, paddingRight: 0 },
+  controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, ':empty': { display: 'none' } },
+  placeholder: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface AppProps {
+  /** The workbook: Excel's, or a file the standalone page opened. Undefined shows the standalone landing. */
+  host: WorkbookHost | undefined;
+  lang: Lang;
+  /** Where the standalone host reports select(); made here when not given. */
+  selection?: SelectionStore;
+  theme?: Theme;
+  /** Shown on the landing at once (e.g. the sample could not be loaded). */
+  initialError?: string;
+}
+
+/** The task pane (and the standalone page): the landing until a workbook is open, then the review pane. */
+export function App({ host, lang, selection, theme, initialError }: AppProps) {
+  const styles = useStyles();
+  const t = stringsFor(lang);
+  const [current, setCurrent] = useState<WorkbookHost | undefined>(host);
+  const store = useMemo(() => selection ?? createSelectionStore(), [selection]);
+  const chosenTheme = useMemo(() => theme ?? paneTheme(), [theme]);
+  const reopen =
+    current?.kind === 'file'
+      ? () => {
+          store.clear();
+          setCurrent(undefined);
+        }
+      : undefined;
+  return (
+    <FluentProvider theme={chosenTheme} className={styles.provider} lang={lang}>
+      {current ? (
+        <Pane
+          key={current.title}
+          host={current}
+          lang={lang}
+          t={t}
+          selection={current.kind === 'file' ? store : undefined}
+          onOpenAnother={reopen}
+        />
+      ) : (
+        <Landing lang={lang} t={t} selection={store} initialError={initialError} onOpened={setCurrent} />
+      )}
+    </FluentProvider>
+  );
+}
+
+interface PaneProps {
+  host: WorkbookHost;
+  lang: Lang;
+  t: Strings;
+  selection: SelectionStore | undefined;
+  onOpenAnother: (() => void) | undefined;
+}
+
+/** Owns one controller per host: created and started on mount, disposed on unmount. */
+function Pane(props: PaneProps) {
+  const { host, lang } = props;
+  const [controller, setController] = useState<Controller | null>(null);
+  useEffect(() => {
+    const created = new Controller(host, lang);
+    setController(created);
+    void created.start();
+    return () => created.dispose();
+  }, [host, lang]);
+  if (!controller || controller.host !== host) return <Spinner size="small" label={props.t.phase.loading} />;
+  return <PaneView {...props} controller={controller} />;
+}
+
+function noticeText(notice: Notice, t: Strings): string {
+  switch (notice.kind) {
+    case 'applied':
+      return t.applied(notice.cells);
+    case 'undone':
+      return t.undone(notice.cells);
+    case 'report-written':
+      return t.reportWritten;
+    case 'nothing-to-fill':
+      return t.nothingToFill;
+    case 'profile-saved':
+      return t.profileSaved;
+  }
+}
+
+function StatusLine({ state, t }: { state: ControllerState; t: Strings }) {
+  if (state.phase === 'idle') return <div role="status" aria-live="polite" />;
+  const progress = state.phase === 'scanning' ? state.progress : null;
+  const label = progress ? t.scanProgress(progress.done, progress.total) : t.phase[state.phase];
+  return (
+    <div role="status" aria-live="polite">
+      <Field validationMessage={label} validationState="none">
+        <ProgressBar
+          aria-label={label}
+          value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+          max={1}
+        />
+      </Field>
+    </div>
+  );
+}
+
+function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneProps & { controller: Controller }) {
+  const styles = useStyles();
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const busy = state.phase !== 'idle';
+  const rows = useMemo(
+    () => (state.result ? levelOneRows(state.result.model, state.result.analysis) : []),
+    [state.result],
+  );
+
+  const select = (finding: Finding) => {
+    setSelected(cellKey(finding));
+    void controller.select(finding, finding.related ?? []);
+  };
+  const download = host.download
+    ? () => {
+        const file = host.download?.();
+        if (file) downloadBytes(file.name, file.bytes);
+      }
+    : undefined;
+
+  return (
+    <main className={styles.pane}>
+      <header className={styles.header}>
+        <Title3 as="h1" className={styles.title}>
+          {t.appTitle}
+        </Title3>
+        {host.kind === 'file' && <Caption1 className={styles.fileName}>{host.title}</Caption1>}
+      </header>
+
+      <div className={styles.controls}>
+        <Toolbar aria-label={t.toolbarLabel} size="small" className={styles.toolbar}>
+          <ToolbarButton
+            appearance="primary"
+            icon={<SearchRegular />}
+            disabled={busy}
+            onClick={() => void controller.scan()}
+          >
+            {t.scan}
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<WandRegular />}
+            disabled={busy || !state.result}
+            onClick={() => controller.previewFill()}
+          >
+            {t.fillAll}
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<DocumentTableRegular />}
+            disabled={busy || !state.result}
+            onClick={() => void controller.writeReport()}
+          >
+            {t.writeReport}
+          </ToolbarButton>
+          <ToolbarButton
+            icon={<ArrowUndoRegular />}
+            disabled={busy || state.undoDepth === 0}
+            title={state.undoDepth > 0 ? t.undoCount(state.undoDepth) : undefined}
+            onClick={() => void controller.undo()}
+          >
+            {t.undo}
+          </ToolbarButton>
+          <Switch label={t.live} checked={state.live} onChange={(_, data) => void controller.setLive(data.checked)} />
+          <ToolbarButton icon={<SettingsRegular />} onClick={() => setSettingsOpen(true)}>
+            {t.settings}
+          </ToolbarButton>
+          {download && (
+            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={busy} onClick={download}>
+              {t.download}
+            </ToolbarButton>
+          )}
+          <ToolbarButton
+            icon={<ArrowSwapRegular />}
+            disabled={!state.result}
+            aria-pressed={comparing}
+            onClick={() => setComparing((open) => !open)}
+          >
+            {t.compareWith}
+          </ToolbarButton>
+          {onOpenAnother && (
+            <ToolbarButton icon={<FolderOpenRegular />} disabled={busy} onClick={onOpenAnother}>
+              {t.openAnother}
+            </ToolbarButton>
+          )}
+        </Toolbar>
+
+        <StatusLine state={state} t={t} />
+      </div>
+
+      <div className={styles.notices}>
+        {state.profileNotice !== null && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.profileInvalid(state.profileNotice)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.error !== null && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{t.failed(state.error)}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t.dismiss}
+                  icon={<DismissRegular />}
+                  onClick={() => controller.dismissNotice()}
+                />
+              }
+            />
+          </MessageBar>
+        )}
+        {state.notice !== null && (
+          <MessageBar intent={state.notice.kind === 'nothing-to-fill' ? 'info' : 'success'}>
+            <MessageBarBody>{noticeText(state.notice, t)}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  aria-label={t.dismiss}
+                  icon={<DismissRegular />}
+                  onClick={() => controller.dismissNotice()}
+                />
+              }
+            />
+          </MessageBar>
+        )}
+      </div>
+
+      {state.result ? (
+        <>
+          {comparing && (
+            <CompareSlot
+              open={state.result}
+              profile={state.profile}
+              lang={lang}
+              t={t}
+              onSelect={(target) => void controller.select(target)}
+              onClose={() => setComparing(false)}
+            />
+          )}
+          <SummaryCard summary={state.result.summary} rows={rows} profile={state.profile} t={t} />
+          <FindingsPanel
+            findings={state.result.findings}
+            lang={lang}
+            t={t}
+            busy={busy}
+            selected={selected}
+            onSelect={select}
+            onFix={(finding) => controller.previewFix(finding)}
+          />
+        </>
+      ) : (
+        !busy && <Text className={styles.placeholder}>{t.notScanned}</Text>
+      )}
+
+      {selection && <SheetPreview snapshot={state.snapshot} selection={selection} t={t} />}
+
+      <PreviewDialog
+        preview={state.preview}
+        lang={lang}
+        t={t}
+        onApply={() => void controller.applyPreview()}
+        onCancel={() => controller.cancelPreview()}
+      />
+      <SettingsDrawer
+        open={settingsOpen}
+        profile={state.profile}
+        lang={lang}
+        t={t}
+        busy={busy}
+        onSave={(draft) => controller.saveProfile(draft)}
+        onClose={() => setSettingsOpen(false)}
+      />
+    </main>
+  );
+}
