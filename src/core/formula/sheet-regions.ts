@@ -783,7 +783,11 @@ function computedWithin(
         const formula = view.formulaAt(row, col);
         if (!formula) continue;
         const own = view.grid.value(row, col);
-        const odd = construction(formula) !== shape && !(formula.node && plugOf(formula.node) !== undefined);
+        // A copy with the model's very pattern is built the same way: only other patterns are parsed.
+        const odd =
+          formula.pattern !== model.pattern &&
+          construction(formula) !== shape &&
+          !(formula.node && plugOf(formula.node) !== undefined);
         const total = odd ? totalAt(view.grid, model, reads, orientation, row, col) : undefined;
         const differs = own.type === 'number' && total !== undefined && !sameFigure(own.value, total.value);
         cells.push(differs ? { row, col, formula, expected: total?.value } : { row, col, formula });
