@@ -67,8 +67,21 @@ const sameKind = (a: RelativeArea, b: RelativeArea) =>
   a.colsFixed === b.colsFixed;
 
 /** Merges areas that touch along one axis (same columns, rows adjacent or overlapping; then the same for rows). */
+/** True when two areas of one kind touch or overlap along a shared side. */
+function touch(a: RelativeArea, b: RelativeArea): boolean {
+  if (!sameKind(a, b)) return false;
+  const columns = a.left === b.left && a.right === b.right && a.top <= b.bottom + 1 && b.top <= a.bottom + 1;
+  const rows = a.top === b.top && a.bottom === b.bottom && a.left <= b.right + 1 && b.left <= a.right + 1;
+  return columns || rows;
+}
+
 function mergeAreas(areas: RelativeArea[]): RelativeArea[] {
   if (areas.length < 2) return areas;
+  // Most formulas read areas that do not touch (=B3/$B$10, =A1-C1): nothing to merge.
+  let any = false;
+  for (let i = 0; i < areas.length && !any; i++)
+    for (let j = i + 1; j < areas.length && !any; j++) any = touch(areas[i] as RelativeArea, areas[j] as RelativeArea);
+  if (!any) return areas;
   let current = areas;
   for (let pass = 0; pass < 4; pass++) {
     const before = current.length;

@@ -70,6 +70,14 @@ export function fingerprintRectangles(members: readonly Member[], orientation: O
       }
       const from = along(first);
       const to = along(last);
+      if (!stack) {
+        done.push(
+          orientation === 'rows'
+            ? { top: line, bottom: line, left: from, right: to, key: first.key }
+            : { left: line, right: line, top: from, bottom: to, key: first.key },
+        );
+        continue;
+      }
       const id = `${from},${to},${first.key}`;
       const above = stack ? open.get(id) : undefined;
       let rect: Rectangle;
@@ -89,7 +97,8 @@ export function fingerprintRectangles(members: readonly Member[], orientation: O
     open = next;
   }
   for (const rect of open.values()) done.push(rect);
-  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+  // Runs come line by line already; stacked rectangles close out of order.
+  return stack ? done.sort((a, b) => a.top - b.top || a.left - b.left) : done;
 }
 
 /** A chain of rectangles of one span along the run axis: one line of a table, possibly several rows deep. */

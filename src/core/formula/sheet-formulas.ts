@@ -51,6 +51,11 @@ export class FormulaCell {
     this.relative = this.referenceTokens.some(isRelative);
   }
 
+  /** True when the formula reads any cell (`=18+3` reads none). */
+  get readsCells(): boolean {
+    return this.referenceTokens.length > 0;
+  }
+
   /** The cells it reads, resolved on first use. */
   get references(): ResolvedReference[] {
     this.resolved ??= this.referenceTokens.map((token) => resolveReference(token, this.cell));

@@ -68,7 +68,8 @@ export interface RegionFault {
 }
 
 /** Functions whose result over a range is a figure of the range: a total, an average, a count. */
-const AGGREGATES = new Set(['SUM', 'AVERAGE', 'AVERAGEA', 'COUNT', 'COUNTA', 'MAX', 'MIN', 'SUBTOTAL']);
+const AGGREGATE_NAMES = ['SUM', 'AVERAGE', 'AVERAGEA', 'COUNT', 'COUNTA', 'MAX', 'MIN', 'SUBTOTAL'];
+const AGGREGATES = new Set(AGGREGATE_NAMES);
 /** Longest run of a total that is compared line by line (a whole-column SUM is not). */
 const MAX_RUN = 100_000;
 
@@ -87,7 +88,12 @@ function cellsRead(formula: FormulaCell): number {
 }
 
 /** True for a formula that aggregates cells: an aggregate function of references, or two or more cells added up. */
+/** Without an aggregate function or a + among its tokens, a formula aggregates nothing (no parse needed to know). */
+const mayAggregate = (formula: FormulaCell) =>
+  formula.pattern.includes('+') || AGGREGATE_NAMES.some((name) => formula.calls(name));
+
 function aggregates(formula: FormulaCell): boolean {
+  if (!mayAggregate(formula)) return false;
   const node = formula.node;
   if (!node) return false;
   if (node.kind === 'function' && AGGREGATES.has(node.name))
@@ -134,10 +140,26 @@ function offsets(areas: readonly RelativeArea[], orientation: Orientation): numb
  * whose every area lies there; undefined for any other formula.
  */
 export function totalReads(formula: FormulaCell, orientation: Orientation): number[] | undefined {
-  const areas = formula.fingerprint.areas;
-  if (areas.length === 0 || !areas.every((a) => beforeOnAxis(a, orientation)) || !aggregates(formula)) return undefined;
-  return offsets(areas, orientation);
+  let known = readsCache.get(formula);
+  if (!known) {
+    known = {};
+    readsCache.set(formula, known);
+  }
+  if (!(orientation in known))
+    known[orientation] = totalShape(formula, orientation) ? offsets(formula.fingerprint.areas, orientation) : undefined;
+  return known[orientation];
 }
+
+/** True when the formula is a total of a line: it aggregates, and every area it reads lies before it on its axis. */
+function totalShape(formula: FormulaCell, orientation: Orientation): boolean {
+  const areas = formula.fingerprint.areas;
+  if (areas.length === 0) return false;
+  for (const a of areas) if (!beforeOnAxis(a, orientation)) return false;
+  return aggregates(formula);
+}
+
+/** What each formula adds, per orientation, worked out once (a SUM over a long column is thousands of lines). */
+const readsCache = new WeakMap<FormulaCell, Partial<Record<Orientation, number[] | undefined>>>();
 
 /** The position `offset` lines before (row, col) along the orientation's axis. */
 const along = (orientation: Orientation, row: number, col: number, offset: number) =>
@@ -245,29 +267,30 @@ interface SheetView {
 function findRegions(grid: SheetGrid): SheetRegions {
   const formulas = sheetFormulas(grid);
   if (formulas.size === 0) return NONE;
-  // Typed numbers matter only on rows (columns) that hold a formula: elsewhere no line has a formula to match.
-  const formulaRows = new Set<number>();
-  const formulaCols = new Set<number>();
+  // Only rows that hold a total of a row of totals, and columns that hold a total of a column of totals, can
+  // have a region fault: the cells of the others are left out of the decomposition.
+  const totalRows = new Set<number>();
+  const totalCols = new Set<number>();
   const byKey = new Map<string, FormulaCell>();
   const divisions = new Set<number>();
   for (const formula of formulas.values()) {
     if (formula.pattern.includes('/')) divisions.add(cellKey(formula.cell.row, formula.cell.col));
-    formulaRows.add(formula.cell.row);
-    formulaCols.add(formula.cell.col);
-    if (!byKey.has(formula.fingerprint.key)) byKey.set(formula.fingerprint.key, formula);
+    if (!mayAggregate(formula)) continue;
+    if (totalShape(formula, 'rows')) totalRows.add(formula.cell.row);
+    if (totalShape(formula, 'columns')) totalCols.add(formula.cell.col);
   }
+  if (totalRows.size === 0 && totalCols.size === 0) return NONE;
   const members: Record<Orientation, Member[]> = { rows: [], columns: [] };
   for (const cell of grid.sheet.cells) {
+    const inRow = totalRows.has(cell.row);
+    const inCol = totalCols.has(cell.col);
+    if (!inRow && !inCol) continue;
     const formula = cell.formula ? formulas.get(cell) : undefined;
-    if (formula) {
-      const member = { row: cell.row, col: cell.col, key: formula.fingerprint.key };
-      members.rows.push(member);
-      members.columns.push(member);
-    } else if (cell.value.type === 'number') {
-      const member = { row: cell.row, col: cell.col, key: TYPED };
-      if (formulaRows.has(cell.row)) members.rows.push(member);
-      if (formulaCols.has(cell.col)) members.columns.push(member);
-    }
+    if (!formula && cell.value.type !== 'number') continue;
+    if (formula && !byKey.has(formula.fingerprint.key)) byKey.set(formula.fingerprint.key, formula);
+    const member = { row: cell.row, col: cell.col, key: formula ? formula.fingerprint.key : TYPED };
+    if (inRow) members.rows.push(member);
+    if (inCol) members.columns.push(member);
   }
   const view: SheetView = {
     grid,
@@ -297,7 +320,13 @@ function findRegions(grid: SheetGrid): SheetRegions {
       return !!formula && readsOwnLine(formula, orientation) && aggregates(formula);
     };
     const runs = fingerprintRectangles(members[orientation], orientation, false);
+    const isTotal = (key: string) => {
+      const formula = key === TYPED ? undefined : byKey.get(key);
+      return !!formula && totalReads(formula, orientation) !== undefined;
+    };
     for (const strip of strips(runs, orientation, isEmpty, 1, closes)) {
+      // Only lines of totals are judged here: a line whose commonest formulas are no totals is skipped at once.
+      if (!leadsWithTotal(strip.rectangles, counted, isTotal)) continue;
       const proposals = strip.rectangles.length < 2 ? [] : proposeFixes(strip, { counted });
       for (const proposal of proposals) found.push(...judge(view, proposal, orientation, counted));
       // Within the dominant formula's own cells: plugs, and totals that add rates.
@@ -316,6 +345,24 @@ function findRegions(grid: SheetGrid): SheetRegions {
       for (let row = rect.top; row <= rect.bottom; row++)
         for (let col = rect.left; col <= rect.right; col++) judged.add(cellKey(row, col));
   return { faults, judged };
+}
+
+/** True when one of the strip's commonest counted fingerprints (the dominant one, or either side of a tie) is a total. */
+function leadsWithTotal(
+  rectangles: readonly Rectangle[],
+  counted: (key: string) => boolean,
+  isTotal: (key: string) => boolean,
+): boolean {
+  const tally = new Map<string, number>();
+  let most = 0;
+  for (const r of rectangles) {
+    if (!counted(r.key)) continue;
+    const n = (tally.get(r.key) ?? 0) + cellCount(r);
+    tally.set(r.key, n);
+    if (n > most) most = n;
+  }
+  for (const [key, n] of tally) if (n === most && isTotal(key)) return true;
+  return false;
 }
 
 /** The strip's dominant formula (two cells or more, more than half of those that count) and its rectangles. */

@@ -26,7 +26,8 @@ function aggregates(total: FormulaCell, cell: FormulaCell): boolean {
 }
 
 /** True when both read the same cells relative to their own (same fingerprint): copies, whatever the order of terms. */
-const copies = (a: FormulaCell | undefined, b: FormulaCell) => !!a && a.fingerprint.key === b.fingerprint.key;
+const copies = (a: FormulaCell | undefined, b: FormulaCell) =>
+  !!a && (a.pattern === b.pattern || a.fingerprint.key === b.fingerprint.key);
 
 /**
  * True when the line the cell lies on, along the direction, has a dominant formula (more than half of its cells)
@@ -252,7 +253,7 @@ export const formulaInconsistent = defineRule({
       for (const self of sheetFormulas(grid).values()) {
         const { row, col } = self.cell;
         if (covered.has(row * 16384 + col) || judged.has(cellKey(row, col))) continue;
-        if (self.fingerprint.key === '') continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
+        if (!self.readsCells) continue; // =18+3 is arithmetic typed into a cell, not a copy gone wrong
         // A copy of any neighbour belongs to a pattern: tables whose columns alternate (amount, change, amount)
         // break the row pattern in every row, by design.
         if (
