@@ -1,6 +1,6 @@
 import { execFileSync, execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseRangeAddress } from '../src/core/address';
 import { checkWorkbook } from '../src/core/check';
@@ -284,6 +284,9 @@ function main(): void {
   }
   out.push(
     '',
+    `times are wall clock; load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (a busy machine slows every engine alike)`,
     'goals: mean precision ≥ 0.70 and mean recall ≥ 0.40, all 70 in one call ≤ 10 s; ExceLint (paper): precision 0.641, recall 0.621',
   );
   process.stdout.write(`${out.join('\n')}\n`);
