@@ -13,8 +13,8 @@ The formula rules over the ExceLint benchmark (70 EUSES workbooks with annotated
 ExceLint paper scores (see the benchmark's README), for this tree and for a previous release of the rules, in
 one run. Each engine checks all 70 workbooks in one built \`score-audit check --format json\` call, timed.
 
-  --benchmark DIR   the benchmark folder (default: ../shared/benchmarks/excelint-70 beside the repository,
-                    or the EXCELINT_BENCHMARK environment variable)
+  --benchmark DIR   the benchmark folder (default: the EXCELINT_BENCHMARK environment variable, else the
+                    folder beside the repository the bench has always read)
   --baseline REF    the git revision whose rules are the previous release (default: the tag rules-v1, made with
                     \`git tag rules-v1 <commit>\` on the main commit the formula regions started from; else the
                     merge base with main). The revision is extracted with \`git archive\` into a temporary folder,
