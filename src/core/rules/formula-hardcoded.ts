@@ -78,6 +78,7 @@ function harmless(grid: SheetGrid, row: number, col: number, copy: FormulaCell):
 
 /**
  * A constant where a formula is called for:
+ * - numbers typed into a line of adding totals that do not add up (`sheet-regions.ts`): one finding per rectangle;
  * - its neighbours on both sides in a row (or a column) are formulas of one R1C1 form that read a relative
  *   reference (a copied formula with one value typed over it); for a row pattern, only when neither neighbour
  *   above or below is a constant (else the cell belongs to a column of typed data between formula columns);
@@ -91,8 +92,9 @@ export const formulaHardcoded = defineRule({
   severity: 'warning',
   name: { 'zh-CN': '手填数值', 'en-US': 'Typed constant' },
   description: {
-    'zh-CN': '应为公式的位置填了常数（如手填的合计）',
-    'en-US': 'A constant stands where its neighbours or its role call for a formula (a typed total)',
+    'zh-CN': '应为公式的位置填了常数（如手填的合计，合计行中与公式结果不符的手填数字）',
+    'en-US':
+      'A constant stands where its neighbours or its role call for a formula (a typed total; numbers typed into a 合计 row that do not add up)',
   },
   messages: {
     pattern: {

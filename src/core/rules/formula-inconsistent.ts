@@ -136,19 +136,24 @@ function brokenPattern(grid: SheetGrid, self: FormulaCell, dr: number, dc: numbe
 }
 
 /**
- * A formula that breaks the pattern of its row or column neighbours: copies of one formula (compared in R1C1
- * form without numbers, so `=C3/B3` and `=C4/B4` are equal, and so are `=G3/28` and `=G4/31`) with one cell that
- * reads other cells. The odd cell is reported, with the copies it breaks as related cells; its neighbours are
- * not. A cell that copies any of its four neighbours is part of a pattern and never reported.
+ * A formula that breaks the pattern of its row or column neighbours:
+ * - regions (`sheet-regions.ts`): totals of a line of totals computed another way with another value, adding a
+ *   typed number, or adding rates among totals that add amounts; one finding per rectangle, matching the rest;
+ * - single cells: copies of one formula (compared by reference fingerprint, so `=C3/B3` and `=C4/B4` are equal,
+ *   `=D9+E9` and `=E10+D10` too, and numbers do not count: `=G3/28` and `=G4/31`) with one cell that reads other
+ *   cells, in a line whose dominant formula the copies are. The odd cell is reported, with the copies it breaks
+ *   as related cells. A cell that copies any of its four neighbours, reads only its own line, or would read only
+ *   empty cells as a copy is never reported; nor is a cell a region finding of any formula rule has judged.
  */
 export const formulaInconsistent = defineRule({
   code: 'formula/inconsistent',
   severity: 'warning',
   name: { 'zh-CN': '公式不一致', 'en-US': 'Inconsistent formula' },
   description: {
-    'zh-CN': '公式与同行或同列相邻的公式模式不一致（按 R1C1 形式比较），如某一行的执行率引用了别的单元格',
+    'zh-CN':
+      '公式与同行或同列相邻的公式模式不一致（按引用的相对位置比较），如某一行的执行率引用了别的单元格；合计行中另行计算、夹带手填数字或把比率相加的合计',
     'en-US':
-      'A formula breaks the pattern of its row or column neighbours (compared in R1C1 form), e.g. one rate that reads other cells',
+      'A formula breaks the pattern of its row or column neighbours (compared by the cells it reads relative to itself), e.g. one rate that reads other cells; totals of a 合计 row computed another way, holding a typed number, or adding rates',
   },
   messages: {
     inconsistent: {

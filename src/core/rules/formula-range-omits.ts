@@ -209,8 +209,12 @@ function groupGaps(
 
 /**
  * A total whose range misses figures of its block or counts a subtotal twice:
- * - a SUM over the cells above (or before) a total that stops short of the total, starts after the block's first
- *   figure, or includes a subtotal whose own range lies inside it;
+ * - regions (`sheet-regions.ts`): totals of a 合计 row (column) that add another set of rows than the totals
+ *   beside them, the side the figures show short reported against the other; a total adding the totals beside
+ *   it while figures above it go uncounted;
+ * - a SUM over the cells above (or before) a total that stops short of the total (not a partial sum under the
+ *   block's own total), starts after the block's first figure, or includes a subtotal whose own range lies
+ *   inside it;
  * - a recognised indicator group: a parent's score or weight formula that adds up cells but leaves out a child
  *   (a level-1 score that sums only some of its level-2 scores) or adds a cell that is not its child.
  */
@@ -219,9 +223,10 @@ export const formulaRangeOmits = defineRule({
   severity: 'error',
   name: { 'zh-CN': '求和范围遗漏', 'en-US': 'Range leaves out cells' },
   description: {
-    'zh-CN': '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计（含指标组：一级指标得分只加了部分二级指标）',
+    'zh-CN':
+      '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计；同一合计行中几个合计加的行与其余合计不同（含指标组：一级指标得分只加了部分二级指标）',
     'en-US':
-      "A total's range misses cells of its group or counts a subtotal twice (indicator groups included: a level-1 score that adds only some of its children)",
+      "A total's range misses cells of its group or counts a subtotal twice; totals of one 合计 row that add other rows than the rest (indicator groups included: a level-1 score that adds only some of its children)",
   },
   messages: {
     omits: { 'zh-CN': '合计公式 ={formula} 漏掉了 {cells}', 'en-US': 'The total ={formula} leaves out {cells}' },
