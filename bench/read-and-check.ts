@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { checkWorkbook as CheckWorkbook } from '../src/core/check';
+import type { sheetFormulas as SheetFormulas } from '../src/core/formula/sheet-formulas';
+import type { DEFAULT_PROFILE as DefaultProfile } from '../src/core/profile';
+import type { recognizeWorkbook as RecognizeWorkbook } from '../src/core/recognize';
+import type { formulaStale as FormulaStale } from '../src/core/rules/formula-stale';
 import type { readWorkbook as ReadWorkbook } from '../src/file/read-workbook';
 import { generateWorkbook } from './generate';
 
@@ -31,11 +35,35 @@ function builtEngine(): { readWorkbook: typeof ReadWorkbook; checkWorkbook: type
   return { readWorkbook, checkWorkbook };
 }
 
+/**
+ * The evaluator's share of the check: formula/stale evaluates every formula of the workbook. Timed on its own, after
+ * the formulas' tokens are read (the other formula rules read them anyway), so this is what evaluation adds.
+ */
+function evaluatorMs(snapshot: Parameters<typeof CheckWorkbook>[0]): number {
+  const load = createRequire(__filename);
+  const { recognizeWorkbook } = load('../dist/core/recognize') as { recognizeWorkbook: typeof RecognizeWorkbook };
+  const { sheetFormulas } = load('../dist/core/formula/sheet-formulas') as { sheetFormulas: typeof SheetFormulas };
+  const { formulaStale } = load('../dist/core/rules/formula-stale') as { formulaStale: typeof FormulaStale };
+  const { DEFAULT_PROFILE } = load('../dist/core/profile') as { DEFAULT_PROFILE: typeof DefaultProfile };
+  const { model, grids } = recognizeWorkbook(snapshot, DEFAULT_PROFILE);
+  for (const grid of grids.values()) sheetFormulas(grid);
+  const start = performance.now();
+  formulaStale.check({
+    snapshot,
+    grids,
+    model,
+    profile: DEFAULT_PROFILE,
+    analysis: { rates: [], expectations: [] } as never,
+  });
+  return performance.now() - start;
+}
+
 function measure(file: string): void {
   const { readWorkbook, checkWorkbook } = builtEngine();
   const bytes = new Uint8Array(readFileSync(file));
   const parse: number[] = [];
   const full: number[] = [];
+  const evaluation: number[] = [];
   let cells = 0;
   for (let i = 0; i < REPEATS; i++) {
     let start = performance.now();
@@ -48,12 +76,15 @@ function measure(file: string): void {
     if (!again.ok) throw new Error(again.error.message);
     checkWorkbook(again.workbook);
     full.push(performance.now() - start);
+    const third = readWorkbook(bytes, file);
+    if (third.ok) evaluation.push(evaluatorMs(third.workbook));
   }
   process.stdout.write(
     JSON.stringify({
       cells,
       parseMs: median(parse),
       checkMs: median(full),
+      evaluatorMs: median(evaluation),
       maxRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );
@@ -63,7 +94,14 @@ async function run(): Promise<void> {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: join(__dirname, '..'), stdio: 'inherit' });
   const dir = join(tmpdir(), 'score-audit-bench');
   mkdirSync(dir, { recursive: true });
-  const rows: Array<{ size: number; cells: number; parseMs: number; checkMs: number; maxRssMb: number }> = [];
+  const rows: Array<{
+    size: number;
+    cells: number;
+    parseMs: number;
+    checkMs: number;
+    evaluatorMs: number;
+    maxRssMb: number;
+  }> = [];
   for (const size of SIZES) {
     const file = join(dir, `bench-${size}.xlsx`);
     writeFileSync(file, await generateWorkbook(size));
@@ -72,13 +110,21 @@ async function run(): Promise<void> {
     });
     rows.push({
       size,
-      ...(JSON.parse(output) as { cells: number; parseMs: number; checkMs: number; maxRssMb: number }),
+      ...(JSON.parse(output) as {
+        cells: number;
+        parseMs: number;
+        checkMs: number;
+        evaluatorMs: number;
+        maxRssMb: number;
+      }),
     });
   }
-  console.log('cells      parse ms   check ms   check/parse   cells/s (check)   max RSS MB');
+  console.log(
+    'cells      parse ms   check ms   check/parse   evaluator ms   evaluator/parse   cells/s (check)   max RSS MB',
+  );
   for (const r of rows) {
     console.log(
-      `${String(r.cells).padEnd(10)} ${r.parseMs.toFixed(0).padStart(8)}   ${r.checkMs.toFixed(0).padStart(8)}   ${(r.checkMs / r.parseMs).toFixed(2).padStart(11)}   ${Math.round(
+      `${String(r.cells).padEnd(10)} ${r.parseMs.toFixed(0).padStart(8)}   ${r.checkMs.toFixed(0).padStart(8)}   ${(r.checkMs / r.parseMs).toFixed(2).padStart(11)}   ${r.evaluatorMs.toFixed(0).padStart(12)}   ${(r.evaluatorMs / r.parseMs).toFixed(2).padStart(15)}   ${Math.round(
         r.cells / (r.checkMs / 1000),
       )
         .toLocaleString('en-US')

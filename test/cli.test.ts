@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { run, tempFolder } from './cli-run';
 import { FindingSchema } from '../src/core/finding';
 import { EXIT } from '../src/cli/main';
@@ -203,5 +203,23 @@ describe('score-audit fix and revert', () => {
     expect(same.err).toContain('原文件绝不会被修改');
     expect((await run('fix', path('评分表.xlsx'))).code).toBe(EXIT.unusable);
     expect((await run('fix', path('broken.xlsx'), '-o', path('x.xlsx'))).code).toBe(EXIT.unusable);
+  });
+
+  it('refuses an output that is not named .xlsx, in the user’s language, and writes nothing', async () => {
+    for (const [name, lang, message] of [
+      ['out.xls', 'zh-CN', '输出文件须以 .xlsx 结尾'],
+      ['out.xlsm', 'en-US', 'the output must end in .xlsx'],
+      ['out', 'zh-CN', '输出文件须以 .xlsx 结尾'],
+    ] as const) {
+      const result = await run('fix', path('评分表.xlsx'), '-o', path(name), '--lang', lang);
+      expect(result.code).toBe(EXIT.unusable);
+      expect(result.out).toBe('');
+      expect(result.err.trim().split('\n')).toHaveLength(1);
+      expect(result.err).toContain(message);
+      expect(result.err).toContain(path(name.replace(/\.\w+$/, '') + '.xlsx'));
+      expect(existsSync(path(name))).toBe(false);
+    }
+    expect((await run('fix', path('评分表.xlsx'), '-o', path('OUT.XLSX'))).code).toBe(EXIT.clean);
+    expect((await run('revert', path('OUT.XLSX'), '-o', path('back.xls'))).code).toBe(EXIT.unusable);
   });
 });

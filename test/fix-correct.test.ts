@@ -15,10 +15,16 @@ import { seed003 } from './fixtures/seeds/seed003';
 
 const CORRECTED = ['score/total', 'score/children-sum', 'rate/wrong', 'grade/mismatch'];
 
-/** Seed 000 with a wrong 决策 得分率 and a grade its total does not earn. */
+/**
+ * Seed 000 with a wrong summary total, a wrong 决策 得分率 and a grade its total does not earn. The total's own
+ * 得分率 reads the total: corrected together, it must show the corrected total's rate.
+ */
 function wrong000(seed: SeedReport): SeedReport {
   const copy = structuredClone(seed);
-  if (copy.summary) (copy.summary.rows[0] as { rate?: string }).rate = '81.88%';
+  if (copy.summary) {
+    copy.summary.total.score = 85.55;
+    (copy.summary.rows[0] as { rate?: string }).rate = '81.88%';
+  }
   const grade = copy.conclusion?.entries.find((e) => e.label === '评价等级');
   if (grade) grade.value = '优';
   return copy;
@@ -44,7 +50,7 @@ const cases = [
     name: `000 ${variant.name}`,
     seed: wrong000(seed000),
     variant,
-    codes: ['grade/mismatch', 'rate/wrong'],
+    codes: ['grade/mismatch', 'rate/wrong', 'score/total'],
   })),
   ...VARIANTS.map((variant) => ({
     name: `003 ${variant.name}`,

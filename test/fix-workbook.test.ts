@@ -1,7 +1,9 @@
 import { AUDIT_SHEET } from '../src/core/own-sheets';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { checkWorkbook } from '../src/core/check';
+import { decodeAuditSheet } from '../src/core/fix/audit';
 import type { CellWrite } from '../src/core/fix/plan';
-import type { WorkbookSnapshot } from '../src/core/snapshot';
+import type { CellValue, WorkbookSnapshot } from '../src/core/snapshot';
 import { fixWorkbook, revertWorkbook } from '../src/file/fix-workbook';
 import { readWorkbook } from '../src/file/read-workbook';
 import { buildWorkbook, VARIANTS } from './fixtures/build-workbook';
@@ -94,7 +96,17 @@ describe.each(cases)('fix on seed $name', ({ name, variant }) => {
     const snapshot = read(result.bytes);
     const id = name.slice(0, 3);
     // Every layout fills the same values; the addresses below are those of the merged layout.
-    const values = (changes: CellWrite[]) => changes.map((c) => c.value).sort();
+    // Rates under a （%） header (filldown) are written in percent units: compared here as fractions.
+    const values = (changes: CellWrite[]) =>
+      changes
+        .map((c) =>
+          typeof c.value === 'number' && c.reason.includes('计算依据') && !c.format?.includes('%')
+            ? Number((c.value / 100).toPrecision(12))
+            : typeof c.value === 'number'
+              ? Number(c.value.toPrecision(12))
+              : c.value,
+        )
+        .sort();
     expect(values(result.changes)).toEqual(values((fixed.get(`${id} merged`) as { changes: CellWrite[] }).changes));
     if (variant.name !== 'merged') return;
     for (const [sheet, address, figure] of FIGURES[id] ?? []) {
@@ -216,9 +228,21 @@ describe('the audit sheet', () => {
         cell.value.type === 'text' ? cell.value.value : `<${cell.value.type}>`,
       ]);
     }
-    expect(rows.get(0)?.slice(0, 7)).toEqual(['时间', '工作表', '单元格', '原内容', '新内容', '规则', '说明']);
-    expect(rows.get(1)?.slice(0, 6)).toEqual([
+    expect(rows.get(0)).toEqual([
+      '时间',
+      '批次',
+      '工作表',
+      '单元格',
+      '原内容',
+      '新内容',
+      '规则',
+      '说明',
+      '状态',
+      '还原数据 v2',
+    ]);
+    expect(rows.get(1)?.slice(0, 7)).toEqual([
       '2026-01-02 00:00:00',
+      '1',
       '汇总',
       'D2',
       '=1+1',
@@ -239,26 +263,79 @@ describe('the audit sheet', () => {
   });
 });
 
+/** Every cached formula result zeroed, so figures read after a recalculation can only come from the program. */
+function zeroed(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const path of Object.keys(files)) {
+    if (!path.startsWith('xl/worksheets/')) continue;
+    files[path] = strToU8(
+      strFromU8(files[path] as Uint8Array).replace(
+        /(<c\b[^>]*?)(\st="(?:str|b|e)")?(>)<f>([^<]*)<\/f><v>[^<]*<\/v>/g,
+        '$1$3<f>$4</f><v>0</v>',
+      ),
+    );
+  }
+  return zipSync(files);
+}
+
+/**
+ * A workbook whose fill has formulas depending on it: 得分率 blank in D2:D3, a total over them (E5 =SUM(D2:D3))
+ * and a formula over that total (F5 =E5*100), both saved before the fill (results 0), and a volatile one (G5).
+ */
+function dependentWorkbook(): Uint8Array {
+  return writeXlsx({
+    sheets: [
+      sheetOf('汇总', [
+        ['一级指标', '分值', '得分', '得分率'],
+        ['决策', 20, 18, { value: 0.75, format: '0.00%' }],
+        ['过程', 80, 72, null],
+        ['效益', 40, 30, null],
+        [
+          '合计',
+          null,
+          null,
+          null,
+          { formula: 'SUM(D3:D4)', value: 0 },
+          { formula: 'E5*100', value: 0, format: '0.00' },
+          { formula: 'E5+NOW()*0', value: 0 },
+        ],
+      ]),
+    ],
+  });
+}
+
+let recalculation: Map<string, WorkbookSnapshot> | undefined;
+/** Every fixed workbook of this file recalculated by LibreOffice, in one run of it. */
+function recalculatedByLibreOffice(): Map<string, WorkbookSnapshot> {
+  if (recalculation) return recalculation;
+  const fixedDependent = fixWorkbook(dependentWorkbook(), 'dependent.xlsx');
+  if (!fixedDependent.ok) throw new Error(fixedDependent.error.message);
+  fixed.set('dependent', fixedDependent);
+  const names = [...cases.map((c) => c.name), 'dependent'];
+  const converted = convertWithLibreOffice(
+    names.map((name) => ({ name: `${name}.xlsx`, bytes: zeroed((fixed.get(name) as { bytes: Uint8Array }).bytes) })),
+    'xlsx',
+  );
+  recalculation = new Map(names.map((name, i) => [name, read(converted[i] as Uint8Array)]));
+  return recalculation;
+}
+
+/** LibreOffice writes 15 significant digits: a stored result agrees when equal at those (up to the last one). */
+function agrees(ours: CellValue, theirs: CellValue | undefined): boolean {
+  if (!theirs || ours.type !== theirs.type) return false;
+  if (ours.type === 'number' && theirs.type === 'number')
+    return (
+      Number(ours.value.toPrecision(15)) === theirs.value ||
+      Math.abs(ours.value - theirs.value) <= 1e-14 * Math.max(Math.abs(ours.value), Math.abs(theirs.value))
+    );
+  return (ours as { value?: unknown }).value === (theirs as { value?: unknown }).value;
+}
+
 describe('recalculated by LibreOffice', () => {
   it('the filled formulas compute the seeds’ figures themselves, and the files open without repair', () => {
-    // Zero every cached result first, so the figures can only come from LibreOffice computing the formulas.
     const names = cases.filter((c) => c.variant.name === 'merged' && FIGURES[c.name.slice(0, 3)]).map((c) => c.name);
-    const zeroed = names.map((name) => {
-      const files = unzipSync((fixed.get(name) as { bytes: Uint8Array }).bytes);
-      for (const path of Object.keys(files)) {
-        if (!path.startsWith('xl/worksheets/')) continue;
-        files[path] = strToU8(
-          strFromU8(files[path] as Uint8Array).replace(
-            /(<c\b[^>]*?)(\st="str")?(>)<f>([^<]*)<\/f><v>[^<]*<\/v>/g,
-            '$1$3<f>$4</f><v>0</v>',
-          ),
-        );
-      }
-      return { name: `${name}.xlsx`, bytes: zipSync(files) };
-    });
-    const recalculated = convertWithLibreOffice(zeroed, 'xlsx');
-    names.forEach((name, i) => {
-      const snapshot = read(recalculated[i] as Uint8Array);
+    names.forEach((name) => {
+      const snapshot = recalculatedByLibreOffice().get(name) as WorkbookSnapshot;
       for (const [sheet, address, figure] of FIGURES[name.slice(0, 3)] ?? []) {
         const value = cellOf(snapshot, sheet, address)?.value;
         if (typeof figure === 'string')
@@ -279,6 +356,131 @@ describe('recalculated by LibreOffice', () => {
       }
     });
   }, 240_000);
+
+  it.each([...cases.map((c) => c.name), 'dependent'])(
+    'every formula of fixed %s stores the result LibreOffice computes for it',
+    (name) => {
+      const ours = read((fixed.get(name) as { bytes: Uint8Array }).bytes);
+      const theirs = recalculatedByLibreOffice().get(name) as WorkbookSnapshot;
+      const differences: string[] = [];
+      let formulas = 0;
+      for (const sheet of ours.sheets)
+        for (const cell of sheet.cells) {
+          if (cell.formula === undefined || /NOW\(/.test(cell.formula)) continue;
+          formulas++;
+          const other = theirs.sheets
+            .find((s) => s.name === sheet.name)
+            ?.cells.find((c) => c.row === cell.row && c.col === cell.col)?.value;
+          if (!agrees(cell.value, other))
+            differences.push(
+              `${sheet.name}!${cell.row}:${cell.col} =${cell.formula}: ${JSON.stringify(cell.value)} vs ${JSON.stringify(other)}`,
+            );
+        }
+      expect({ formulas, differences }).toEqual({ formulas, differences: [] });
+    },
+    240_000,
+  );
+});
+
+describe('formulas that depend on the written cells', () => {
+  it('get their stored results recomputed in the same write, directly and transitively, recorded and reverted', () => {
+    const original = dependentWorkbook();
+    const result = fixWorkbook(original, 'dependent.xlsx', { now: new Date(Date.UTC(2026, 0, 2)) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.changes.map((c) => [c.cell, c.formula])).toEqual([
+      ['D3', 'C3/B3'],
+      ['D4', 'C4/B4'],
+    ]);
+    expect(result.recomputed.map((r) => [r.cell, r.formula, r.old, r.value])).toEqual([
+      ['E5', 'SUM(D3:D4)', { type: 'number', value: 0 }, { type: 'number', value: 1.65 }],
+      ['F5', 'E5*100', { type: 'number', value: 0 }, { type: 'number', value: 165 }],
+    ]);
+    expect(result.notRecomputed).toEqual([{ sheet: '汇总', cell: 'G5', formula: 'E5+NOW()*0' }]);
+    const after = read(result.bytes);
+    expect(cellOf(after, '汇总', 'E5')).toMatchObject({
+      formula: 'SUM(D3:D4)',
+      value: { type: 'number', value: 1.65 },
+    });
+    expect(cellOf(after, '汇总', 'F5')).toMatchObject({
+      formula: 'E5*100',
+      value: { type: 'number', value: 165 },
+      format: '0.00',
+    });
+    const log = decodeAuditSheet(
+      after.sheets.find((s) => s.name === AUDIT_SHEET) as WorkbookSnapshot['sheets'][number],
+    );
+    expect(log?.records.map((r) => [r.cell, r.kind, r.reason])).toEqual([
+      ['D3', 'write', expect.any(String)],
+      ['D4', 'write', expect.any(String)],
+      ['E5', 'recalc', '重新计算：引用的单元格已修改'],
+      ['F5', 'recalc', '重新计算：引用的单元格已修改'],
+    ]);
+    const back = revertWorkbook(result.bytes, 'fixed.xlsx');
+    expect(back.ok && back.restored).toBe(2);
+    if (!back.ok) return;
+    expect(read(back.bytes).sheets).toEqual(read(original).sheets);
+  });
+});
+
+describe('a second check of a fixed file', () => {
+  it.each(cases.map((c) => c.name))('finds nothing on %s that the first check did not', (name) => {
+    const key = (f: { code: string; sheet: string; cell: string }) => `${f.code} ${f.sheet}!${f.cell}`;
+    const first = new Set(checkWorkbook(read(originals.get(name) as Uint8Array)).findings.map(key));
+    const second = checkWorkbook(read((fixed.get(name) as { bytes: Uint8Array }).bytes)).findings.map(key);
+    expect(second.filter((f) => !first.has(f))).toEqual([]);
+  });
+});
+
+/**
+ * The same package written with a namespace prefix on every SpreadsheetML element (`<x:worksheet>`, `<x:sheetData>`,
+ * `<x:c>` …), as the Open XML SDK and some exporters write it.
+ */
+function withNamespacePrefix(xlsx: Uint8Array): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const path of Object.keys(files)) {
+    if (!/^xl\/(workbook|styles|worksheets\/sheet\d+)\.xml$/.test(path)) continue;
+    const xml = strFromU8(files[path] as Uint8Array)
+      .replace(
+        'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+        'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+      )
+      .replace(/<(\/?)([A-Za-z][\w]*)(?=[\s>/])/g, '<$1x:$2');
+    files[path] = strToU8(xml);
+  }
+  return zipSync(files);
+}
+
+describe('a workbook written with namespace prefixes', () => {
+  it('is fixed like its plain copy, keeps the prefix in what it writes, and reverts', async () => {
+    const seed = withDerivedBlank(SEEDS.find((s) => s.id === '001') as SeedReport);
+    const plain = (await buildWorkbook(seed, VARIANTS[0] as (typeof VARIANTS)[number])).bytes;
+    const prefixed = withNamespacePrefix(plain);
+    expect(strFromU8(unzipSync(prefixed)['xl/worksheets/sheet1.xml'] as Uint8Array)).toContain('<x:sheetData>');
+    expect(read(prefixed).sheets).toEqual(read(plain).sheets);
+    const now = new Date(Date.UTC(2026, 0, 2));
+    const fixedPlain = fixWorkbook(plain, 'plain.xlsx', { now });
+    const fixedPrefixed = fixWorkbook(prefixed, 'prefixed.xlsx', { now });
+    if (!fixedPrefixed.ok || !fixedPlain.ok) throw new Error('fix failed');
+    expect(fixedPrefixed.changes).toEqual(fixedPlain.changes);
+    expect(fixedPrefixed.changes.length).toBeGreaterThan(0);
+    expect(read(fixedPrefixed.bytes).sheets).toEqual(read(fixedPlain.bytes).sheets);
+    const files = unzipSync(fixedPrefixed.bytes);
+    for (const path of [
+      'xl/workbook.xml',
+      'xl/styles.xml',
+      ...Object.keys(files).filter((p) => /sheet\d+\.xml$/.test(p)),
+    ]) {
+      const xml = strFromU8(files[path] as Uint8Array);
+      if (!xml.includes('xmlns:x=')) continue; // the added audit sheet is ours, in the default namespace
+      // Every element the editor wrote carries the prefix: no element of the default namespace, which is not declared.
+      expect({ path, unprefixed: xml.match(/<\/?(?![?!])(?![A-Za-z][\w.-]*:)[A-Za-z][\w]*(?=[\s>/])/g) }).toEqual({
+        path,
+        unprefixed: null,
+      });
+    }
+    const back = revertWorkbook(fixedPrefixed.bytes, 'fixed.xlsx');
+    expect(back.ok && read(back.bytes).sheets).toEqual(read(prefixed).sheets);
+  });
 });
 
 describe('.xls input', () => {

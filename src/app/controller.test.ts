@@ -60,10 +60,8 @@ const SEED_FINDINGS = [
   'info derived/missing 满意度调查!G7',
 ];
 /** Once 评分表!G8 holds a score, its finding goes and the typed 合计 beside a SUM becomes one (no blank forces it any more). */
-const AFTER_SCORE_FILLED = [
-  ...SEED_FINDINGS.filter((f) => !f.includes('评分表!G8')),
-  'warning formula/hardcoded 评分表!G19',
-];
+/** The product's own fill creates no finding: the typed 合计 beside it was typed before the score was filled. */
+const AFTER_SCORE_FILLED = SEED_FINDINGS.filter((f) => !f.includes('评分表!G8'));
 /** The five derivable blanks of seed 003, in the workbook's order (the preview lists them so). */
 const FILL_CELLS = ['评分表!G8', '满意度调查!G4', '满意度调查!G5', '满意度调查!G6', '满意度调查!G7'];
 
@@ -162,8 +160,8 @@ describe('Controller over FileHost (seed 003)', () => {
     const codes = (state.result?.findings ?? []).map((f) => f.code);
     expect(codes).not.toContain('derived/missing');
     expect(codes).not.toContain('score/missing');
-    // With 评分表!G8 now a formula, the typed 合计 93.36 beside the SUM of weights could be a SUM too.
-    expect(listed(controller)).toEqual(['warning count/mismatch 评分表!A22', 'warning formula/hardcoded 评分表!G19']);
+    // 评分表!G8 is now a formula the product wrote: the typed 合计 93.36 was typed before it, so no finding is new.
+    expect(listed(controller)).toEqual(['warning count/mismatch 评分表!A22']);
 
     const after = state.snapshot as WorkbookSnapshot;
     expect(cellAt(after, '满意度调查', 3, 6)?.formula).toBe('(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4');
@@ -307,7 +305,10 @@ describe('live re-check', () => {
       expect(after.sheets.find((s) => s.name === name)).toBe(before.sheets.find((s) => s.name === name));
     }
     expect(after.sheets.find((s) => s.name === '评分表')).not.toBe(before.sheets.find((s) => s.name === '评分表'));
-    expect([...listed(controller)].sort()).toEqual([...AFTER_SCORE_FILLED].sort());
+    // A score the user typed (not one the product filled): the typed 合计 beside the SUM of weights could be a SUM.
+    expect([...listed(controller)].sort()).toEqual(
+      [...AFTER_SCORE_FILLED, 'warning formula/hardcoded 评分表!G19'].sort(),
+    );
 
     await controller.setLive(false);
     await host.applyWrites([{ ...typed, formula: '3', value: 3 }], 'zh-CN');

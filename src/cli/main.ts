@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import { formatMessage, LangSchema, type Lang, type Severity } from '../core/finding';
@@ -105,6 +105,12 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       io.err(CLI_TEXT.sameOutput[lang]);
       return EXIT.unusable;
     }
+    // What is written is always an .xlsx package: another name would make Excel refuse or misread it.
+    if (extname(target).toLowerCase() !== '.xlsx') {
+      const suggestion = target.slice(0, target.length - extname(target).length) + '.xlsx';
+      io.err(formatMessage(CLI_TEXT.outputNotXlsx[lang], { command, suggestion }));
+      return EXIT.unusable;
+    }
     return command === 'fix'
       ? fix(file, target, { format: printed, lang, profile, correct: values.correct ?? false, read }, io)
       : revert(file, target, printed, lang, io);
@@ -156,6 +162,18 @@ async function fix(file: string, output: string, options: FixCommandOptions, io:
             reason,
             old,
           })),
+          recomputed: result.recomputed.map(({ sheet, cell, formula, old, value }) => ({
+            sheet,
+            cell,
+            formula: `=${formula}`,
+            old,
+            value,
+          })),
+          notRecomputed: result.notRecomputed.map(({ sheet, cell, formula }) => ({
+            sheet,
+            cell,
+            formula: `=${formula}`,
+          })),
         },
         null,
         2,
@@ -166,6 +184,16 @@ async function fix(file: string, output: string, options: FixCommandOptions, io:
     io.out(formatMessage(CLI_TEXT.fixed[lang], { output, count: result.changes.length }));
     for (const change of result.changes)
       io.out(`  ${change.sheet}!${change.cell}  =${change.formula}  → ${change.value}  ${change.code}`);
+    if (result.recomputed.length > 0)
+      io.out(formatMessage(CLI_TEXT.recomputed[lang], { count: result.recomputed.length }));
+    const [first] = result.notRecomputed;
+    if (first)
+      io.out(
+        formatMessage(CLI_TEXT.notRecomputed[lang], {
+          count: result.notRecomputed.length,
+          first: `${first.sheet}!${first.cell}`,
+        }),
+      );
   }
   return EXIT.clean;
 }

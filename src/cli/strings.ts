@@ -59,6 +59,11 @@ compare exits 0 when the two agree, 1 when they differ, 2 for an unreadable file
     'zh-CN': '用法：score-audit fix 文件 -o 输出.xlsx（revert 同）',
     'en-US': 'usage: score-audit fix FILE -o OUT.xlsx (revert likewise)',
   },
+  outputNotXlsx: {
+    'zh-CN': '输出文件须以 .xlsx 结尾：{command} 写出的是 .xlsx 工作簿（.xls 输入也转存为 .xlsx），请改为 {suggestion}',
+    'en-US':
+      'the output must end in .xlsx: {command} writes an .xlsx workbook (an .xls input is saved as .xlsx too); use {suggestion}',
+  },
   sameOutput: {
     'zh-CN': '输出文件不能与原文件相同：原文件绝不会被修改',
     'en-US': 'the output must not be the input file: the input is never modified',
@@ -72,6 +77,16 @@ compare exits 0 when the two agree, 1 when they differ, 2 for an unreadable file
   fixed: {
     'zh-CN': '已写入 {output}：修改 {count} 个单元格，记录在“审核记录”表',
     'en-US': 'wrote {output}: {count} cells changed, recorded in the 审核记录 sheet',
+  },
+  recomputed: {
+    'zh-CN': '  另有 {count} 个公式引用了修改的单元格，已按新值重新计算其保存的结果（同样记入“审核记录”）',
+    'en-US':
+      '  {count} formulas that read the changed cells had their stored results recomputed (also recorded in 审核记录)',
+  },
+  notRecomputed: {
+    'zh-CN': '  {count} 个引用了修改单元格的公式无法在此重新计算（如 {first}），打开文件时由 Excel 重新计算',
+    'en-US':
+      '  {count} formulas that read the changed cells cannot be recomputed here (e.g. {first}); Excel recalculates them on open',
   },
   reverted: { 'zh-CN': '已写入 {output}：还原 {count} 处修改', 'en-US': 'wrote {output}: {count} changes put back' },
   badProfile: { 'zh-CN': '配置文件 {file} 有误：{message}', 'en-US': 'profile {file} is wrong: {message}' },

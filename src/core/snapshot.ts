@@ -34,6 +34,8 @@ export const CellSchema = z.object({
   value: CellValueSchema,
   /** Formula text without the leading '=' as the host stores it (A1 style). */
   formula: z.string().optional(),
+  /** The formula is an array formula (Ctrl+Shift+Enter, or a spilled dynamic array): ranges in it are taken element by element. */
+  array: z.literal(true).optional(),
   /** Number format code, absent for General. */
   format: z.string().optional(),
   /** Displayed text where the source knows it. */

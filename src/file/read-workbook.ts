@@ -1,4 +1,3 @@
-import * as CFB from 'cfb';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { CellBudget } from './cell-budget';
 import { WorkbookReadError } from './read-error';
@@ -37,11 +36,9 @@ export function readWorkbook(bytes: Uint8Array, name: string, options: ReadOptio
     if (bytes.length === 0) throw new WorkbookReadError('empty-file');
     if (startsWith(bytes, ZIP_MAGIC))
       return { ok: true, workbook: { ...readXlsx(bytes, budget), source: { name, format: 'xlsx' } } };
-    if (startsWith(bytes, OLE_MAGIC)) {
-      // Password-protected OOXML is an OLE container holding EncryptionInfo and EncryptedPackage.
-      if (isEncryptedPackage(bytes)) throw new WorkbookReadError('encrypted');
+    // Password-protected OOXML is also an OLE container: the .xls reader opens it once and says 'encrypted'.
+    if (startsWith(bytes, OLE_MAGIC))
       return { ok: true, workbook: { ...readXls(bytes, budget), source: { name, format: 'xls' } } };
-    }
     throw new WorkbookReadError('not-workbook');
   } catch (error) {
     if (error instanceof WorkbookReadError) return { ok: false, error };
@@ -49,14 +46,5 @@ export function readWorkbook(bytes: Uint8Array, name: string, options: ReadOptio
       ok: false,
       error: new WorkbookReadError('corrupt', error instanceof Error ? error.message : String(error)),
     };
-  }
-}
-
-function isEncryptedPackage(bytes: Uint8Array): boolean {
-  try {
-    const container = CFB.read(bytes, { type: 'array' });
-    return CFB.find(container, 'EncryptedPackage') !== null;
-  } catch {
-    return false; // the .xls reader reports what is wrong with the container
   }
 }

@@ -170,12 +170,9 @@ describe('App with the seed 003 workbook', () => {
       '满意度调查!G6',
       '满意度调查!G7',
     ]);
-    // count/mismatch stays; with 评分表!G8 a formula, the typed 合计 beside the SUM of weights is reported.
+    // count/mismatch stays; the fill creates no finding (the typed 合计 was typed before the score was filled).
     await waitFor(() =>
-      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual([
-        'count/mismatch',
-        'formula/hardcoded',
-      ]),
+      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual(['count/mismatch']),
     );
     expect(screen.getByRole('region', { name: '评分概况' }).textContent).toContain('提示 0');
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(false);
@@ -206,9 +203,9 @@ describe('App with the seed 003 workbook', () => {
     click(within(dialog).getByRole('button', { name: '应用' }));
     await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
     expect(apply.mock.calls[0]?.[0]).toHaveLength(1);
-    // score/missing goes, formula/hardcoded comes for the typed 合计 (no blank score forces it any more).
-    await waitFor(() => expect(findingItems()).toHaveLength(6));
-    expect(screen.getByText('合计 93.36 是手填的常数，而同行的合计 F19 是公式')).toBeTruthy();
+    // score/missing goes; the fill creates no finding of its own.
+    await waitFor(() => expect(findingItems()).toHaveLength(5));
+    expect(screen.queryByText('合计 93.36 是手填的常数，而同行的合计 F19 是公式')).toBeNull();
   });
 
   it('settings: an invalid value is refused with the field named; a valid change is saved and re-checks', async () => {

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { RULES } from '../../src/core/rules';
@@ -13,6 +12,7 @@ import { csvField } from '../../src/cli/report-csv';
 import { EXIT, main } from '../../src/cli/main';
 import { checkFiles, type WorkerReply } from '../../src/cli/pool';
 import { launchChromium } from '../e2e/harness';
+import { loopingXls } from '../fixtures/bad-files';
 import {
   BIN,
   BUILT_WORKER,
@@ -171,27 +171,28 @@ describe('check over a folder with the built command line', () => {
   });
 });
 
-describe('worker threads', () => {
+describe('worker processes', () => {
   it('runs the compiled worker entry and gets the same result as checking in-process', async () => {
     const file = join(dir, '2023', 'seed000-merged.xlsx');
-    const worker = new Worker(BUILT_WORKER, { workerData: { lang: 'en-US', profile: DEFAULT_PROFILE } });
+    const worker = fork(BUILT_WORKER, [], { serialization: 'advanced' });
     const reply = await new Promise<WorkerReply>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-      worker.postMessage({ index: 7, file });
+      worker.send({ setup: { lang: 'en-US', profile: DEFAULT_PROFILE } });
+      worker.send({ index: 7, file });
     });
-    await worker.terminate();
+    worker.disconnect();
     expect(reply).toEqual({
       index: 7,
       check: toWire(await checkFile(file, { lang: 'en-US', profile: DEFAULT_PROFILE })),
     });
-  });
+  }, 60_000);
 
   it('reports a file whose worker dies as unreadable and finishes the rest with a new worker', async () => {
     const crashing = join(work, 'crashing-worker.js');
     writeFileSync(
       crashing,
-      `require('node:worker_threads').parentPort.on('message', (job) => { if (job.file.endsWith('broken.xlsx')) throw new Error('worker fell over'); });\nrequire(${JSON.stringify(BUILT_WORKER)});\n`,
+      `process.on('message', (job) => { if (job.file?.endsWith('broken.xlsx')) throw new Error('worker fell over'); });\nrequire(${JSON.stringify(BUILT_WORKER)});\n`,
     );
     const files = ORDER.map((relative) => join(dir, relative));
     const results: Array<[number, FileCheck]> = [];
@@ -208,7 +209,49 @@ describe('worker threads', () => {
     const after = results.find(([, check]) => check.file.endsWith('word.xlsx'))?.[1];
     expect(after).toMatchObject({ ok: false, error: { kind: 'not-workbook' } });
     expect(results.filter(([, check]) => check.ok)).toHaveLength(ORDER.length - batch.unreadable.length);
-  });
+  }, 60_000);
+
+  it('contains a fatal error of the engine (no handler runs) to the file that caused it', async () => {
+    // process.abort() ends the process as a V8 fatal error does: no exception, no reply, a signal.
+    const aborting = join(work, 'aborting-worker.js');
+    writeFileSync(
+      aborting,
+      `process.on('message', (job) => { if (job.file?.endsWith('broken.xlsx')) process.abort(); });\nrequire(${JSON.stringify(BUILT_WORKER)});\n`,
+    );
+    const files = ORDER.map((relative) => join(dir, relative));
+    const results: Array<[number, FileCheck]> = [];
+    await checkFiles(files, {
+      jobs: 2,
+      lang: 'zh-CN',
+      profile: DEFAULT_PROFILE,
+      workerScript: aborting,
+      onResult: (index, check) => results.push([index, check]),
+    });
+    expect(results.map(([index]) => index).sort((a, b) => a - b)).toEqual(files.map((_, index) => index));
+    const crashed = results.find(([, check]) => check.file.endsWith('broken.xlsx'))?.[1];
+    expect(crashed).toMatchObject({ ok: false, error: { kind: 'corrupt', detail: 'worker ended by SIGABRT' } });
+    expect(results.filter(([, check]) => check.ok)).toHaveLength(ORDER.length - batch.unreadable.length);
+  }, 60_000);
+
+  it('reports the .xls whose sector chain loops unreadable, alone or beside a good file, with the good file intact', () => {
+    const loop = join(work, 'loop.xls');
+    writeFileSync(loop, loopingXls());
+    const good = join(dir, '2023', 'seed000-merged.xlsx');
+    const alone = cli(['check', loop]);
+    expect(alone.code).toBe(EXIT.unusable);
+    expect(alone.err.trim()).toBe(`${loop}：文件已损坏，无法读取 (sector chain loops at sector 13)`);
+    const goodAlone = JSON.parse(cli(['check', good, '--format', 'json']).out) as ContractEntry[];
+    for (const jobs of ['1', '2']) {
+      const both = cli(['check', '-j', jobs, loop, good, '--format', 'json']);
+      expect(both.code).toBe(EXIT.unusable);
+      const report = JSON.parse(both.out) as ContractEntry[];
+      expect(report.map((entry) => [entry.file, entry.ok])).toEqual([
+        [loop, false],
+        [good, true],
+      ]);
+      expect(report[1]).toEqual(goodAlone[0]);
+    }
+  }, 60_000);
 });
 
 describe('exit codes', () => {

@@ -126,10 +126,10 @@ describe('the add-in task pane over the fake Excel host', () => {
         untouched: book.sheet('评分表')?.cells.G9?.formula,
       };
     });
-    // This layout types rates as text like "93.63%", so the filled result is in percent units (…*100).
+    // This layout types rates as text like "93.63%": the filled result is a fraction in a % format, shown alike.
     expect(written).toEqual({
       g8: "MIN(1,'结论表'!C3/'结论表'!E2)*F8",
-      g4: '(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4*100',
+      g4: '(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4',
       audit: expect.any(Number),
       untouched: undefined,
     });

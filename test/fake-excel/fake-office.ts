@@ -18,6 +18,8 @@ export interface FakeSheetData {
   /** Cells by A1 address. */
   cells: Record<string, FakeCell>;
   merges?: string[];
+  /** Column letters hidden with Range.columnHidden. */
+  hiddenColumns?: string[];
 }
 
 export interface FakeOptions {
@@ -463,6 +465,20 @@ class RangeProxy {
     this.context.queue(
       () => (this.context.book.selection = { sheet: this.sheet.name, address: this.localAddress ?? '' }),
     );
+  }
+
+  /** Whole columns only (`J:J`), as the adapter hides them. */
+  set columnHidden(hidden: boolean) {
+    const match = /^([A-Z]+):([A-Z]+)$/.exec(this.localAddress ?? '');
+    if (!match) throw new Error(`fake Excel: columnHidden on ${this.localAddress} is not part of the fake`);
+    this.context.queue(() => {
+      const data = this.sheet.data();
+      const columns = new Set(data.hiddenColumns ?? []);
+      for (let c = colIndex(match[1] as string); c <= colIndex(match[2] as string); c++)
+        if (hidden) columns.add(colName(c));
+        else columns.delete(colName(c));
+      data.hiddenColumns = [...columns];
+    });
   }
 
   clear(): void {

@@ -25,8 +25,12 @@ export function rateUnits(figure: Figure, rateDecimals: number, like?: Figure): 
   switch (source.form) {
     case 'percent':
       return { scale: 1, decimals: (source.decimals ?? rateDecimals) + 2 };
-    case 'percent-units':
     case 'text-percent':
+      // A blank beside rates printed as text ("93.63%") gets a number, which shows the same as a fraction with a %
+      // format; percent units there would read 93 in a column of percentages.
+      if (source !== figure) return { scale: 1, decimals: (source.decimals ?? rateDecimals) + 2 };
+      return { scale: 100, decimals: source.decimals ?? typedDecimals(source.value ?? 0) };
+    case 'percent-units':
       return {
         scale: 100,
         decimals: source.decimals ?? (source.value === null ? rateDecimals : typedDecimals(source.value)),
@@ -81,4 +85,16 @@ export function checkRate(
     return { status: 'rounding', expected, actual: figure.value, how: 'intermediate' };
   }
   return { status: 'wrong', expected, actual: figure.value };
+}
+
+/**
+ * The number format a fill writes into a blank rate cell, so the column shows one kind of figure: a percent format
+ * for fractions (under percent or text-percent siblings, or with none), the siblings' decimals for percent units (a
+ * `（%）` header) and for fractions typed in General, none where the siblings have none. Undefined: leave the cell's.
+ */
+export function rateFillFormat(units: RateUnits, like: Figure | undefined): string | undefined {
+  const fixed = (decimals: number) => (decimals <= 0 ? '0' : `0.${'0'.repeat(decimals)}`);
+  if (units.scale === 100) return fixed(units.decimals);
+  if (like && like.form === 'number') return like.decimals === undefined ? undefined : fixed(like.decimals);
+  return `${fixed(units.decimals - 2)}%`;
 }

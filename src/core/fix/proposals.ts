@@ -1,7 +1,7 @@
 import { parseCellAddress } from '../address';
 import type { DerivedRate, ScoreExpectation } from '../analysis';
 import { RATE_NAMES } from '../analysis/derived';
-import { rateUnits } from '../analysis/rate-check';
+import { rateFillFormat, rateUnits } from '../analysis/rate-check';
 import type { CellRef, Localized } from '../finding';
 import { binary, call, num, ref, renderFormula, sumOf, text, type Expr } from '../formula/build';
 import { gradeFor } from '../grades';
@@ -52,10 +52,6 @@ function fixOf(target: Figure, writes: ProposedWrite[]): ProposedFix {
   return { kind: isFilled(target) ? 'correct' : 'fill', writes };
 }
 
-function percentFormat(decimals: number): string {
-  return decimals <= 0 ? '0%' : `0.${'0'.repeat(decimals)}%`;
-}
-
 function numberFormat(decimals: number): string {
   return decimals <= 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
@@ -74,7 +70,7 @@ export function rateFix(rate: DerivedRate, profile: Profile): ProposedFix {
     expr = call('ROUND', expr, num(units.decimals));
     value = excelRound(value, units.decimals);
   }
-  const format = units.scale === 1 ? percentFormat(units.decimals - 2) : numberFormat(units.decimals);
+  const format = rateFillFormat(units, rate.like);
   return fixOf(rate.target, [write(rate.target, expr, value, reasons.rate(RATE_NAMES[rate.kind]), format)]);
 }
 

@@ -19,6 +19,8 @@ import { tokenize, type ReferenceToken } from './tokenize';
 export class FormulaCell {
   /** The formula in R1C1 form with every number left out: copies of one formula share it, also when their constants differ (days in a month, a rate per year). */
   readonly pattern: string;
+  /** The pattern with its numbers: formulas copied from one another, constants included, share it (the evaluator parses each once). */
+  readonly copyKey: string;
   /** True when a reference moves on copy, so a run of copies forms a pattern. */
   readonly relative: boolean;
   private readonly referenceTokens: ReferenceToken[] = [];
@@ -29,9 +31,12 @@ export class FormulaCell {
   private print: Fingerprint | undefined;
   /** The numbers written in the formula, in order (`=G17-44.64-0.1` holds 44.64 and 0.1). */
   readonly constants: number[] = [];
+  /** True when it reads a defined name: its cells are not known from the text alone. */
+  readonly readsNames: boolean = false;
 
   constructor(readonly cell: Cell) {
     let pattern = '';
+    let numbers = '';
     for (const token of tokenize(cell.formula ?? '')) {
       if (token.kind === 'space') continue;
       if (token.kind === 'reference') {
@@ -40,14 +45,19 @@ export class FormulaCell {
       } else if (token.kind === 'number') {
         this.constants.push(token.value);
         pattern += '#';
+        numbers += `${token.text},`;
       } else if (token.kind === 'function') {
         this.functions.push(token.name);
         pattern += token.name;
       } else if (token.kind === 'string') pattern += JSON.stringify(token.value);
-      else pattern += token.text.toUpperCase();
+      else {
+        if (token.kind === 'name') this.readsNames = true;
+        pattern += token.text.toUpperCase();
+      }
       pattern += ' ';
     }
     this.pattern = pattern;
+    this.copyKey = `${pattern}\u0000${numbers}`;
     this.relative = this.referenceTokens.some(isRelative);
   }
 

@@ -31,7 +31,8 @@ export function figureAt(grid: SheetGrid, row: number, col: number, percentUnits
     row: at.row,
     col: at.col,
     value: null,
-    form: 'number',
+    // A blank under a header in percent units (得分率（%）) is filled in those units.
+    form: percentUnits ? 'percent-units' : 'number',
   };
   if (!cell) return figure;
   if (cell.formula !== undefined) figure.formula = cell.formula;

@@ -60,8 +60,9 @@ beforeAll(async () => {
   blankExecution = await seedWorkbook(seed003, blankEntry('预算执行率'));
 }, 60_000);
 
+/** The fill's units: percent units under a （%） header (filldown), else a fraction in a % format, also beside rates printed as text (labels). */
 const units = (variant: string, percent: number): number =>
-  variant === 'merged' ? Math.round(percent * 100) / 10000 : percent;
+  variant === 'filldown' ? percent : Math.round(percent * 100) / 10000;
 const shown = (variant: string, percent: number): string => (variant === 'filldown' ? `${percent}` : `${percent}%`);
 
 /** Seed 003's survey prints no per-question result: 93.00 / 95.50 / 92.50 / 93.50 from the counts. */
@@ -86,7 +87,7 @@ describe('derived/missing on a planted seed fault', () => {
   it.each([
     ['merged', 0.8088, '80.88%'],
     ['filldown', 80.88, '80.88'],
-    ['labels', 80.88, '80.88%'],
+    ['labels', 0.8088, '80.88%'],
   ])('gives the value for seed 000’s blank 决策 得分率 (%s) in its column’s units: %s', (variant, expected, text) => {
     const { layout, snapshot } = blankRate.get(variant) as Built;
     const row = layout.summary?.rows[0];

@@ -1,9 +1,8 @@
 import { allTables } from '../model/tables';
 import { cellAddress } from '../address';
-import { evaluate } from '../formula/evaluate';
-import { parseFormula } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import { shiftFormula } from '../formula/tokenize';
+import { WorkbookEvaluator } from '../formula/workbook-evaluator';
 import { equalAtDecimals } from '../numbers';
 import { formatDecimals } from '../recognize/figures';
 import type { SheetGrid } from '../grid';
@@ -13,6 +12,7 @@ import type { Figure } from '../model';
 import { cellKey, sheetRegions } from '../formula/sheet-regions';
 import { cellCountOf, othersOfLine, regionReport, regionSubject, shown } from './region-text';
 import { OnePerCell } from './reports';
+import { writtenCells } from '../fix/audit';
 import { defineRule, type RuleReport } from './rule';
 
 function isConstant(grid: SheetGrid, row: number, col: number): boolean {
@@ -39,7 +39,17 @@ function readBeside(grid: SheetGrid, row: number, col: number, dr: number, dc: n
  * The copies of one formula on both sides of (row, col) along (dr, dc), two on each side: one formula either side
  * is as often two different rows as one pattern. Returns the nearest copy on each side.
  */
-function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc: number): [Cell, Cell] | undefined {
+/** Works out a formula's value as if it stood at a cell, from the values the workbook holds now. */
+type ValueHere = (copy: FormulaCell, row: number, col: number) => number | undefined;
+
+function copiesAround(
+  grid: SheetGrid,
+  row: number,
+  col: number,
+  dr: number,
+  dc: number,
+  valueHere: ValueHere,
+): [Cell, Cell] | undefined {
   const first = formulaAt(grid, row - dr, col - dc);
   if (!first?.relative) return undefined;
   const after = formulaAt(grid, row + dr, col + dc);
@@ -47,7 +57,7 @@ function copiesAround(grid: SheetGrid, row: number, col: number, dr: number, dc:
   return after &&
     run.every((f) => f?.pattern === first.pattern) &&
     !readBeside(grid, row, col, dr, dc) &&
-    !harmless(grid, row, col, first)
+    !harmless(grid, row, col, first, valueHere)
     ? [first.cell, after.cell]
     : undefined;
 }
@@ -63,15 +73,11 @@ function decimalsOf(value: number): number {
  * over its own formula, compared at the decimals its cell shows), or the copies are averages (a published average need
  * not be the mean of the rows shown). When the copy's value cannot be worked out, the number is reported.
  */
-function harmless(grid: SheetGrid, row: number, col: number, copy: FormulaCell): boolean {
+function harmless(grid: SheetGrid, row: number, col: number, copy: FormulaCell, valueHere: ValueHere): boolean {
   const value = grid.value(row, col);
   if (value.type !== 'number') return false;
   if (copy.node?.kind === 'function' && copy.node.name === 'AVERAGE') return true;
-  const here = parseFormula(shiftFormula(copy.cell.formula ?? '', row - copy.cell.row, col - copy.cell.col), {
-    row,
-    col,
-  });
-  const computed = here ? evaluate(grid, here) : undefined;
+  const computed = valueHere(copy, row, col);
   const decimals = formatDecimals(grid.cell(row, col)?.format) ?? decimalsOf(value.value);
   return computed !== undefined && equalAtDecimals(computed, value.value, decimals);
 }
@@ -147,19 +153,26 @@ export const formulaHardcoded = defineRule({
       }
     }
     const formulaSheets = new Set<string>();
+    let evaluator: WorkbookEvaluator | undefined;
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
       if (!grid || sheetFormulas(grid).size === 0) continue;
       formulaSheets.add(sheet.name);
+      const valueHere: ValueHere = (copy, row, col) => {
+        evaluator ??= new WorkbookEvaluator(snapshot, grids);
+        const text = shiftFormula(copy.cell.formula ?? '', row - copy.cell.row, col - copy.cell.col);
+        const result = evaluator.evaluateText(sheet.name, { row, col }, text);
+        return result.type === 'number' ? result.value : undefined;
+      };
       const { judged } = sheetRegions(grid);
       for (const cell of sheet.cells) {
         if (cell.formula || cell.value.type !== 'number' || judged.has(cellKey(cell.row, cell.col))) continue;
         const { row, col } = cell;
         const pair =
-          copiesAround(grid, row, col, 1, 0) ??
+          copiesAround(grid, row, col, 1, 0, valueHere) ??
           (isConstant(grid, row - 1, col) || isConstant(grid, row + 1, col)
             ? undefined
-            : copiesAround(grid, row, col, 0, 1));
+            : copiesAround(grid, row, col, 0, 1, valueHere));
         if (!pair) continue;
         const [a, b] = pair.map((c) => cellAddress(c.row, c.col)) as [string, string];
         push({
@@ -192,12 +205,17 @@ export const formulaHardcoded = defineRule({
         });
       }
     };
+    // Scores this product filled (审核记录) count as the blanks they were: the total was typed before them.
+    const filled = writtenCells(snapshot.sheets);
     for (const table of allTables(model)) {
       if (table.kind === 'indicators' && table.total) {
         // A blank score counted at its computed value (seed 003's 预算执行率) cannot be summed by a formula:
         // the total is then typed by necessity, and score/total judges its value.
         const blankScore = flattenTree(table.indicators).some(
-          (n) => n.children.length === 0 && statedWeight(n) !== undefined && (n.score?.value ?? null) === null,
+          (n) =>
+            n.children.length === 0 &&
+            statedWeight(n) !== undefined &&
+            ((n.score?.value ?? null) === null || (!!n.score && filled.has(`${n.score.sheet}!${n.score.cell}`))),
         );
         siblings([table.total.weight, blankScore ? undefined : table.total.score]);
       } else if (table.kind === 'summary' && table.total) siblings([table.total.weight, table.total.score]);

@@ -9,6 +9,7 @@ import { formulaError } from './formula-error';
 import { formulaHardcoded } from './formula-hardcoded';
 import { formulaInconsistent } from './formula-inconsistent';
 import { formulaRangeOmits } from './formula-range-omits';
+import { formulaStale } from './formula-stale';
 import { gradeMismatch } from './grade-mismatch';
 import { rateRounding } from './rate-rounding';
 import { rateWrong } from './rate-wrong';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   formulaRangeOmits,
   formulaInconsistent,
   formulaHardcoded,
+  formulaStale,
   valueTextNumber,
   derivedMissing,
   sheetUnrecognized,

@@ -32,7 +32,9 @@ export class OnePerCell<MessageId extends string = string> {
 
 /** A rate as a person reads it: a fraction in a % cell shows as 91.43%, percent units as 91.43. */
 function shownRate(value: number, rate: DerivedRate): string {
-  const form = rate.target.value === null && rate.like ? rate.like.form : rate.target.form;
+  // A blank beside rates printed as text is filled with a fraction in a % format (rateUnits).
+  const like = rate.like?.form === 'text-percent' ? 'percent' : rate.like?.form;
+  const form = rate.target.value === null && like ? like : rate.target.form;
   if (form === 'percent' || (form === 'number' && Math.abs(value) <= 1.5)) return `${formatNumber(value * 100, 4)}%`;
   return form === 'text-percent' ? `${formatNumber(value)}%` : formatNumber(value);
 }

@@ -75,7 +75,9 @@ function inNumericColumn(grid: SheetGrid, cell: Cell): boolean {
       const next = grid.cell(row, cell.col);
       if (!next || next.value.type === 'empty') break;
       seen++;
-      if (next.value.type === 'number') {
+      // Typed numbers only: a formula's result beside typed text is not a typing slip (and a fill's formulas
+      // under a rate printed as text must not make that text a finding).
+      if (next.value.type === 'number' && next.formula === undefined) {
         numbers++;
         if (step < 0) numbersAbove++;
       } else if (next.value.type === 'text' && !textNumber(next.value.value)) others++;

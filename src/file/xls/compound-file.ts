@@ -14,7 +14,11 @@ const STREAM_ENTRY = 2;
 const FIRST_MARKER = 0xfffffffa;
 const HEADER_DIFAT_ENTRIES = 109;
 
-/** Opens the OLE compound file and returns its workbook stream. */
+/**
+ * Opens the OLE compound file once, behind the loop guard, and returns its workbook stream. A password-protected
+ * OOXML package (EncryptionInfo + EncryptedPackage streams) is reported as encrypted from the same read: the
+ * container is never opened before the guard has run.
+ */
 export function openWorkbookStream(bytes: Uint8Array): WorkbookStream {
   if (bytes.length === 0) throw new WorkbookReadError('empty-file');
   // Checked here because cfb would also accept a zip (an .xlsx) as a container.
@@ -28,13 +32,12 @@ export function openWorkbookStream(bytes: Uint8Array): WorkbookStream {
   } catch (error) {
     throw corrupt(`compound file: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Office encrypts .xlsx files into a compound file with these streams.
+  if (CFB.find(container, 'EncryptedPackage') !== null) throw new WorkbookReadError('encrypted');
   const workbook = findRootStream(container, 'Workbook');
   const entry = workbook ?? findRootStream(container, 'Book');
   if (!entry) {
-    // Office encrypts .xlsx files into a compound file with these streams.
-    if (findRootStream(container, 'EncryptedPackage') || findRootStream(container, 'EncryptionInfo')) {
-      throw new WorkbookReadError('encrypted');
-    }
+    if (findRootStream(container, 'EncryptionInfo')) throw new WorkbookReadError('encrypted');
     throw new WorkbookReadError('not-workbook');
   }
   if (!entry.content || entry.content.length < entry.size) throw corrupt('workbook stream is cut short');

@@ -149,6 +149,7 @@ function readWorksheet(
       const format = formats[style];
       const full: Cell = { row, col, value: cell.value };
       if (cell.formula !== undefined) full.formula = cell.formula;
+      if (cell.array) full.array = true;
       if (format !== undefined) full.format = format;
       const key = row * 16384 + col;
       if (key <= lastKey) ordered = false;
@@ -171,22 +172,26 @@ function readCellBody(
   shared: Map<string, SharedFormula>,
   row: number,
   col: number,
-): { value: CellValue; formula?: string } | undefined {
+): { value: CellValue; formula?: string; array?: boolean } | undefined {
   let raw: string | undefined;
   let inline: string | undefined;
   let formula: string | undefined;
+  let array = false;
   for (let event = scanner.next(); event; event = scanner.next()) {
     if (event.kind === 'close' && event.name === 'c') break;
     if (event.kind !== 'open') continue;
     if (event.name === 'v') raw = event.selfClosing ? '' : scanner.readText('v');
-    else if (event.name === 'f') formula = readFormula(scanner, event.attrs, event.selfClosing, shared, row, col);
-    else if (event.name === 'is') inline = readInlineString(scanner);
+    else if (event.name === 'f') {
+      array = attribute(event.attrs, 't') === 'array';
+      formula = readFormula(scanner, event.attrs, event.selfClosing, shared, row, col);
+    } else if (event.name === 'is') inline = readInlineString(scanner);
   }
   const value = cellValue(type, raw, inline, sharedStrings);
   // An empty string typed into a cell shows nothing: it is an empty cell (as the .xls reader treats it).
   if (formula === undefined && (value.type === 'empty' || (value.type === 'text' && value.value === '')))
     return undefined;
-  return formula === undefined ? { value } : { value, formula };
+  if (formula === undefined) return { value };
+  return array ? { value, formula, array } : { value, formula };
 }
 
 function readFormula(

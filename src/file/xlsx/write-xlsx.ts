@@ -14,8 +14,9 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 function cellXml(cell: Cell, style: number): string {
   const s = style > 0 ? ` s="${style}"` : '';
-  const f = cell.formula !== undefined ? `<f>${escapeXml(cell.formula)}</f>` : '';
   const r = cellAddress(cell.row, cell.col);
+  const f =
+    cell.formula === undefined ? '' : `<f${cell.array ? ` t="array" ref="${r}"` : ''}>${escapeXml(cell.formula)}</f>`;
   const value = cell.value;
   switch (value.type) {
     case 'number':

@@ -110,9 +110,21 @@ describe('ExcelHost writes', () => {
       format: '0.00',
     });
     const audit = book.sheet(AUDIT_SHEET)?.cells ?? {};
-    expect(audit.A1?.value).toBe('时间');
-    expect(audit.C2).toEqual({ value: 'G8', format: '@' });
-    expect(audit.E2?.value).toBe("=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4");
+    expect(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1', 'I1', 'J1'].map((a) => audit[a]?.value)).toEqual([
+      '时间',
+      '批次',
+      '工作表',
+      '单元格',
+      '原内容',
+      '新内容',
+      '规则',
+      '说明',
+      '状态',
+      '还原数据 v2',
+    ]);
+    expect(book.sheet(AUDIT_SHEET)?.hiddenColumns).toEqual(['J']);
+    expect(audit.D2).toEqual({ value: 'G8', format: '@' });
+    expect(audit.F2?.value).toBe("=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4");
     expect(Object.values(audit).every((cell) => cell.formula === undefined)).toBe(true);
     expect(host.undoDepth()).toBe(1);
   });
@@ -125,7 +137,7 @@ describe('ExcelHost writes', () => {
     expect(await host.undoLast()).toBe(5);
     expect(book.sheet('评分表')?.cells.G8?.formula).toBeUndefined();
     expect(book.sheet('评分表')?.cells.G8?.value).toBeNull();
-    expect(book.sheet(AUDIT_SHEET)?.cells.M2?.value).toBe('已撤销 undone');
+    expect(book.sheet(AUDIT_SHEET)?.cells.I2?.value).toBe('已撤销');
     expect(host.undoDepth()).toBe(0);
   });
 

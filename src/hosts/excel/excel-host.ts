@@ -4,7 +4,20 @@ import { AUDIT_SHEET, REPORT_SHEET } from '../../core/own-sheets';
 import type { WorkbookHost } from '../host';
 import type { CheckResult } from '../../core/check';
 import type { CellRef, Lang } from '../../core/finding';
-import { AUDIT_HEADERS, auditRow, auditTime } from '../../core/fix/audit';
+import {
+  AUDIT_DATA_COLUMN,
+  auditHeadingRow,
+  auditTime,
+  decodeAuditSheet,
+  encodeAuditRows,
+  lastBatch,
+  oldContent,
+  reencode,
+  UNDONE,
+  undoDepth,
+  type AuditEntry,
+  type AuditLog,
+} from '../../core/fix/audit';
 import type { CellWrite } from '../../core/fix/plan';
 import { ProfileSchema, type Profile } from '../../core/profile';
 import { linkFormula, reportRows } from '../../core/report';
@@ -17,16 +30,6 @@ const BLOCK_BUDGET_BYTES = 4 * 1024 * 1024;
 /** A generous estimate of one cell's values + formulas + numberFormat + valueTypes in a response. */
 const BYTES_PER_CELL = 80;
 const PROFILE_SETTING = 'score-audit.profile';
-/** Machine columns after the reviewer's columns of 审核记录: batch, old type, old value, old formula, old format, state. */
-const MACHINE_HEADERS = [
-  '批次 batch',
-  '原类型 old type',
-  '原值 old value',
-  '原公式 old formula',
-  '原格式 old format',
-  '状态 state',
-];
-const UNDONE = '已撤销 undone';
 
 type Proxy<T> = T & { isNullObject?: boolean };
 
@@ -169,25 +172,42 @@ export class ExcelHost implements WorkbookHost {
     return sheets;
   }
 
+  private auditLog(snapshot = this.last): AuditLog | undefined {
+    const audit = snapshot?.sheets.find((s) => s.name === AUDIT_SHEET);
+    return audit ? decodeAuditSheet(audit) : undefined;
+  }
+
   /**
-   * One batch: calculation suspended, every write, and its record in 审核记录 (formatted as text first, so a
-   * recorded "=…" stays text). Old content comes from the snapshot the preview was made from.
+   * One batch: calculation suspended, every write, and its record in 审核记录 in the engine's one layout (formatted
+   * as text first, so a recorded "=…" stays text; the column revert reads hidden). Old content comes from the snapshot
+   * the preview was made from. A sheet in an earlier layout is rewritten in the current one first. Excel recalculates
+   * the formulas that depend on the writes itself.
    */
   async applyWrites(writes: readonly CellWrite[], lang: Lang): Promise<void> {
     if (writes.length === 0) return;
     const audit = this.last?.sheets.find((s) => s.name === AUDIT_SHEET);
-    const nextRow = audit ? Math.max(0, ...audit.cells.map((c) => c.row)) + 1 : 1;
-    const batch = String(
-      Math.max(
-        0,
-        ...(audit?.cells
-          .filter((c) => c.col === 7 && c.row > 0)
-          .map((c) =>
-            Number(c.value.type === 'text' ? c.value.value : c.value.type === 'number' ? c.value.value : 0),
-          ) ?? [0]),
-      ) + 1,
-    );
+    const log = this.auditLog();
     const time = auditTime(new Date());
+    const batch = log?.nextBatch ?? 1;
+    const entries = writes.map(
+      (write): AuditEntry => ({
+        time,
+        batch,
+        sheet: write.sheet,
+        cell: write.cell,
+        kind: 'write',
+        old: oldContent(write.old.value, write.old.formula, write.old.format),
+        new: {
+          value:
+            typeof write.value === 'number'
+              ? { type: 'number', value: write.value }
+              : { type: 'text', value: write.value },
+          formula: write.formula,
+        },
+        code: write.code,
+        reason: write.reason,
+      }),
+    );
     await Excel.run(async (context) => {
       if (supports('1.6')) context.application.suspendApiCalculationUntilNextSync();
       for (const write of writes) {
@@ -198,75 +218,61 @@ export class ExcelHost implements WorkbookHost {
       const sheet = audit
         ? context.workbook.worksheets.getItem(AUDIT_SHEET)
         : context.workbook.worksheets.add(AUDIT_SHEET);
-      const rows = writes.map((write) => [
-        ...auditRow(write, time, lang),
-        batch,
-        write.old.value.type,
-        write.old.value.type === 'empty' ? '' : String(write.old.value.value),
-        write.old.formula ?? '',
-        write.old.format ?? '',
-        '',
-      ]);
-      const all = audit ? rows : [[...AUDIT_HEADERS[lang], ...MACHINE_HEADERS], ...rows];
-      const top = audit ? nextRow : 0;
-      writeText(sheet, top, all);
+      const rows = encodeAuditRows(entries, lang);
+      if (log?.layout === 'v2') {
+        const nextRow = Math.max(0, ...(audit?.cells.map((c) => c.row) ?? [0])) + 1;
+        writeText(sheet, nextRow, rows);
+      } else {
+        if (audit) sheet.getRange().clear();
+        writeText(sheet, 0, [auditHeadingRow(), ...(log ? reencode(log).rows : []), ...rows]);
+        const data = columnName(AUDIT_DATA_COLUMN);
+        sheet.getRange(`${data}:${data}`).columnHidden = true;
+      }
       await context.sync();
     });
     await this.readSnapshot();
   }
 
   undoDepth(): number {
-    const audit = this.last?.sheets.find((s) => s.name === AUDIT_SHEET);
-    if (!audit) return 0;
-    const batches = new Set<string>();
-    const undone = new Set(
-      audit.cells.filter((c) => c.col === 12 && c.value.type === 'text' && c.value.value === UNDONE).map((c) => c.row),
-    );
-    for (const c of audit.cells)
-      if (c.col === 7 && c.row > 0 && !undone.has(c.row))
-        batches.add(c.value.type === 'empty' ? '' : String(c.value.value));
-    return batches.size;
+    return undoDepth(this.auditLog());
   }
 
-  /** Restores the old content of the last batch not yet undone, and marks its rows 已撤销 (the record stays). */
+  /**
+   * Restores the old content of the last batch not yet undone (written by the add-in, the standalone page or the
+   * command line alike), and marks its rows 已撤销 (the record stays). Recomputed results are left to Excel.
+   */
   async undoLast(): Promise<number> {
     const snapshot = this.last ?? (await this.readSnapshot());
-    const audit = snapshot.sheets.find((s) => s.name === AUDIT_SHEET);
-    if (!audit) return 0;
-    const text = (row: number, col: number) => {
-      const cell = audit.cells.find((c) => c.row === row && c.col === col);
-      return !cell || cell.value.type === 'empty' ? '' : String(cell.value.value);
-    };
-    const rows = [...new Set(audit.cells.map((c) => c.row))].filter((r) => r > 0 && text(r, 12) !== UNDONE);
-    const last = rows.map((r) => text(r, 7)).reduce((a, b) => (Number(b) > Number(a) ? b : a), '');
-    const batch = rows.filter((r) => text(r, 7) === last).sort((a, b) => b - a);
+    const log = this.auditLog(snapshot);
+    if (!log) return 0;
+    const batch = lastBatch(log);
     if (batch.length === 0) return 0;
+    const writes = batch.filter((record) => record.kind === 'write');
     await Excel.run(async (context) => {
-      for (const row of batch) {
-        const at = parseCellAddress(text(row, 2));
-        if (!at) continue;
-        const range = context.workbook.worksheets.getItem(text(row, 1)).getRange(text(row, 2));
-        const [type, value, formula, format] = [text(row, 8), text(row, 9), text(row, 10), text(row, 11)];
-        if (formula) range.formulas = [[`=${formula}`]];
-        else if (type === 'empty') range.formulas = [['']];
+      for (const record of writes) {
+        if (!parseCellAddress(record.cell)) continue;
+        const range = context.workbook.worksheets.getItem(record.sheet).getRange(record.cell);
+        const { value, formula, format, formatKnown } = record.old;
+        const text = value.type === 'text' && formula === undefined;
+        if (formula !== undefined) range.formulas = [[`=${formula}`]];
+        else if (value.type === 'empty') range.formulas = [['']];
         else {
-          range.numberFormat = [['@']]; // put text back as text, even "=…"
-          range.values = [
-            [type === 'number' ? Number(value) : type === 'boolean' ? value === 'TRUE' || value === 'true' : value],
-          ];
+          if (text) range.numberFormat = [['@']]; // put text back as text, even "=…"
+          range.values = [[value.value]];
         }
-        range.numberFormat = [[format || 'General']];
+        if (formatKnown) range.numberFormat = [[format ?? 'General']];
+        else if (text) range.numberFormat = [['General']];
       }
       writeText(
         context.workbook.worksheets.getItem(AUDIT_SHEET),
         0,
         [],
-        batch.map((row) => ({ row, col: 12, text: UNDONE })),
+        batch.map((record) => ({ row: record.row, col: log.stateColumn, text: UNDONE })),
       );
       await context.sync();
     });
     await this.readSnapshot();
-    return batch.length;
+    return writes.length;
   }
 
   async select(target: CellRef, related: readonly CellRef[] = []): Promise<void> {

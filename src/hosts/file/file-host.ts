@@ -67,7 +67,9 @@ export class FileHost implements WorkbookHost {
   async applyWrites(writes: readonly CellWrite[], lang: Lang): Promise<void> {
     if (writes.length === 0) return;
     this.history.push({ bytes: this.bytes, cells: writes.length });
-    this.replace(applyWrites(this.bytes, writes, lang, new Date()), [...new Set(writes.map((w) => w.sheet))]);
+    this.replace(applyWrites(this.bytes, writes, lang, new Date(), this.snapshot), [
+      ...new Set(writes.map((w) => w.sheet)),
+    ]);
   }
 
   undoDepth(): number {
