@@ -1,20 +1,31 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseRangeAddress } from '../src/core/address';
 import { checkWorkbook } from '../src/core/check';
 import type { Finding } from '../src/core/finding';
-import { parseCellAddress } from '../src/core/address';
 import { readWorkbook } from '../src/file/read-workbook';
 
-/**
- * `npm run bench:formulas`: the formula rules over the ExceLint benchmark (70 EUSES workbooks with annotated
- * formula errors), scored as the ExceLint paper scores (see the benchmark's README): per workbook precision
- * (1 when nothing is flagged, 0 when anything is flagged in a workbook without annotations) and recall (over
- * workbooks with annotations); means, medians and totals. All 70 go through one `score-audit check` call of the
- * built CLI, timed; `--in-process` runs the engine here instead (for development, no build needed).
- */
-const BENCHMARK = resolve(__dirname, '../../shared/benchmarks/excelint-70');
+const HELP = `npm run bench:formulas [-- options]
+
+The formula rules over the ExceLint benchmark (70 EUSES workbooks with annotated formula errors), scored as the
+ExceLint paper scores (see the benchmark's README), for this tree and for a previous release of the rules, in
+one run. Each engine checks all 70 workbooks in one built \`score-audit check --format json\` call, timed.
+
+  --benchmark DIR   the benchmark folder (default: the EXCELINT_BENCHMARK environment variable, else the
+                    folder beside the repository the bench has always read)
+  --baseline REF    the git revision whose rules are the previous release (default: the tag rules-v1, made with
+                    \`git tag rules-v1 <commit>\` on the main commit the formula regions started from; else the
+                    merge base with main). The revision is extracted with \`git archive\` into a temporary folder,
+                    built with this tree's TypeScript and node_modules, and kept there for the next run.
+  --no-baseline     score this tree only
+  --in-process      run this tree's engine in this process instead of the built CLI (development; no build)
+  --verbose         one line per workbook: annotated, flagged and true cells, and the first false ones
+`;
+
 const ROOT = resolve(__dirname, '..');
+
 /**
  * The codes that judge formulas, as the annotations do (a wrong reference, a range, a typed-over copy). Error values
  * (`formula/error`) and numbers stored as text (`value/text-number`) are facts about cell contents the annotators
@@ -30,7 +41,15 @@ interface FileReport {
   findings: Finding[];
 }
 
-/** Cell keys `sheet!A1`; the annotations trim trailing spaces of sheet names, so both sides are trimmed. */
+/**
+ * How findings become flagged cells. `named`: the cells of each finding's `cell` (a range counts all its cells).
+ * `withRelated`: for a region finding (one that carries `count`: its cell is the suspicious region and `related`
+ * the region it would match), also the cells of its `related` on the same sheet, as ExceLint counts a proposed
+ * fix (both the suspicious rectangle and the one it would merge into); other findings count their cell only.
+ */
+type Convention = 'named' | 'withRelated';
+
+/** Cell keys `sheet!row,col`; the annotations trim trailing spaces of sheet names, so both sides are trimmed. */
 const key = (sheet: string, row: number, col: number) => `${sheet.trim()}!${row},${col}`;
 
 function annotatedCells(annotations: Annotations, workbook: string): Set<string> {
@@ -40,13 +59,20 @@ function annotatedCells(annotations: Annotations, workbook: string): Set<string>
   return cells;
 }
 
-function flaggedCells(findings: Finding[], codes: ReadonlySet<string>): Set<string> {
-  const cells = new Set<string>();
-  for (const finding of findings) {
-    if (!codes.has(finding.code)) continue;
-    const at = parseCellAddress(finding.cell);
-    if (at) cells.add(key(finding.sheet, at.row, at.col));
-  }
+function cellsOf(sheet: string, address: string): string[] {
+  const range = parseRangeAddress(address);
+  if (!range) return [];
+  const cells: string[] = [];
+  for (let row = range.top; row <= range.bottom; row++)
+    for (let col = range.left; col <= range.right; col++) cells.push(key(sheet, row, col));
+  return cells;
+}
+
+function findingCells(finding: Finding, convention: Convention): string[] {
+  const cells = cellsOf(finding.sheet, finding.cell);
+  if (convention === 'withRelated' && finding.count !== undefined)
+    for (const ref of finding.related ?? [])
+      if (ref.sheet === finding.sheet) cells.push(...cellsOf(ref.sheet, ref.cell));
   return cells;
 }
 
@@ -60,10 +86,9 @@ function median(values: number[]): number {
       : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function runCli(files: string[]): { reports: FileReport[]; seconds: number } {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+function runCli(root: string, files: string[]): { reports: FileReport[]; seconds: number } {
   const start = performance.now();
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/score-audit.js'), 'check', '--format', 'json', ...files], {
+  const run = spawnSync(process.execPath, [join(root, 'bin/score-audit.js'), 'check', '--format', 'json', ...files], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });
@@ -83,13 +108,44 @@ function runInProcess(files: string[]): { reports: FileReport[]; seconds: number
   return { reports, seconds: (performance.now() - start) / 1000 };
 }
 
+const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+
+function defaultBaseline(): string {
+  try {
+    return git('rev-parse', '--verify', '--quiet', 'rules-v1^{commit}');
+  } catch {
+    return git('merge-base', 'HEAD', 'main');
+  }
+}
+
+/** The CLI of a revision, extracted and built once into the temporary folder; returns its root. */
+function buildRevision(ref: string): string {
+  const commit = git('rev-parse', '--verify', `${ref}^{commit}`);
+  const dir = join(tmpdir(), `score-audit-rules-${commit.slice(0, 12)}`);
+  if (existsSync(join(dir, 'dist/cli/main.js'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execSync(`git archive ${commit} | tar -x -C "${dir}"`, { cwd: ROOT, stdio: 'inherit' });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: dir,
+    stdio: 'inherit',
+  });
+  return dir;
+}
+
 interface Score {
   precisions: number[];
   recalls: number[];
   tp: number;
   fp: number;
   fn: number;
-  byCode: Map<string, { tp: number; fp: number }>;
+  /** Per code: flagged cells, and those annotated. */
+  byCode: Map<string, { tp: number; flagged: number }>;
+  /** Workbooks without annotations that get a flag (each scores precision 0). */
+  flaggedClean: string[];
+  /** Workbooks with annotations and recall 0. */
+  missed: string[];
 }
 
 /** The paper's scoring over the findings of the given codes. */
@@ -98,64 +154,148 @@ function score(
   workbooks: string[],
   reports: FileReport[],
   codes: ReadonlySet<string>,
-  verbose: boolean,
+  convention: Convention,
+  verbose = false,
 ): Score {
-  const result: Score = { precisions: [], recalls: [], tp: 0, fp: 0, fn: 0, byCode: new Map() };
+  const result: Score = {
+    precisions: [],
+    recalls: [],
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    byCode: new Map(),
+    flaggedClean: [],
+    missed: [],
+  };
   for (const [i, workbook] of workbooks.entries()) {
     const report = reports[i] as FileReport;
     const truth = annotatedCells(annotations, workbook);
-    const flagged = flaggedCells(report.findings, codes);
-    const hits = [...flagged].filter((cell) => truth.has(cell)).length;
+    const flagged = new Set<string>();
+    const perCode = new Map<string, Set<string>>();
     for (const finding of report.findings) {
-      const at = parseCellAddress(finding.cell);
-      if (!codes.has(finding.code) || !at) continue;
-      const tally = result.byCode.get(finding.code) ?? { tp: 0, fp: 0 };
-      if (truth.has(key(finding.sheet, at.row, at.col))) tally.tp++;
-      else tally.fp++;
-      result.byCode.set(finding.code, tally);
+      if (!codes.has(finding.code)) continue;
+      const set = perCode.get(finding.code) ?? new Set<string>();
+      for (const cell of findingCells(finding, convention)) {
+        flagged.add(cell);
+        set.add(cell);
+      }
+      perCode.set(finding.code, set);
     }
+    for (const [code, set] of perCode) {
+      const tally = result.byCode.get(code) ?? { tp: 0, flagged: 0 };
+      tally.flagged += set.size;
+      tally.tp += [...set].filter((c) => truth.has(c)).length;
+      result.byCode.set(code, tally);
+    }
+    const hits = [...flagged].filter((cell) => truth.has(cell)).length;
     result.tp += hits;
     result.fp += flagged.size - hits;
     result.fn += truth.size - hits;
     result.precisions.push(flagged.size === 0 ? 1 : hits / flagged.size);
     if (truth.size > 0) result.recalls.push(hits / truth.size);
+    if (truth.size === 0 && flagged.size > 0) result.flaggedClean.push(workbook);
+    if (truth.size > 0 && hits === 0) result.missed.push(workbook);
     if (verbose && (flagged.size > 0 || truth.size > 0)) {
       const misses = [...flagged]
         .filter((cell) => !truth.has(cell))
-        .slice(0, 6)
+        .slice(0, 5)
         .join(' ');
       process.stdout.write(
-        `${workbook.padEnd(44)} annotated ${String(truth.size).padStart(3)} flagged ${String(flagged.size).padStart(3)} hits ${String(hits).padStart(3)}  ${misses}\n`,
+        `  ${workbook.slice(0, 42).padEnd(42)} annotated ${String(truth.size).padStart(3)} flagged ${String(flagged.size).padStart(3)} true ${String(hits).padStart(3)}  ${misses}\n`,
       );
     }
   }
   return result;
 }
 
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const fixed = (n: number) => n.toFixed(3);
+
+function line(label: string, s: Score, seconds?: number): string {
+  return (
+    `${label.padEnd(30)} ${fixed(mean(s.precisions))} (${fixed(median(s.precisions))})   ` +
+    `${fixed(mean(s.recalls))} (${fixed(median(s.recalls))})   ${String(s.tp).padStart(4)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(4)}` +
+    (seconds === undefined ? '' : `   ${seconds.toFixed(2)} s`)
+  );
+}
+
+const byRule = (s: Score) =>
+  [...s.byCode]
+    .sort()
+    .map(([code, t]) => `${code} ${t.tp}/${t.flagged}`)
+    .join('  ');
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 function main(): void {
-  const annotations = JSON.parse(readFileSync(join(BENCHMARK, 'annotations-processed.json'), 'utf8')) as Annotations;
-  const workbooks = readdirSync(BENCHMARK)
+  if (process.argv.includes('--help')) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const benchmark = resolve(
+    option('--benchmark') ?? process.env.EXCELINT_BENCHMARK ?? join(ROOT, '../shared/benchmarks/excelint-70'),
+  );
+  const annotations = JSON.parse(readFileSync(join(benchmark, 'annotations-processed.json'), 'utf8')) as Annotations;
+  const workbooks = readdirSync(benchmark)
     .filter((name) => name.endsWith('.xlsx'))
     .sort();
-  const files = workbooks.map((name) => join(BENCHMARK, name));
+  const files = workbooks.map((name) => join(benchmark, name));
+  const verbose = process.argv.includes('--verbose');
   const inProcess = process.argv.includes('--in-process');
-  const { reports, seconds } = inProcess ? runInProcess(files) : runCli(files);
-  const unreadable = reports.filter((r) => !r.ok).length;
-  const judged = score(annotations, workbooks, reports, FORMULA_CODES, process.argv.includes('--verbose'));
-  const withErrors = score(annotations, workbooks, reports, WITH_ERRORS, false);
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const fixed = (n: number) => n.toFixed(3);
-  process.stdout.write(
-    [
-      `ExceLint benchmark: ${workbooks.length} workbooks (${judged.recalls.length} with annotated errors, ${unreadable} unreadable), ${inProcess ? 'in process' : 'one score-audit check call'}`,
-      `precision  mean ${fixed(mean(judged.precisions))}  median ${fixed(median(judged.precisions))}   (goal mean ≥ 0.70; ExceLint 0.641)`,
-      `recall     mean ${fixed(mean(judged.recalls))}  median ${fixed(median(judged.recalls))}   (goal mean ≥ 0.65; ExceLint 0.621)`,
-      `cells      TP ${judged.tp}  FP ${judged.fp}  FN ${judged.fn}`,
-      `by rule    ${[...judged.byCode].map(([code, t]) => `${code} ${t.tp}/${t.tp + t.fp}`).join('  ')}`,
-      `with formula/error: precision mean ${fixed(mean(withErrors.precisions))}, recall mean ${fixed(mean(withErrors.recalls))}, TP ${withErrors.tp} FP ${withErrors.fp}`,
-      `time       ${seconds.toFixed(2)} s for all ${workbooks.length}   (goal ≤ 10 s)`,
-    ].join('\n') + '\n',
+
+  if (!inProcess) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  const baselineRef = process.argv.includes('--no-baseline') ? undefined : (option('--baseline') ?? defaultBaseline());
+  const baselineRoot = baselineRef ? buildRevision(baselineRef) : undefined;
+
+  const current = inProcess ? runInProcess(files) : runCli(ROOT, files);
+  const previous = baselineRoot ? runCli(baselineRoot, files) : undefined;
+  const unreadable = current.reports.filter((r) => !r.ok).length;
+
+  const out: string[] = [
+    `ExceLint benchmark: ${workbooks.length} workbooks (${Object.values(annotations).filter((s) => Object.values(s).some((x) => x.bugs.length > 0)).length} with annotations, ${unreadable} unreadable), ${inProcess ? 'this tree in process' : 'one score-audit check call per engine'}`,
+    `scored codes: ${[...FORMULA_CODES].join(', ')}`,
+    `cells flagged: "named" = the cells of each finding's cell (ranges expanded); "+ related" = for region findings`,
+    `(with count) also their related cells on the sheet, as ExceLint counts a proposed fix (both rectangles).`,
+    '',
+    `${''.padEnd(30)} precision mean (median)   recall mean (median)   TP    FP   FN   time`,
+  ];
+  const engines: Array<[string, { reports: FileReport[]; seconds: number }]> = [['this tree', current]];
+  if (previous && baselineRef) engines.push([`previous (${baselineRef.slice(0, 12)})`, previous]);
+  const named: Score[] = [];
+  for (const [label, run] of engines) {
+    const a = score(annotations, workbooks, run.reports, FORMULA_CODES, 'named');
+    const b = score(annotations, workbooks, run.reports, FORMULA_CODES, 'withRelated');
+    named.push(a);
+    out.push(line(`${label}, named`, a, run.seconds), line(`${label}, + related`, b));
+  }
+  out.push('');
+  for (const [i, [label, run]] of engines.entries()) {
+    const a = named[i] as Score;
+    const errors = score(annotations, workbooks, run.reports, WITH_ERRORS, 'named');
+    out.push(
+      `${label}: by rule (true/flagged cells, named)  ${byRule(a)}`,
+      `${label}: with formula/error counted: precision ${fixed(mean(errors.precisions))}, recall ${fixed(mean(errors.recalls))}`,
+      `${label}: ${a.flaggedClean.length} of ${workbooks.length - a.recalls.length} workbooks without annotations flagged: ${a.flaggedClean.join(' ')}`,
+      `${label}: ${a.missed.length} of ${a.recalls.length} annotated workbooks with recall 0: ${a.missed.join(' ')}`,
+    );
+  }
+  out.push(
+    '',
+    `times are wall clock; load average during the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (a busy machine slows every engine alike)`,
+    'goals: mean precision ≥ 0.70 and mean recall ≥ 0.40, all 70 in one call ≤ 10 s; ExceLint (paper): precision 0.641, recall 0.621',
   );
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (verbose) {
+    process.stdout.write('\nthis tree, named:\n');
+    score(annotations, workbooks, current.reports, FORMULA_CODES, 'named', true);
+    process.stdout.write('\nthis tree, + related:\n');
+    score(annotations, workbooks, current.reports, FORMULA_CODES, 'withRelated', true);
+  }
 }
 
 main();

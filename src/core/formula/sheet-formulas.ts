@@ -8,6 +8,7 @@ import {
   type FormulaNode,
   type ResolvedReference,
 } from './parse';
+import { fingerprintOf, type Fingerprint } from './fingerprint';
 import { tokenize, type ReferenceToken } from './tokenize';
 
 /**
@@ -27,6 +28,9 @@ export class FormulaCell {
   /** The functions it calls; the tokens themselves are not kept (a large sheet would hold them all in memory). */
   private readonly functions: string[] = [];
   private tree: FormulaNode | null | undefined;
+  private print: Fingerprint | undefined;
+  /** The numbers written in the formula, in order (`=G17-44.64-0.1` holds 44.64 and 0.1). */
+  readonly constants: number[] = [];
   /** True when it reads a defined name: its cells are not known from the text alone. */
   readonly readsNames: boolean = false;
 
@@ -39,6 +43,7 @@ export class FormulaCell {
         this.referenceTokens.push(token);
         pattern += referenceR1C1(token, cell);
       } else if (token.kind === 'number') {
+        this.constants.push(token.value);
         pattern += '#';
         numbers += `${token.text},`;
       } else if (token.kind === 'function') {
@@ -56,10 +61,21 @@ export class FormulaCell {
     this.relative = this.referenceTokens.some(isRelative);
   }
 
+  /** True when the formula reads any cell (`=18+3` reads none). */
+  get readsCells(): boolean {
+    return this.referenceTokens.length > 0;
+  }
+
   /** The cells it reads, resolved on first use. */
   get references(): ResolvedReference[] {
     this.resolved ??= this.referenceTokens.map((token) => resolveReference(token, this.cell));
     return this.resolved;
+  }
+
+  /** What it reads relative to its own cell, built on first use: equal for copies, whatever the order of terms. */
+  get fingerprint(): Fingerprint {
+    this.print ??= fingerprintOf(this.referenceTokens, this.cell);
+    return this.print;
   }
 
   /** The parse tree, built on first use; undefined when the formula does not parse. */

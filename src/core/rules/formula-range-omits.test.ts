@@ -8,6 +8,7 @@ import {
 } from '../../../test/rule-harness';
 import { sheetOf, workbookOf, type GridValue } from '../../../test/snapshot-builder';
 import { seed001 } from '../../../test/fixtures/seeds/seed001';
+import { seed003 } from '../../../test/fixtures/seeds/seed003';
 import type { WorkbookSnapshot } from '../snapshot';
 import { formulaRangeOmits } from './formula-range-omits';
 
@@ -63,10 +64,22 @@ describe('formula/range-omits on generic sheets', () => {
         ['Total', f('SUM(B3:B4)', 807134), f('SUM(C2:C4)', 458914), f('SUM(D3:D4)', 818534)],
       ]),
     );
-    expect(runRule(formulaRangeOmits, snapshot).map((x) => [x.cell, x.related])).toEqual([
-      ['B5', [{ sheet: 'Sources', cell: 'B2' }]],
-      ['D5', [{ sheet: 'Sources', cell: 'D2' }]],
+    // C5 differs from the two others, but the figures side with it: B5 and D5 leave out row 2.
+    expect(runRule(formulaRangeOmits, snapshot).map((x) => [x.cell, x.related, x.message])).toEqual([
+      [
+        'B5',
+        [{ sheet: 'Sources', cell: 'C5' }],
+        '合计公式 B5 加的是第 3–4 行，而同一行的合计 C5 加的是第 2–4 行：少加了第 2 行',
+      ],
+      [
+        'D5',
+        [{ sheet: 'Sources', cell: 'C5' }],
+        '合计公式 D5 加的是第 3–4 行，而同一行的合计 C5 加的是第 2–4 行：少加了第 2 行',
+      ],
     ]);
+    expect(runRule(formulaRangeOmits, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'The total B5 adds rows 3–4, while the total C5 of the same row adds rows 2–4; left out: row 2',
+    );
   });
 
   it('reports a subtotal counted twice by the grand total', () => {
@@ -138,6 +151,92 @@ describe('formula/range-omits on generic sheets', () => {
   });
 });
 
+describe('formula/range-omits on regions of totals', () => {
+  const figures = [
+    [10, 20, 30, 40, 50, 60, 70, 80, 90],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 1, 1, 1, 1, 1, 1, 1, 1],
+  ];
+
+  it('reports the two totals of a row of nine that add one row less, as one region against the seven', () => {
+    const total = (c: string) => (c === 'C' || c === 'D' ? f(`SUM(${c}2:${c}3)`, 0) : f(`SUM(${c}1:${c}3)`, 0));
+    const snapshot = workbookOf(sheetOf('Sums', [...figures, [...'ABCDEFGHI'].map(total)]));
+    expect(runRule(formulaRangeOmits, snapshot)).toEqual([
+      {
+        code: 'formula/range-omits',
+        severity: 'error',
+        sheet: 'Sums',
+        cell: 'C4:D4',
+        count: 2,
+        message: '这 2 个合计公式（C4:D4）加的是第 2–3 行，而同一行的合计 A4:B4、E4:I4 加的是第 1–3 行：少加了第 1 行',
+        related: [
+          { sheet: 'Sums', cell: 'A4:B4' },
+          { sheet: 'Sums', cell: 'E4:I4' },
+        ],
+      },
+    ]);
+    expect(runRule(formulaRangeOmits, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      'These 2 totals (C4:D4) add rows 2–3, while the totals A4:B4, E4:I4 of the same row add rows 1–3; left out: row 1',
+    );
+  });
+
+  it('reports a total that adds the totals beside it and leaves out the figures above it', () => {
+    const snapshot = workbookOf(
+      sheetOf('FY', [
+        ['FY01', 'FY02', 'FY03'],
+        [74, 70, 80],
+        [0, 1, 5],
+        [3, 2, 2],
+        [f('SUM(A2:A4)', 77), f('SUM(B2:B4)', 73), f('SUM(A5:B5)', 150)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot)).toEqual([
+      expect.objectContaining({
+        cell: 'C5',
+        message: '合计 C5 加的是同一行的 A5:B5，本列上方的 C2、C3、C4 没有计入；同一行其余合计加的是各自上方的数',
+        related: [
+          { sheet: 'FY', cell: 'C2' },
+          { sheet: 'FY', cell: 'C3' },
+          { sheet: 'FY', cell: 'C4' },
+        ],
+      }),
+    ]);
+  });
+
+  it('says so when the wider totals add subtotals with the figures inside them', () => {
+    const snapshot = workbookOf(
+      sheetOf('Budget', [
+        [1, 1, 1],
+        [2, 2, 2],
+        [f('SUM(A1:A2)', 3), f('SUM(B1:B2)', 3), f('SUM(C1:C2)', 3)],
+        [4, 4, 4],
+        [f('SUM(A4:A4)', 4), f('SUM(B4:B4)', 4), f('SUM(C4:C4)', 4)],
+        [f('SUM(A1:A5)', 14), f('B3+B5', 7), f('C3+C5', 7)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot)).toEqual([
+      expect.objectContaining({
+        cell: 'A6',
+        count: 1,
+        message:
+          '合计公式 A6 加的是第 1–5 行，而同一行的合计 B6:C6 加的是第 3、5 行：多加了第 1–2、4 行，其中的数已含在所加的小计里，重复计算',
+      }),
+    ]);
+  });
+
+  it('leaves a row of totals alone when only two blocks of as many differ over blank rows', () => {
+    const snapshot = workbookOf(
+      sheetOf('Sums', [
+        [null, null, null, null],
+        [1, 2, 3, 4],
+        [1, 1, 1, 1],
+        [f('SUM(A1:A3)', 2), f('SUM(B1:B3)', 3), f('SUM(C2:C3)', 4), f('SUM(D2:D3)', 5)],
+      ]),
+    );
+    expect(runRule(formulaRangeOmits, snapshot)).toEqual([]);
+  });
+});
+
 describe('formula/range-omits on indicator groups', () => {
   const table = (level1Score: string, total: string) =>
     workbookOf(
@@ -186,11 +285,65 @@ describe('formula/range-omits on seed fixtures', () => {
   it('reports the 评分表 total score that stops short (seed 001)', async () => {
     const { snapshot } = await seedWorkbook(seed001);
     const planted = withFormula(snapshot, '评分表', 'SUM(E3:E12)', 'SUM(E3:E11)');
+    // The score total is compared with the weight total beside it in the 合计 row: E12 holds a score it leaves out.
     expect(runRule(formulaRangeOmits, planted)).toEqual([
       expect.objectContaining({
         sheet: '评分表',
         cell: 'E13',
-        related: expect.arrayContaining([{ sheet: '评分表', cell: 'E12' }]),
+        message: '合计公式 E13 加的是第 3–11 行，而同一行的合计 D13 加的是第 3–12 行：少加了第 12 行',
+        related: [{ sheet: '评分表', cell: 'D13' }],
+      }),
+    ]);
+  });
+
+  it('reports a 合计 row of the survey where two totals add one row less (seed 003, planted)', async () => {
+    const { snapshot } = await seedWorkbook(seed003);
+    const planted = structuredClone(snapshot);
+    const survey = planted.sheets.find((s) => s.name === '满意度调查');
+    if (!survey) throw new Error('no survey sheet');
+    // A 合计 row under the four questions: B8:F8 add rows 4–7, except C8:D8 which start at row 5.
+    const cells = survey.cells.filter((c) => c.row !== 7);
+    [...'BCDEF'].forEach((letter, i) => {
+      const from = letter === 'C' || letter === 'D' ? 5 : 4;
+      cells.push({
+        row: 7,
+        col: i + 1,
+        formula: `SUM(${letter}${from}:${letter}7)`,
+        value: { type: 'number', value: 0 },
+      });
+    });
+    survey.cells = cells.sort((a, b) => a.row - b.row || a.col - b.col);
+    expect(runRule(formulaRangeOmits, planted)).toEqual([
+      expect.objectContaining({
+        sheet: '满意度调查',
+        cell: 'C8:D8',
+        count: 2,
+        message: '这 2 个合计公式（C8:D8）加的是第 5–7 行，而同一行的合计 B8、E8:F8 加的是第 4–7 行：少加了第 4 行',
+        related: [
+          { sheet: '满意度调查', cell: 'B8' },
+          { sheet: '满意度调查', cell: 'E8:F8' },
+        ],
+      }),
+    ]);
+  });
+
+  it('reports a block of row totals where two read one column short (seed 003, planted)', async () => {
+    const { snapshot } = await seedWorkbook(seed003);
+    const planted = structuredClone(snapshot);
+    const survey = planted.sheets.find((s) => s.name === '满意度调查');
+    if (!survey) throw new Error('no survey sheet');
+    // The 不满意 column gets answers in rows 6–7, which the planted F6:F7 leave out.
+    for (const c of survey.cells) {
+      if (c.col === 4 && (c.row === 5 || c.row === 6)) c.value = { type: 'number', value: 1 };
+      if (c.formula === 'SUM(B6:E6)') c.formula = 'SUM(B6:D6)';
+      if (c.formula === 'SUM(B7:E7)') c.formula = 'SUM(B7:D7)';
+    }
+    expect(runRule(formulaRangeOmits, planted)).toEqual([
+      expect.objectContaining({
+        cell: 'F6:F7',
+        count: 2,
+        message: '这 2 个合计公式（F6:F7）加的是 B–D 列，而同一列的合计 F4:F5 加的是 B–E 列：少加了 E 列',
+        related: [{ sheet: '满意度调查', cell: 'F4:F5' }],
       }),
     ]);
   });

@@ -6,6 +6,9 @@ import type { Figure, IndicatorNode } from '../model';
 import type { FormulaNode, ResolvedReference } from '../formula/parse';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import type { SheetGrid } from '../grid';
+import type { CellValue } from '../snapshot';
+import { cellKey, sheetRegions } from '../formula/sheet-regions';
+import { cellCountOf, extentWords, list, othersOfLine, regionReport, regionSubject } from './region-text';
 import { OnePerCell } from './reports';
 import { defineRule, type RuleReport } from './rule';
 
@@ -48,6 +51,28 @@ function isFigure(grid: SheetGrid, row: number, col: number): boolean {
   return grid.value(row, col).type === 'number';
 }
 
+/** The sum of the numbers in a range, and how many there are. */
+function sumOf(grid: SheetGrid, ref: ResolvedReference): { sum: number; figures: number } {
+  let sum = 0;
+  let figures = 0;
+  for (let row = ref.top; row <= Math.min(ref.bottom, grid.rowCount - 1); row++)
+    for (const cell of grid.cellsInRow(row)) {
+      if (cell.col < ref.left || cell.col > ref.right || cell.value.type !== 'number') continue;
+      sum += cell.value.value;
+      figures++;
+    }
+  return { sum, figures };
+}
+
+/** True when a typed figure equals a range's sum within the rounding of its figures: the range's own total. */
+function totals(value: CellValue, range: { sum: number; figures: number }): boolean {
+  if (value.type !== 'number' || range.figures < 2) return false;
+  const text = String(Math.abs(value.value));
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
+  return Math.abs(value.value - range.sum) <= range.figures * 0.5 * 10 ** -decimals;
+}
+
 interface Gap {
   omitted: Array<{ row: number; col: number }>;
   doubled: FormulaCell[];
@@ -84,9 +109,46 @@ function gapsOf(grid: SheetGrid, total: FormulaCell, ref: ResolvedReference): Ga
   // The figure just before the range is the first a short start leaves out; without one, nothing is left out.
   if (start > 0 && member(start - 1))
     for (let k = siblingsStart(grid, total, vertical, end); k < start; k++) if (member(k)) omitted.push(at(k));
-  // Only the figures that go on straight after the range's end: past a blank, another block begins.
-  for (let k = end + 1; k < self && isFigure(grid, at(k).row, at(k).col); k++)
-    if (!readElsewhere(at(k)) && !derived(at(k))) omitted.push(at(k));
+  // Only the figures that go on straight after the range's end: past a blank, another block begins. A total of
+  // the block met on the way (a formula over the range, or a typed figure equal to the range and the figures
+  // after it so far) makes this formula a partial sum or a check under the block's own total, which leaves
+  // nothing out; so does a total further on, between the figures and this formula, that counts them.
+  let running: { sum: number; figures: number } | undefined;
+  const after: Array<{ row: number; col: number }> = [];
+  let k = end + 1;
+  for (; k < self && isFigure(grid, at(k).row, at(k).col); k++) {
+    const p = at(k);
+    running ??= sumOf(grid, ref);
+    const value = grid.value(p.row, p.col);
+    if (derived(p) || totals(value, running)) {
+      after.length = 0;
+      break;
+    }
+    if (value.type === 'number') running = { sum: running.sum + value.value, figures: running.figures + 1 };
+    if (!readElsewhere(p)) after.push(p);
+  }
+  // A total between the figures and this formula that counts them (in this line, or a total row or column of the
+  // block lying between, which adds them in its own line): this formula regroups figures already totalled.
+  for (; after.length > 0 && k < self; k++) {
+    const p = at(k);
+    const line = vertical ? grid.cellsInRow(p.row) : [];
+    const candidates = vertical
+      ? line.filter((c) => c.formula).map((c) => formulaAt(grid, c.row, c.col))
+      : [formulaAt(grid, p.row, p.col)];
+    const counts = candidates.some((f) =>
+      f?.references.some(
+        (r) =>
+          r.sheet === undefined &&
+          after.every((q) =>
+            vertical
+              ? r.top <= q.row && q.row <= r.bottom && r.left <= f.cell.col && f.cell.col <= r.right
+              : inside(r, q.row, q.col),
+          ),
+      ),
+    );
+    if (counts) after.length = 0;
+  }
+  omitted.push(...after);
   // The formulas inside the range: looked up cell by cell, or picked from the sheet's formulas when the range is longer.
   const formulas = sheetFormulas(grid);
   const inner: FormulaCell[] = [];
@@ -147,8 +209,12 @@ function groupGaps(
 
 /**
  * A total whose range misses figures of its block or counts a subtotal twice:
- * - a SUM over the cells above (or before) a total that stops short of the total, starts after the block's first
- *   figure, or includes a subtotal whose own range lies inside it;
+ * - regions (`sheet-regions.ts`): totals of a 合计 row (column) that add another set of rows than the totals
+ *   beside them, the side the figures show short reported against the other; a total adding the totals beside
+ *   it while figures above it go uncounted;
+ * - a SUM over the cells above (or before) a total that stops short of the total (not a partial sum under the
+ *   block's own total), starts after the block's first figure, or includes a subtotal whose own range lies
+ *   inside it;
  * - a recognised indicator group: a parent's score or weight formula that adds up cells but leaves out a child
  *   (a level-1 score that sums only some of its level-2 scores) or adds a cell that is not its child.
  */
@@ -157,12 +223,27 @@ export const formulaRangeOmits = defineRule({
   severity: 'error',
   name: { 'zh-CN': '求和范围遗漏', 'en-US': 'Range leaves out cells' },
   description: {
-    'zh-CN': '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计（含指标组：一级指标得分只加了部分二级指标）',
+    'zh-CN':
+      '合计/小计公式的求和范围漏掉了本组的单元格，或重复计入了小计；同一合计行中几个合计加的行与其余合计不同（含指标组：一级指标得分只加了部分二级指标）',
     'en-US':
-      "A total's range misses cells of its group or counts a subtotal twice (indicator groups included: a level-1 score that adds only some of its children)",
+      "A total's range misses cells of its group or counts a subtotal twice; totals of one 合计 row that add other rows than the rest (indicator groups included: a level-1 score that adds only some of its children)",
   },
   messages: {
     omits: { 'zh-CN': '合计公式 ={formula} 漏掉了 {cells}', 'en-US': 'The total ={formula} leaves out {cells}' },
+    extent: {
+      'zh-CN': '{what}加的是{reads}，而{others} 加的是{modelReads}：{diff}',
+      'en-US': '{what} {reads}, while {others} {othersAdd} {modelReads}; {diff}',
+    },
+    crossRow: {
+      'zh-CN': '合计 {cell} 加的是同一行的 {adds}，本列上方的 {cells} 没有计入；同一行其余合计加的是各自上方的数',
+      'en-US':
+        'The total {cell} adds {adds} beside it in its row and leaves out {cells} above it; the other totals of the row add the figures above them',
+    },
+    crossColumn: {
+      'zh-CN': '合计 {cell} 加的是本列上方的 {adds}，同一行的 {cells} 没有计入；本列其余合计加的是各自同一行的数',
+      'en-US':
+        'The total {cell} adds {adds} above it in its column and leaves out {cells} in its row; the other totals of the column add the figures of their own row',
+    },
     doubles: {
       'zh-CN': '合计公式 ={formula} 的范围 {range} 含有小计 {cells}，重复计算',
       'en-US': 'The total ={formula} adds the range {range}, which holds the subtotal {cells}: counted twice',
@@ -177,8 +258,55 @@ export const formulaRangeOmits = defineRule({
     },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell<'omits' | 'doubles' | 'groupOmits' | 'groupExtra'>();
-    const push = (report: RuleReport<'omits' | 'doubles' | 'groupOmits' | 'groupExtra'>) => found.add(report);
+    const found = new OnePerCell<
+      'omits' | 'doubles' | 'groupOmits' | 'groupExtra' | 'extent' | 'crossRow' | 'crossColumn'
+    >();
+    // Cells a region finding covers get no finding of their own.
+    const covered = new Set<string>();
+    const push = (
+      report: RuleReport<'omits' | 'doubles' | 'groupOmits' | 'groupExtra' | 'extent' | 'crossRow' | 'crossColumn'>,
+    ) => {
+      if (!covered.has(`${report.sheet}!${report.cell}`)) found.add(report);
+    };
+
+    for (const sheet of snapshot.sheets) {
+      const grid = grids.get(sheet.name);
+      if (!grid) continue;
+      for (const fault of sheetRegions(grid).faults) {
+        const { region } = fault;
+        const cells: string[] = [];
+        for (let row = region.top; row <= region.bottom; row++)
+          for (let col = region.left; col <= region.right; col++) cells.push(`${sheet.name}!${cellAddress(row, col)}`);
+        if (cells.every((c) => covered.has(c))) continue;
+        if (fault.kind === 'extent') {
+          const words = extentWords(fault);
+          found.add(
+            regionReport(sheet.name, fault, 'extent', {
+              what: regionSubject(region, { 'zh-CN': '合计公式', 'en-US': 'total' }, { one: 'adds', many: 'add' }),
+              reads: words.reads,
+              others: othersOfLine(fault.match, fault.orientation),
+              othersAdd: cellCountOf(fault.match) > 1 ? 'add' : 'adds',
+              modelReads: words.modelReads,
+              diff: words.diff,
+            }),
+          );
+        } else if (fault.kind === 'crossTotal' && fault.formula) {
+          const omitted = (fault.omitted ?? []).map((p) => cellAddress(p.row, p.col));
+          found.add({
+            messageId: fault.orientation === 'rows' ? 'crossRow' : 'crossColumn',
+            data: {
+              cell: cellAddress(region.top, region.left),
+              adds: list(fault.formula.references.map((r) => rangeAddress(r))),
+              cells: list(omitted),
+            },
+            sheet: sheet.name,
+            cell: cellAddress(region.top, region.left),
+            related: omitted.map((cell) => ({ sheet: sheet.name, cell })),
+          });
+        } else continue;
+        for (const c of cells) covered.add(c);
+      }
+    }
 
     for (const table of allTables(model)) {
       if (table.kind !== 'indicators') continue;
@@ -238,7 +366,9 @@ export const formulaRangeOmits = defineRule({
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
       if (!grid) continue;
+      const { judged } = sheetRegions(grid);
       for (const total of sheetFormulas(grid).values()) {
+        if (judged.has(cellKey(total.cell.row, total.cell.col))) continue;
         for (const ref of summedRanges(total)) {
           const gap = gapsOf(grid, total, ref);
           if (!gap) continue;
