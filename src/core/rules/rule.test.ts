@@ -29,7 +29,9 @@ function run(profile: unknown, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
   const parsed = ProfileSchema.parse(profile);
   const snapshot = workbookOf(sheetOf('表', [['a', 1]]));
   const { model, grids } = recognizeWorkbook(snapshot, parsed);
-  return runRules({ snapshot, grids, model, profile: parsed, analysis: analyze(model, parsed) }, lang, [planted]);
+  return runRules({ snapshot, grids, model, profile: parsed, analysis: analyze(model, parsed, grids) }, lang, [
+    planted,
+  ]);
 }
 
 describe('the rule contract', () => {
@@ -84,7 +86,7 @@ describe('one cause, one finding: the most specific finding of a cell', () => {
     );
     const profile = ProfileSchema.parse({});
     const { model, grids } = recognizeWorkbook(snapshot, profile);
-    const findings = runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, 'zh-CN');
+    const findings = runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile, grids) }, 'zh-CN');
     expect(findings.filter((f) => f.cell === 'E2').map((f) => f.code)).toEqual(['score/range']);
   });
 });
