@@ -19,7 +19,7 @@ export function runRuleWithFixes(
 ): Finding[] {
   const profile = ProfileSchema.parse(options.profile ?? {});
   const { model, grids } = recognizeWorkbook(snapshot, profile);
-  return runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', [
+  return runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile, grids) }, options.lang ?? 'zh-CN', [
     rule,
   ]);
 }

@@ -64,7 +64,7 @@ export function lexiconOf(profile: Profile): Lexicon {
 }
 
 /** Texts that may carry more than a bare name (hints, units, 其中, a period); the others are looked up as they are. */
-const DECORATED = /[()（）=:：%％月元\s　其[\]【】]/;
+const DECORATED = /[()（）=:：%％月元\s\u3000其[\]【】]/;
 
 function lookup(text: string, lexicon: Lexicon): Omit<Label, 'row' | 'col' | 'right' | 'bottom' | 'used'> | undefined {
   if (text.length > 40) return undefined;
