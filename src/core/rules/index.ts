@@ -1,6 +1,7 @@
 import { formatMessage, type Finding, type FindingCode, type Lang, type Severity } from '../finding';
 import type { Profile } from '../profile';
 import type { Rule, RuleContext, RuleReport } from './rule';
+import { amountTotal } from './amount-total';
 import { countMismatch } from './count-mismatch';
 import { crossMismatch } from './cross-mismatch';
 import { crossMissing } from './cross-missing';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   rateWrong,
   rateRounding,
   gradeMismatch,
+  amountTotal,
   crossMismatch,
   crossMissing,
   countMismatch,
@@ -67,6 +69,9 @@ const SEVERITY_OF_SETTING = { error: 'error', warn: 'warning', info: 'info' } as
  */
 const LESS_SPECIFIC_THAN: Partial<Record<FindingCode, readonly FindingCode[]>> = {
   'score/rule': ['score/range'],
+  // A SUM that leaves out a row says why its total is wrong; a wrong typed total is more than a typed constant.
+  'amount/total': ['formula/range-omits'],
+  'formula/hardcoded': ['amount/total'],
 };
 
 /** Runs the rules the profile keeps on and turns their reports into findings in the given language. */
