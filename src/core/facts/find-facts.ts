@@ -288,7 +288,10 @@ function besideFact(
     if (isNumberLike(figure) && quantity.kind !== 'text') return base(label, quantity, figure);
   }
   if (start > MAX_COLUMN || start >= grid.colCount + MAX_VALUE_DISTANCE) return undefined;
-  return base(label, quantity, figureAt(grid, label.row, start, label.parsed.percent));
+  const slot = figureAt(grid, label.row, start, label.parsed.percent);
+  // A blank slot under a (%) label is to be filled in percent units.
+  if (label.parsed.percent && slot.value === null) slot.form = 'percent-units';
+  return base(label, quantity, slot);
 }
 
 /**

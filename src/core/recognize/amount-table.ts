@@ -20,7 +20,11 @@ export function amountColumns(grid: SheetGrid, row: number): Array<{ col: number
     columns.push({ col: cell.col, text: cell.value.value });
   }
   const named = columns.some((c) => amountUnitIn(c.text));
-  return columns.length >= 2 || (columns.length === 1 && named) ? columns : undefined;
+  const lastCol = Math.max(0, ...columns.map((c) => c.col));
+  // One amount column makes a list when its unit is stated: in its header, or above (资金支出明细表（元）, 单位：元).
+  return columns.length >= 2 || (columns.length === 1 && (named || unitAbove(grid, row, lastCol)))
+    ? columns
+    : undefined;
 }
 
 /** Funds by year and source, payment lists in 元: amounts by row with 小计/合计 rows and columns. */

@@ -164,7 +164,9 @@ export const valueTextNumber = defineRule({
     const candidates: Candidate[] = [];
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
-      if (!grid) continue;
+      // A sheet holding no number at all stores every figure as text (a system export's convention): nothing
+      // there is a number among numbers.
+      if (!grid || !sheet.cells.some((c) => c.value.type === 'number')) continue;
       for (const cell of sheet.cells) {
         // A cell formatted as text (@) holds text on purpose.
         if (cell.value.type !== 'text' || cell.formula || cell.format === '@') continue;
