@@ -8,9 +8,6 @@ function check(...sheets: Parameters<typeof sheetOf>[]): Finding[] {
   return checkWorkbook(workbookOf(...sheets.map((s) => sheetOf(...s)))).findings;
 }
 const at = (f: Finding) => `${f.code} ${f.sheet}!${f.cell}`;
-const facts = (...sheets: Parameters<typeof sheetOf>[]) =>
-  checkWorkbook(workbookOf(...sheets.map((s) => sheetOf(...s)))).analysis.facts;
-
 describe('labels', () => {
   it('reads hints, symbols, units, periods and 其中 without evaluating anything', () => {
     expect(parseLabel('预算执行率（C/B）')).toMatchObject({
