@@ -243,9 +243,9 @@ async function inspect(
       exit = EXIT.unusable;
       continue;
     }
-    const { model } = checkWorkbook(workbook.workbook, { lang, profile });
-    if (format === 'json') models.push({ file, model });
-    else io.out(formatModelText(file, model));
+    const { model, analysis } = checkWorkbook(workbook.workbook, { lang, profile });
+    if (format === 'json') models.push({ file, model, facts: analysis.facts });
+    else io.out(formatModelText(file, model, analysis.facts));
   }
   if (format === 'json') io.out(JSON.stringify(models, null, 2));
   return exit;

@@ -19,7 +19,7 @@ const BLOCK_ROWS = 8;
 const UNIT_ROWS = 12;
 
 /** Tables whose cells are scores, survey counts or texts, not facts: labels inside them are names, not quantities. */
-const NOT_FACT_TABLES: ReadonlySet<Table['kind']> = new Set(['indicators', 'summary', 'survey', 'accuracy']);
+const NOT_FACT_TABLES: ReadonlySet<Table['kind']> = new Set(['indicators', 'summary', 'survey', 'accuracy', 'targets']);
 
 /** A label cell the vocabulary knows. */
 interface Label {
@@ -338,11 +338,16 @@ function tableFacts(
     const own = labelAt.get(`${row}:${label.col}`);
     // A row naming a quantity of its own (预算执行率（C/B） under a funds table) is read beside its label.
     if (own?.quantity && own.quantity.kind !== 'text') break;
-    if (own) own.used = true;
     const year = YEAR_LABEL.exec(normalizeLabel(label.text));
+    // The table goes on over rows of parts or years, or rows with a figure under its columns; a row of text ends it.
+    if (!own?.part && !year && !columns.some((c) => isNumberLike(figureAt(grid, row, c.col)))) break;
+    if (own) own.used = true;
     const rowPart = own?.part?.key ?? (year ? undefined : (parseLabel(label.text)?.name ?? normalizeLabel(label.text)));
     for (const column of columns) {
       const quantity = column.label.quantity as Quantity;
+      // A value merged down the block (分值, 执行率 of a self-evaluation's funds) belongs to its first row.
+      const area = grid.mergeAt(row, column.col);
+      if (area && area.top !== row) continue;
       const figure = figureAt(grid, row, column.col, column.label.parsed.percent);
       const fact = base(column.label, quantity, figure);
       fact.source = 'table';

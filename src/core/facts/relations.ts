@@ -83,33 +83,43 @@ export function rateInputs(
     profile.executionRateDenominator === 'annualBudget'
       ? [...definitions].sort((a, b) => Number(b[1] === '年初预算数') - Number(a[1] === '年初预算数'))
       : definitions;
-  for (const [numeratorKey, denominatorKey] of ordered) {
-    const numerator = closest(
-      numbers.filter((f) => f.quantity === numeratorKey && compatible(rate, f)),
-      rate.figure,
-    );
-    if (!numerator) continue;
-    // A period's figure (1-7月执行数) divides by the year's budget (年初预算数), which has no period.
-    const denominator =
-      closest(
-        numbers.filter((f) => f.quantity === denominatorKey && compatible(rate, f)),
-        rate.figure,
-      ) ??
-      closest(
-        numbers.filter((f) => f.quantity === denominatorKey && compatible({ ...rate, period: undefined }, f)),
+  // Inputs on the rate's own sheet first (a form's 1-7月执行率 over its own 年初预算数), then anywhere.
+  for (const local of [true, false]) {
+    const pool = local ? numbers.filter((f) => f.figure.sheet === rate.figure.sheet) : numbers;
+    for (const [numeratorKey, denominatorKey] of ordered) {
+      const numerator = closest(
+        pool.filter((f) => f.quantity === numeratorKey && compatible(rate, f)),
         rate.figure,
       );
-    const found = pick([numerator, denominator]);
-    if (found) return found;
+      if (!numerator) continue;
+      // A period's figure (1-7月执行数) divides by the year's budget (年初预算数), which has no period.
+      const denominator =
+        closest(
+          pool.filter((f) => f.quantity === denominatorKey && compatible(rate, f)),
+          rate.figure,
+        ) ??
+        closest(
+          pool.filter((f) => f.quantity === denominatorKey && compatible({ ...rate, period: undefined }, f)),
+          rate.figure,
+        );
+      const found = pick([numerator, denominator]);
+      // Elsewhere, both inputs from one place (a conclusion's rate over a funds sheet's figures), never a mix of a
+      // form's own figure and another form's.
+      if (found && (local || found.numerator.figure.sheet === found.denominator.figure.sheet)) return found;
+    }
   }
   return undefined;
 }
 
 /** The facts of one quantity that describe the same figure (same part, period and year), grouped. */
-export function sameFigureGroups(facts: readonly Fact[]): Fact[][] {
+export function sameFigureGroups(facts: readonly Fact[], profile: Profile): Fact[][] {
+  const lexicon = lexiconOf(profile);
   const groups = new Map<string, Fact[]>();
   for (const fact of facts) {
-    const key = [fact.quantity, wholePart(fact), fact.period ?? '', fact.year ?? ''].join('\u0000');
+    const quantity = lexicon.byKey.get(fact.quantity)?.compareAs ?? fact.quantity;
+    // The year a heading states is itself compared across forms: it is no qualifier of its own group.
+    const year = fact.quantity === '年度' ? '' : (fact.year ?? '');
+    const key = [quantity, wholePart(fact), fact.period ?? '', year].join('\u0000');
     const group = groups.get(key);
     if (group) group.push(fact);
     else groups.set(key, [fact]);

@@ -21,6 +21,11 @@ export const QuantitySchema = z.object({
    * both stated (same part, same period) defines the rate where the label gives no hint such as (C/B).
    */
   definitions: z.array(z.tuple([z.string(), z.string()])).optional(),
+  /**
+   * The quantity whose figures this one's are compared with, where two names state one figure (the forms' 全年执行数
+   * is the spending plan's 实际支出 of the year).
+   */
+  compareAs: z.string().optional(),
 });
 export type Quantity = z.infer<typeof QuantitySchema>;
 
@@ -75,7 +80,12 @@ export const DEFAULT_VOCABULARY: Vocabulary = VocabularySchema.parse({
     { key: '结转结余资金', kind: 'amount', names: ['结转结余资金', '结转结余', '结余资金'] },
     { key: '年初预算数', kind: 'amount', names: ['年初预算数', '年初预算', '年初预算金额'] },
     { key: '全年预算数', kind: 'amount', names: ['全年预算数', '全年预算', '调整后预算数', '调整后预算'] },
-    { key: '全年执行数', kind: 'amount', names: ['全年执行数', '全年执行', '实际执行数', '执行数', '执行金额'] },
+    {
+      key: '全年执行数',
+      kind: 'amount',
+      names: ['全年执行数', '全年执行', '实际执行数', '执行数', '执行金额'],
+      compareAs: '实际支出资金',
+    },
     { key: '全年预计执行数', kind: 'amount', names: ['全年预计执行数', '预计执行数', '全年预计支出数'] },
     { key: '中期资金', kind: 'amount', names: ['中期资金'] },
     {

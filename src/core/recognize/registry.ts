@@ -5,6 +5,7 @@ import { recognizeIndicatorTable } from './indicator-table';
 import type { Recognizer, RowView } from './recognizer';
 import { namesLevel1Across, recognizeHorizontalSummary, recognizeVerticalSummary } from './summary-table';
 import { isSurveyHeader, recognizeSurveyTable } from './survey-table';
+import { recognizeTargetTable } from './target-table';
 
 /** A row with a header word of its own (分值, 得分, 一级指标, 年初预算数 …): the header-led layouts may start there. */
 const hasHeaderRole = (view: RowView) => view.namesHeaderRole;
@@ -59,6 +60,16 @@ export const accuracyRecognizer: Recognizer = {
   },
 };
 
+export const targetRecognizer: Recognizer = {
+  kind: 'targets',
+  name: 'target-table',
+  startsAt: (view) =>
+    view.namesHeaderRole &&
+    view.headerColumns.some((h) => h.role === 'level3') &&
+    view.headerColumns.some((h) => h.role === 'target'),
+  read: (view) => recognizeTargetTable(view.grid, view.row, view.headerColumns, view.profile),
+};
+
 export const amountRecognizer: Recognizer = {
   kind: 'amounts',
   name: 'amount-table',
@@ -78,5 +89,6 @@ export const RECOGNIZERS: readonly Recognizer[] = [
   horizontalSummaryRecognizer,
   surveyRecognizer,
   accuracyRecognizer,
+  targetRecognizer,
   amountRecognizer,
 ];

@@ -1,5 +1,6 @@
 import type { Fact } from '../facts/schema';
-import { hasNumber } from '../facts/relations';
+import { hasNumber, sameFigureGroups } from '../facts/relations';
+import type { Profile } from '../profile';
 import { sumFix } from '../fix/proposals';
 import type { AmountTable, Figure } from '../model';
 import { tablesOf } from '../model/tables';
@@ -118,12 +119,17 @@ function columnChecks(table: AmountTable, index: number): Check[] {
 /** Each row's total columns (资金小计, 合计) against the amount columns left of them since the previous total column. */
 function rowChecks(table: AmountTable): Check[] {
   const checks: Check[] = [];
+  // Totals lead their groups when the first column is one (小计 | 财政拨款 | 结转资金 under each heading).
+  const leading = table.columns[0] !== undefined && table.columns[0].role !== 'amount';
+  const totalCols = table.columns.flatMap((c, j) => (c.role === 'amount' ? [] : [j]));
   for (const row of table.rows) {
     let start = 0;
     table.columns.forEach((column, j) => {
       if (column.role === 'amount') return;
       const total = row.values[j];
-      const items = row.values.slice(start, j).filter((v, k) => table.columns[start + k]?.role === 'amount');
+      const next = totalCols.find((t) => t > j) ?? table.columns.length;
+      const [from, to] = leading ? [j + 1, next] : [start, j];
+      const items = row.values.slice(from, to).filter((_, k) => table.columns[from + k]?.role === 'amount');
       start = j + 1;
       if (!numbered(total) || items.some((v) => v && v.value === null && v.text !== undefined)) return;
       const numbers = items.filter(numbered);
@@ -138,20 +144,36 @@ function rowChecks(table: AmountTable): Check[] {
  * The 其中 breakdowns found as facts (a funds block of a national form: 年度资金总额 over 其中：财政拨款, 上年结转资金,
  * 其他资金): the parts of one quantity in one column of one sheet add up to its total.
  */
-function factChecks(facts: readonly Fact[]): Check[] {
+function factChecks(facts: readonly Fact[], profile: Profile): Check[] {
+  // A part left blank here and stated elsewhere is cross/missing's: the breakdown cannot be added up here.
+  const statedElsewhere = new Set(
+    sameFigureGroups(facts, profile).flatMap((group) =>
+      group.some(hasNumber) ? group.filter((f) => !hasNumber(f)).map((f) => `${f.figure.sheet}!${f.figure.cell}`) : [],
+    ),
+  );
   const groups = new Map<string, { total?: Fact; parts: Fact[] }>();
   for (const fact of facts) {
     if (fact.kind !== 'amount' || fact.part === undefined) continue;
-    const key = [fact.figure.sheet, fact.figure.col, fact.quantity, fact.period ?? '', fact.year ?? ''].join('\u0000');
-    const group = groups.get(key) ?? { parts: [] };
-    if (fact.part === '资金总额') group.total ??= fact;
-    else if (['财政拨款', '上年结转资金', '其他资金'].includes(fact.part)) group.parts.push(fact);
-    groups.set(key, group);
+    // Parts down a column (其中 rows), or across a row under one heading (小计 | 财政拨款 | 结转资金).
+    const keys = [
+      [fact.figure.sheet, 'col', fact.figure.col, fact.quantity, fact.period ?? '', fact.year ?? ''],
+      [fact.figure.sheet, 'row', fact.figure.row, fact.label.cell, fact.period ?? '', fact.year ?? ''],
+    ].map((k) => k.join('\u0000'));
+    for (const key of keys) {
+      const group = groups.get(key) ?? { parts: [] };
+      if (fact.part === '资金总额') group.total ??= fact;
+      else if (['财政拨款', '上年结转资金', '其他资金'].includes(fact.part)) group.parts.push(fact);
+      groups.set(key, group);
+    }
   }
+  const seen = new Set<string>();
   return [...groups.values()].flatMap(({ total, parts }) => {
+    if (total && seen.has(`${total.figure.sheet}!${total.figure.cell}`)) return [];
     const numbers = parts.filter(hasNumber).map((p) => p.figure);
     if (!total || !hasNumber(total) || parts.length < 2 || numbers.length === 0) return [];
+    if (parts.some((p) => statedElsewhere.has(`${p.figure.sheet}!${p.figure.cell}`))) return [];
     if (!differs(total.figure, sum(numbers.map((n) => n.value)))) return [];
+    seen.add(`${total.figure.sheet}!${total.figure.cell}`);
     return [{ total: total.figure, items: numbers, label: total.label.text, column: '', kind: 'parts' as const }];
   });
 }
@@ -184,14 +206,14 @@ export const amountTotal = defineRule({
       'en-US': '"{label}" {column} {actual} differs from the sum of its parts, {expected}',
     },
   },
-  check({ model, analysis }) {
+  check({ model, analysis, profile }) {
     const checks: Check[] = [];
     for (const table of tablesOf(model, 'amounts')) {
       table.columns.forEach((_, index) => checks.push(...columnChecks(table, index)));
       checks.push(...rowChecks(table));
     }
     const seen = new Set(checks.map((c) => `${c.total.sheet}!${c.total.cell}`));
-    for (const check of factChecks(analysis.facts))
+    for (const check of factChecks(analysis.facts, profile))
       if (!seen.has(`${check.total.sheet}!${check.total.cell}`)) checks.push(check);
     return checks.map(report);
   },

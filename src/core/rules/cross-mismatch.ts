@@ -6,6 +6,7 @@ import { lexiconOf } from '../facts/find-facts';
 import { parseLabel } from '../facts/label';
 import { sameFigureGroups, wholePart } from '../facts/relations';
 import { asFraction } from '../recognize/figures';
+import { reconcileIndicators } from '../analysis/national-forms';
 import { scoreCells, weightCells, weightOf } from '../model/indicators';
 import { scoreOf } from '../analysis/scores';
 import { detailFor, matchSummary } from '../analysis/matching';
@@ -26,7 +27,7 @@ function differ(a: number, b: number, decimals: number): boolean {
   return excelRound(a, decimals) !== excelRound(b, decimals);
 }
 
-type MessageId = 'summary' | 'conclusion' | 'repeated' | 'amounts';
+type MessageId = 'summary' | 'conclusion' | 'repeated' | 'amounts' | 'target';
 
 function mismatch(
   messageId: MessageId,
@@ -172,7 +173,7 @@ const pairKey = (a: CellRef, b: CellRef) => [`${a.sheet}!${a.cell}`, `${b.sheet}
  */
 function repeatedFacts({ analysis, profile }: RuleContext, compared: Set<string>): RuleReport<MessageId>[] {
   const reports: RuleReport<MessageId>[] = [];
-  for (const group of sameFigureGroups(analysis.facts)) {
+  for (const group of sameFigureGroups(analysis.facts, profile)) {
     if (group.length < 2) continue;
     const kind = group[0]?.kind;
     if (kind === 'text') {
@@ -288,6 +289,19 @@ function detailsVsFacts({ model, analysis, profile }: RuleContext, compared: Set
   return reports;
 }
 
+/** The same indicator with another 年度指标值 on the monitoring or self-evaluation form than in the year's targets. */
+function targetsAgree({ model }: RuleContext): RuleReport<MessageId>[] {
+  return reconcileIndicators(model).differences.map(({ name, reference, other }) => ({
+    messageId: 'target',
+    data: { what: name, actual: other.text, expected: reference.text, sheet: reference.sheet },
+    sheet: other.sheet,
+    cell: other.cell,
+    expected: reference.text,
+    actual: other.text,
+    related: refs([reference]),
+  }));
+}
+
 export const crossMismatch = defineRule({
   code: 'cross/mismatch',
   severity: 'error',
@@ -309,6 +323,10 @@ export const crossMismatch = defineRule({
       'zh-CN': '“{what}” {actual} 与另一处的 {expected} 不一致',
       'en-US': '"{what}" {actual} differs from {expected} stated elsewhere',
     },
+    target: {
+      'zh-CN': '“{what}”的年度指标值“{actual}”与“{sheet}”中的“{expected}”不一致',
+      'en-US': 'The target of "{what}", "{actual}", differs from "{expected}" in "{sheet}"',
+    },
     amounts: {
       'zh-CN': '“{what}” {actual} 与明细表合计折算的 {expected} 不一致',
       'en-US': '"{what}" {actual} differs from the detail total, {expected} once converted',
@@ -320,6 +338,7 @@ export const crossMismatch = defineRule({
       ...summaryVsDetail(context),
       ...conclusionVsTotal(context),
       ...detailsVsFacts(context, compared),
+      ...targetsAgree(context),
       ...repeatedFacts(context, compared),
     ];
   },

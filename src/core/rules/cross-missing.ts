@@ -1,6 +1,9 @@
 import { detailFor, matchSummary } from '../analysis/matching';
 import { indicatorTables, summaryTables } from '../model/tables';
 import type { Fact } from '../facts/schema';
+import type { Profile } from '../profile';
+import type { WorkbookModel } from '../model';
+import { reconcileIndicators } from '../analysis/national-forms';
 import { hasNumber, sameFigureGroups } from '../facts/relations';
 import { refs, shownFigure } from './reports';
 import { defineRule, type RuleReport } from './rule';
@@ -19,6 +22,10 @@ export const crossMissing = defineRule({
       'zh-CN': '汇总表中的“{name}”在评分表中找不到对应的一级指标',
       'en-US': 'Summary row "{name}" has no level-1 indicator in the score table',
     },
+    indicator: {
+      'zh-CN': '年度绩效指标“{name}”未出现在“{sheet}”中',
+      'en-US': 'The year’s indicator "{name}" is missing from "{sheet}"',
+    },
     blank: {
       'zh-CN': '“{label}”此处为空，而“{sheet}”{cell} 填有 {value}',
       'en-US': '"{label}" is blank here while {sheet}!{cell} states {value}',
@@ -28,9 +35,9 @@ export const crossMissing = defineRule({
       'en-US': 'Level-1 indicator "{name}" is missing from the summary',
     },
   },
-  check({ model, analysis }) {
+  check({ model, analysis, profile }) {
     const detail = detailFor(indicatorTables(model));
-    const blanks = blankCounterparts(analysis.facts);
+    const blanks = [...indicatorGaps(model), ...blankCounterparts(analysis.facts, profile)];
     if (!detail) return blanks;
     return [
       ...blanks,
@@ -58,16 +65,27 @@ export const crossMissing = defineRule({
   },
 });
 
-type MessageId = 'notInDetail' | 'notInSummary' | 'blank';
+type MessageId = 'notInDetail' | 'notInSummary' | 'blank' | 'indicator';
+
+/** An indicator of the year's targets absent from the monitoring or self-evaluation form (selective evaluation). */
+function indicatorGaps(model: WorkbookModel): RuleReport<MessageId>[] {
+  return reconcileIndicators(model).gaps.map(({ name, missingIn }) => ({
+    messageId: 'indicator',
+    data: { name: name.text, sheet: missingIn.sheet },
+    sheet: name.sheet,
+    cell: name.cell,
+    related: [missingIn.anchor],
+  }));
+}
 
 /**
  * A funds figure or a count blank in one place and stated in its counterpart (a funds row blank on the monitoring
  * form and filled on the self-evaluation): the blank is the finding, resting on the places that state it. Rates are
  * left to derived/missing, which fills them.
  */
-function blankCounterparts(facts: readonly Fact[]): RuleReport<MessageId>[] {
+function blankCounterparts(facts: readonly Fact[], profile: Profile): RuleReport<MessageId>[] {
   const reports: RuleReport<MessageId>[] = [];
-  for (const group of sameFigureGroups(facts)) {
+  for (const group of sameFigureGroups(facts, profile)) {
     const kind = group[0]?.kind;
     if (kind !== 'amount' && kind !== 'count') continue;
     const stated = group.filter(hasNumber);
@@ -80,7 +98,11 @@ function blankCounterparts(facts: readonly Fact[]): RuleReport<MessageId>[] {
       reports.push({
         messageId: 'blank',
         data: {
-          label: fact.label.text,
+          // A table cell is named by its row's part and its column: 上年结转资金·年初预算数.
+          label:
+            fact.source === 'table' && fact.part && fact.part !== '资金总额'
+              ? `${fact.part}·${fact.label.text}`
+              : fact.label.text,
           sheet: other.figure.sheet,
           cell: other.figure.cell,
           value: shownFigure(other.figure.value, other.figure),

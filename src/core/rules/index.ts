@@ -70,7 +70,7 @@ const SEVERITY_OF_SETTING = { error: 'error', warn: 'warning', info: 'info' } as
 const LESS_SPECIFIC_THAN: Partial<Record<FindingCode, readonly FindingCode[]>> = {
   'score/rule': ['score/range'],
   // A SUM that leaves out a row says why its total is wrong; a wrong typed total is more than a typed constant.
-  'amount/total': ['formula/range-omits'],
+  'amount/total': ['formula/range-omits', 'cross/mismatch'],
   'formula/hardcoded': ['amount/total'],
 };
 
