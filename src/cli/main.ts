@@ -39,6 +39,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         jobs: { type: 'string', short: 'j' },
         'max-cells': { type: 'string' },
         correct: { type: 'boolean', default: false },
+        together: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -93,7 +94,11 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   if (command === 'rules') return listRules(printed, lang, profile, io);
   // Folders, patterns, worker threads and the CSV and HTML reports: src/cli/check-command.ts.
   if (command === 'check')
-    return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
+    return runCheck(
+      files,
+      { format, lang, profile, jobs: values.jobs, output: values.output, read, together: values.together ?? false },
+      io,
+    );
   if (command === 'fix' || command === 'revert') {
     const [file] = files;
     const target = values.output;

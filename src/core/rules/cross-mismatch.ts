@@ -27,7 +27,20 @@ function differ(a: number, b: number, decimals: number): boolean {
   return excelRound(a, decimals) !== excelRound(b, decimals);
 }
 
-type MessageId = 'summary' | 'conclusion' | 'repeated' | 'amounts' | 'target';
+type MessageId = 'summary' | 'conclusion' | 'repeated' | 'repeatedAt' | 'amounts' | 'target';
+
+/** The same figure stated elsewhere: on the same sheet "another place", on another sheet (or file) that place named. */
+function repeated(
+  what: string,
+  at: Figure | TextAt,
+  actual: number | string,
+  expected: number | string,
+  reference: Figure | TextAt,
+): RuleReport<MessageId> {
+  const report = mismatch('repeated', what, at, actual, expected, [reference]);
+  if (reference.sheet === at.sheet) return report;
+  return { ...report, messageId: 'repeatedAt', data: { ...report.data, sheet: reference.sheet, cell: reference.cell } };
+}
 
 function mismatch(
   messageId: MessageId,
@@ -221,7 +234,7 @@ function repeatedFacts({ analysis, profile }: RuleContext, compared: Set<string>
       if (compared.has(pairKey(fact.figure, reference.fact.figure))) continue;
       compared.add(pairKey(fact.figure, reference.fact.figure));
       const shown = fact.kind === 'rate' ? scaleLike(expected, fact.figure) : expected;
-      reports.push(mismatch('repeated', fact.label.text, fact.figure, value, shown, [reference.fact.figure]));
+      reports.push(repeated(fact.label.text, fact.figure, value, shown, reference.fact.figure));
     }
   }
   return reports;
@@ -326,6 +339,10 @@ export const crossMismatch = defineRule({
     target: {
       'zh-CN': '“{what}”的年度指标值“{actual}”与“{sheet}”中的“{expected}”不一致',
       'en-US': 'The target of "{what}", "{actual}", differs from "{expected}" in "{sheet}"',
+    },
+    repeatedAt: {
+      'zh-CN': '“{what}” {actual} 与“{sheet}”{cell} 的 {expected} 不一致',
+      'en-US': '"{what}" {actual} differs from {expected} in {sheet}!{cell}',
     },
     amounts: {
       'zh-CN': '“{what}” {actual} 与明细表合计折算的 {expected} 不一致',
