@@ -41,6 +41,8 @@ export class Lexicon {
   readonly parts = new Map<string, Part>();
   readonly byKey = new Map<string, Quantity>();
   readonly blockTotals: Readonly<Record<string, string>>;
+  /** The characters a known name starts with: any other text is skipped without being parsed. */
+  readonly firstChars = new Set<string>(['其', '(', '（', '[', '【']);
 
   constructor(vocabulary: Vocabulary, extra: Readonly<Record<string, readonly string[]>> = {}) {
     for (const q of vocabulary.quantities) {
@@ -49,6 +51,19 @@ export class Lexicon {
     }
     for (const p of vocabulary.parts) for (const name of p.names) this.parts.set(normalizeLabel(name), p);
     this.blockTotals = vocabulary.blockTotals;
+    for (const name of [...this.quantities.keys(), ...this.parts.keys(), ...Object.keys(this.blockTotals)])
+      if (name.length > 0) this.firstChars.add(name[0] as string);
+  }
+
+  /** A cheap test before parsing: text that may be a label (starts like a known name, or with a period 1-7月). */
+  mayName(text: string): boolean {
+    let i = 0;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\u3000')) i++;
+    const first = text[i];
+    if (first === undefined) return false;
+    if (this.firstChars.has(first)) return true;
+    const code = first.charCodeAt(0);
+    return ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) && text.includes('月');
   }
 }
 
@@ -67,7 +82,7 @@ export function lexiconOf(profile: Profile): Lexicon {
 const DECORATED = /[()（）=:：%％月元\s\u3000其[\]【】]/;
 
 function lookup(text: string, lexicon: Lexicon): Omit<Label, 'row' | 'col' | 'right' | 'bottom' | 'used'> | undefined {
-  if (text.length > 40) return undefined;
+  if (text.length > 40 || !lexicon.mayName(text)) return undefined;
   let parsed: ParsedLabel | undefined;
   if (DECORATED.test(text)) parsed = parseLabel(text);
   else {
