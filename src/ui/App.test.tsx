@@ -16,7 +16,8 @@ import { startStandalone, startTaskpane } from '../pages/boot';
 // jest runs without dynamic import: the file layer's chunk is the module itself (Chromium tests load the real chunk).
 jest.mock('./lazy-file-host', () => ({ loadFileHost: async () => jest.requireActual('../hosts/file/file-host') }));
 
-jest.setTimeout(60_000);
+// jsdom role queries over the settings drawer (a combobox per rule) take tens of seconds on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 let bytes: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
