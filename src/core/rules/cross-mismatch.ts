@@ -228,12 +228,14 @@ function repeatedFacts({ analysis, profile }: RuleContext, compared: Set<string>
       // The reference in this fact's units: converted only when both units are known, never guessed.
       const expected = comparable(reference.fact, fact.unit);
       const own = comparable(fact, fact.unit);
-      if (expected === undefined || own === undefined) continue;
+      if (expected === undefined || own === undefined || !Number.isFinite(expected) || !Number.isFinite(own)) continue;
       const decimals = Math.min(shownDecimals(fact), shownDecimals(reference.fact));
       if (excelRound(own, decimals) === excelRound(expected, decimals)) continue;
       if (compared.has(pairKey(fact.figure, reference.fact.figure))) continue;
       compared.add(pairKey(fact.figure, reference.fact.figure));
       const shown = fact.kind === 'rate' ? scaleLike(expected, fact.figure) : expected;
+      // A rate near 1e308 overflows in percent units: it has no value the cell could show.
+      if (!Number.isFinite(shown)) continue;
       reports.push(repeated(fact.label.text, fact.figure, value, shown, reference.fact.figure));
     }
   }
@@ -294,6 +296,7 @@ function detailsVsFacts({ model, analysis, profile }: RuleContext, compared: Set
       );
       if (!fact?.unit || fact.figure.value === null) return;
       const inFactUnits = convertAmount(figure.value, table.unit, fact.unit);
+      if (!Number.isFinite(inFactUnits)) return;
       compared.add(pairKey(fact.figure, figure));
       if (!differ(inFactUnits, fact.figure.value, fact.figure.decimals ?? 2)) return;
       reports.push(mismatch('amounts', fact.label.text, fact.figure, fact.figure.value, inFactUnits, [figure]));
