@@ -62,7 +62,13 @@ describe('rates beside the funds they come from, with the formula hinted in the 
 
   it('reports a wrong rate in percent units under 执行率(%)', () => {
     const findings = check(
-      funds(['预算执行率(%)', '资金到位率(%)'], [{ value: 100, format: '0.00' }, { value: 31.5, format: '0.00' }]),
+      funds(
+        ['预算执行率(%)', '资金到位率(%)'],
+        [
+          { value: 100, format: '0.00' },
+          { value: 31.5, format: '0.00' },
+        ],
+      ),
     );
     expect(findings.map((f) => [at(f), f.expected, f.actual])).toEqual([['rate/wrong 资金情况!B7', 31.77, 31.5]]);
   });

@@ -33,7 +33,9 @@ describe('SubmissionHost (several files opened as one submission in the standalo
     expect(findings.map((f) => `${f.code} ${f.sheet}!${f.cell}`)).toEqual([
       'cross/missing [项目支出绩效目标执行监控.xlsx]项目支出绩效目标执行监控!C8',
     ]);
-    expect(host.title).toBe('项目支出计划.xlsx、项目支出绩效目标申报表.xlsx、项目支出绩效目标执行监控.xlsx、项目支出绩效自评表.xlsx');
+    expect(host.title).toBe(
+      '项目支出计划.xlsx、项目支出绩效目标申报表.xlsx、项目支出绩效目标执行监控.xlsx、项目支出绩效自评表.xlsx',
+    );
   });
 
   it('writes each cell into its own file and undoes the batch in every file it wrote', async () => {
