@@ -97,7 +97,7 @@ describe('Controller over FileHost (seed 003)', () => {
     await controller.start();
     const state = controller.getState();
     expect(listed(controller)).toEqual(SEED_FINDINGS);
-    expect(state.result?.summary).toEqual({ totalScore: 93.36, grade: '优', errors: 1, warnings: 1, infos: 4 });
+    expect(state.result?.summary).toEqual({ totalScore: 93.36, grade: '优', errors: 1, warnings: 0, infos: 4 });
     expect(progress).toContainEqual([5, 5]);
     expect(state.phase).toBe('idle');
     expect(state.progress).toBeNull();
