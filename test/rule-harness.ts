@@ -19,9 +19,11 @@ export function runRuleWithFixes(
 ): Finding[] {
   const profile = ProfileSchema.parse(options.profile ?? {});
   const { model, grids } = recognizeWorkbook(snapshot, profile);
-  return runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile) }, options.lang ?? 'zh-CN', [
-    rule,
-  ]);
+  return runRules(
+    { snapshot, grids, model, profile, analysis: analyze(model, profile, grids) },
+    options.lang ?? 'zh-CN',
+    [rule],
+  );
 }
 
 /** Runs one rule and returns its findings as the JSON report carries them (fixes are asserted on their own). */

@@ -53,7 +53,6 @@ async function scanned(lang: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<{ host: FileH
 
 const SEED_FINDINGS = [
   'error score/missing 评分表!G8',
-  'warning count/mismatch 评分表!A22',
   'info derived/missing 满意度调查!G4',
   'info derived/missing 满意度调查!G5',
   'info derived/missing 满意度调查!G6',
@@ -96,7 +95,7 @@ describe('Controller over FileHost (seed 003)', () => {
     await controller.start();
     const state = controller.getState();
     expect(listed(controller)).toEqual(SEED_FINDINGS);
-    expect(state.result?.summary).toEqual({ totalScore: 93.36, grade: '优', errors: 1, warnings: 1, infos: 4 });
+    expect(state.result?.summary).toEqual({ totalScore: 93.36, grade: '优', errors: 1, warnings: 0, infos: 4 });
     expect(progress).toContainEqual([5, 5]);
     expect(state.phase).toBe('idle');
     expect(state.progress).toBeNull();
@@ -160,8 +159,9 @@ describe('Controller over FileHost (seed 003)', () => {
     const codes = (state.result?.findings ?? []).map((f) => f.code);
     expect(codes).not.toContain('derived/missing');
     expect(codes).not.toContain('score/missing');
-    // 评分表!G8 is now a formula the product wrote: the typed 合计 93.36 was typed before it, so no finding is new.
-    expect(listed(controller)).toEqual(['warning count/mismatch 评分表!A22']);
+    // 评分表!G8 is now a formula the product wrote: the typed 合计 93.36 was typed before it, so no finding is new
+    // (seed 003 has no count/mismatch: that one was a false alarm).
+    expect(listed(controller)).toEqual([]);
 
     const after = state.snapshot as WorkbookSnapshot;
     expect(cellAt(after, '满意度调查', 3, 6)?.formula).toBe('(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4');
@@ -193,10 +193,10 @@ describe('Controller over FileHost (seed 003)', () => {
   it('a per-finding fix previews and writes only that finding’s cell; a finding without a fix gives none', async () => {
     const { host, controller } = await scanned();
     const findings = controller.getState().result?.findings ?? [];
-    const count = findings.find((f) => f.code === 'count/mismatch');
-    expect(count && controller.previewFix(count)).toBeNull();
     const missing = findings.find((f) => f.code === 'score/missing');
     expect(missing).toBeDefined();
+    const { fix: _fix, ...withoutFix } = missing as NonNullable<typeof missing>;
+    expect(controller.previewFix(withoutFix)).toBeNull();
     const preview = controller.previewFix(missing as NonNullable<typeof missing>);
     expect(preview?.kind).toBe('fix');
     expect(preview?.writes.map(key)).toEqual(['评分表!G8']);
@@ -363,13 +363,13 @@ describe('profile', () => {
   });
 
   it('a valid saved profile is used by the scan', async () => {
-    storage.setItem('score-audit.profile', JSON.stringify({ rulesOff: ['count/mismatch'] }));
+    storage.setItem('score-audit.profile', JSON.stringify({ rulesOff: ['derived/missing'] }));
     const { controller } = await scanned();
     expect(controller.getState().profileNotice).toBeNull();
-    expect(controller.getState().profile.rulesOff).toEqual(['count/mismatch']);
-    expect(listed(controller)).toEqual(SEED_FINDINGS.filter((f) => !f.includes('count/mismatch')));
+    expect(controller.getState().profile.rulesOff).toEqual(['derived/missing']);
+    expect(listed(controller)).toEqual(SEED_FINDINGS.filter((f) => !f.includes('derived/missing')));
     // The drawer shows the older list as one setting a rule, and saves it so.
-    expect(toDraft(controller.getState().profile).rules).toEqual({ 'count/mismatch': 'off' });
+    expect(toDraft(controller.getState().profile).rules).toEqual({ 'derived/missing': 'off' });
   });
 
   it('saving validates first: an invalid draft is refused with the field named and nothing saved', async () => {
@@ -385,19 +385,19 @@ describe('profile', () => {
   it('saving a valid draft stores it, re-checks with it, and it loads back', async () => {
     const { host, controller } = await scanned();
     const draft = toDraft(controller.getState().profile);
-    draft.rules = { 'derived/missing': 'off', 'count/mismatch': 'error' };
+    draft.rules = { 'derived/missing': 'off', 'score/missing': 'warn' };
     expect(await controller.saveProfile(draft)).toBeNull();
     expect(controller.getState().notice).toEqual({ kind: 'profile-saved' });
     expect(listed(controller)).toEqual(
       SEED_FINDINGS.filter((f) => !f.includes('derived/missing')).map((f) =>
-        f.replace('warning count/mismatch', 'error count/mismatch'),
+        f.replace('error score/missing', 'warning score/missing'),
       ),
     );
     expect(JSON.parse(storage.getItem('score-audit.profile') ?? '{}').rules).toEqual({
       'derived/missing': 'off',
-      'count/mismatch': 'error',
+      'score/missing': 'warn',
     });
     const again = new Controller(host, 'zh-CN');
-    expect((await again.loadProfile()).rules).toEqual({ 'derived/missing': 'off', 'count/mismatch': 'error' });
+    expect((await again.loadProfile()).rules).toEqual({ 'derived/missing': 'off', 'score/missing': 'warn' });
   });
 });

@@ -5,7 +5,11 @@ import { formatMessage, type Lang } from '../core/finding';
 import type { Profile } from '../core/profile';
 import { readErrorMessage } from '../file/read-error';
 import type { ReadOptions } from '../file/read-workbook';
-import type { FileCheck } from './check-file';
+import { readFileAsWorkbook, type FileCheck } from './check-file';
+import { basename } from 'node:path';
+import { checkSubmission } from '../core/submission';
+import { reportedFinding } from '../core/finding';
+import { WorkbookReadError } from '../file/read-error';
 import { collectFiles } from './collect-files';
 import { EXIT, type ExitCode } from './exit';
 import { formatCheckText } from './format';
@@ -28,6 +32,41 @@ export interface CheckOptions {
   /** `-o`: the report goes to this file instead of stdout. */
   output?: string;
   read?: ReadOptions;
+  /** `--together`: the files are one submission (the forms of one project), reconciled as one workbook. */
+  together?: boolean;
+}
+
+/**
+ * `check --together`: every file read, the readable ones checked as one submission. Each file keeps its own report
+ * element with the findings located in it; a finding resting on a cell of another file names that cell's sheet as
+ * `[file]sheet` in `related`. Files are named as given on the command line.
+ */
+async function checkTogether(files: readonly string[], options: CheckOptions): Promise<FileCheck[]> {
+  const read = await Promise.all(files.map((file) => readFileAsWorkbook(file, options.read)));
+  const readable = files.flatMap((file, i) => {
+    const result = read[i];
+    return result?.ok ? [{ name: basename(file), file, snapshot: result.workbook }] : [];
+  });
+  // Two files of one name in different folders are told apart by their path.
+  const names = new Set<string>();
+  for (const r of readable) {
+    if (names.has(r.name)) r.name = r.file;
+    names.add(r.name);
+  }
+  const checked = new Map(
+    checkSubmission(readable, { lang: options.lang, profile: options.profile }).map((c, i) => [readable[i]?.file, c]),
+  );
+  return files.map((file, i): FileCheck => {
+    const result = read[i];
+    if (!result?.ok) return { file, ok: false, error: result?.error ?? new WorkbookReadError('corrupt') };
+    const own = checked.get(file);
+    return {
+      file,
+      ok: true,
+      summary: own?.summary ?? { totalScore: null, grade: null, errors: 0, warnings: 0, infos: 0 },
+      findings: (own?.findings ?? []).map(reportedFinding),
+    };
+  });
 }
 
 /** The report element CONTRACT.md fixes: `{ file, ok, error?, summary, findings }`. */
@@ -84,6 +123,12 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const progress =
     format === 'text' && io.errStream?.isTTY ? new ProgressBar(io.errStream, files.length, lang) : undefined;
   const results: Array<FileCheck | undefined> = new Array(files.length);
+  if (options.together) {
+    const checks = await checkTogether(files, options);
+    checks.forEach((check, index) => {
+      results[index] = check;
+    });
+  }
   const text: string[] = [];
   let reported = 0;
   let finished = 0;
@@ -99,17 +144,19 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
         (output === undefined ? io.out : (line: string) => text.push(line))(formatCheckText(check.file, check, lang));
     }
   };
-  await checkFiles(files, {
-    jobs,
-    lang,
-    profile,
-    read: options.read,
-    onResult: (index, check) => {
-      results[index] = check;
-      reportReady();
-      progress?.update(++finished, check.file);
-    },
-  });
+  if (options.together) reportReady();
+  else
+    await checkFiles(files, {
+      jobs,
+      lang,
+      profile,
+      read: options.read,
+      onResult: (index, check) => {
+        results[index] = check;
+        reportReady();
+        progress?.update(++finished, check.file);
+      },
+    });
   progress?.clear();
 
   const checks = results as FileCheck[];

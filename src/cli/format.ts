@@ -1,6 +1,7 @@
 import type { CheckResult } from '../core/check';
 import { formatMessage, type Finding, type Lang } from '../core/finding';
 import type { Figure, IndicatorNode, Table, WorkbookModel } from '../core/model';
+import type { Fact } from '../core/facts/schema';
 import { CLI_TEXT, SEVERITY_TEXT } from './strings';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -104,6 +105,14 @@ function tableLines(table: Table): string[] {
             `    ${q.text.text}: ${q.counts.map((c) => c?.value ?? '—').join(' / ')}${figureText('结果', q.result)}`,
         ),
       ];
+    case 'targets':
+      return [
+        head,
+        ...table.indicators.map(
+          (i) =>
+            `    [${i.period}] ${[...i.path, i.name.text].join(' / ')}@${i.name.cell} 指标值 ${i.target.text}@${i.target.cell}`,
+        ),
+      ];
     case 'accuracy':
       return [
         head,
@@ -115,13 +124,31 @@ function tableLines(table: Table): string[] {
   }
 }
 
-/** The recognised model as an indented outline. */
-export function formatModelText(file: string, model: WorkbookModel): string {
+/** A fact as inspect shows it: 年初预算数/财政拨款 [2024] 监控表!C4 = 80 万元 (label C2). */
+function factLine(fact: Fact): string {
+  const qualifiers = [
+    fact.part && fact.part !== '资金总额' ? fact.part : '',
+    fact.period ?? '',
+    fact.year ? String(fact.year) : '',
+  ]
+    .filter((q) => q !== '')
+    .join(' ');
+  const value =
+    fact.text?.text ?? (fact.figure.value !== null ? String(fact.figure.value) : (fact.figure.error ?? '（空）'));
+  return `    ${fact.quantity}${qualifiers ? ` [${qualifiers}]` : ''} ${fact.figure.cell} = ${value}${fact.unit ? ` ${fact.unit}` : ''}${fact.symbol ? ` (${fact.symbol})` : ''}${fact.hint ? ` (${fact.hint.numerator}/${fact.hint.denominator})` : ''}  ← ${fact.label.text}@${fact.label.cell}`;
+}
+
+/** The recognised model as an indented outline, then the facts found on each sheet. */
+export function formatModelText(file: string, model: WorkbookModel, facts: readonly Fact[] = []): string {
   return [
     file,
-    ...model.sheets.flatMap((sheet) => [
-      `[${sheet.name}]${sheet.visibility === 'visible' ? '' : ` (${sheet.visibility})`}`,
-      ...sheet.tables.flatMap(tableLines),
-    ]),
+    ...model.sheets.flatMap((sheet) => {
+      const own = facts.filter((f) => f.figure.sheet === sheet.name);
+      return [
+        `[${sheet.name}]${sheet.visibility === 'visible' ? '' : ` (${sheet.visibility})`}`,
+        ...sheet.tables.flatMap(tableLines),
+        ...(own.length > 0 ? [`  facts (${own.length})`, ...own.map(factLine)] : []),
+      ];
+    }),
   ].join('\n');
 }

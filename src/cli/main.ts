@@ -39,6 +39,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         jobs: { type: 'string', short: 'j' },
         'max-cells': { type: 'string' },
         correct: { type: 'boolean', default: false },
+        together: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -93,7 +94,11 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   if (command === 'rules') return listRules(printed, lang, profile, io);
   // Folders, patterns, worker threads and the CSV and HTML reports: src/cli/check-command.ts.
   if (command === 'check')
-    return runCheck(files, { format, lang, profile, jobs: values.jobs, output: values.output, read }, io);
+    return runCheck(
+      files,
+      { format, lang, profile, jobs: values.jobs, output: values.output, read, together: values.together ?? false },
+      io,
+    );
   if (command === 'fix' || command === 'revert') {
     const [file] = files;
     const target = values.output;
@@ -271,9 +276,9 @@ async function inspect(
       exit = EXIT.unusable;
       continue;
     }
-    const { model } = checkWorkbook(workbook.workbook, { lang, profile });
-    if (format === 'json') models.push({ file, model });
-    else io.out(formatModelText(file, model));
+    const { model, analysis } = checkWorkbook(workbook.workbook, { lang, profile });
+    if (format === 'json') models.push({ file, model, facts: analysis.facts });
+    else io.out(formatModelText(file, model, analysis.facts));
   }
   if (format === 'json') io.out(JSON.stringify(models, null, 2));
   return exit;

@@ -10,7 +10,8 @@ export const CLI_TEXT = {
   score-audit check 文件|文件夹|"模式"... [--format text|json|csv|html] [-o 报告] [--jobs N]
                  [--lang zh-CN|en-US] [--profile 配置.json]              检查评分工作簿；文件夹逐层查找 .xlsx/.xls/.xlsm，
                                                                           "reports/**/*.xlsx" 按模式匹配（加引号）；
-                                                                          --jobs 同时检查的文件数（默认每核一个）
+                                                                          --jobs 同时检查的文件数（默认每核一个）；
+                                                                          --together 把各文件作为同一项目的一套表格相互核对
   score-audit inspect 文件 [--format text|json]                           显示识别出的表格与指标树
   score-audit rules [--format text|json]                                  列出全部检查规则
   score-audit fix 文件 -o 输出.xlsx [--correct] [--format text|json]       以公式填写可推算的空白，修改记入“审核记录”表；
@@ -26,7 +27,8 @@ compare 的退出码：0 两者一致；1 有差异；2 文件无法读取、参
   score-audit check FILE|FOLDER|"PATTERN"... [--format text|json|csv|html] [-o REPORT] [--jobs N]
                  [--lang zh-CN|en-US] [--profile PROFILE.json]           check scoring workbooks; a folder is searched for
                                                                          .xlsx/.xls/.xlsm at any depth, "reports/**/*.xlsx"
-                                                                         is a pattern (quoted); --jobs files at once (default: one per core)
+                                                                         is a pattern (quoted); --jobs files at once (default: one per core);
+                                                                         --together reconciles the files as one submission
   score-audit inspect FILE [--format text|json]                          show the recognised tables and indicator tree
   score-audit rules [--format text|json]                                 list every rule
   score-audit fix FILE -o OUT.xlsx [--correct] [--format text|json]      fill derivable blanks with formulas, recorded in 审核记录;

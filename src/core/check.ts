@@ -33,7 +33,7 @@ export interface CheckOptions {
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): CheckResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const { model, grids } = recognizeWorkbook(snapshot, profile);
-  const analysis = analyze(model, profile);
+  const analysis = analyze(model, profile, grids);
   const findings = runRules({ snapshot, grids, model, profile, analysis }, options.lang ?? 'zh-CN');
   return { model, analysis, findings, summary: summarize(model, findings, profile) };
 }

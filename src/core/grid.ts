@@ -10,7 +10,7 @@ const NO_CELLS: readonly Cell[] = [];
 /**
  * Random access over one snapshot sheet: cells by position and merged areas by any cell they cover.
  * Cells are indexed by row (a slice of the row-major cell list), which costs far less than a map of every
- * cell on large sheets. Overlapping merges (seen in government exports) resolve to the first area listed.
+ * cell on large sheets. Overlapping merges (seen in government exports) are left out: the sheet reads as unmerged there.
  */
 export class SheetGrid {
   readonly name: string;
@@ -20,6 +20,11 @@ export class SheetGrid {
   private readonly rows = new Map<number, readonly Cell[]>();
   private readonly mergeByPosition = new Map<number, CellRange>();
   private readonly largeMerges: CellRange[] = [];
+  /**
+   * Merged areas that overlap another (a damaged export), in the order listed. They are left out of the structure:
+   * the sheet reads as if neither were merged.
+   */
+  readonly overlappingMerges: readonly CellRange[];
 
   constructor(readonly sheet: Sheet) {
     this.name = sheet.name;
@@ -39,7 +44,9 @@ export class SheetGrid {
     const lastCell = this.cells[this.cells.length - 1];
     this.rowCount = lastCell ? lastCell.row + 1 : 0;
     this.colCount = cols;
-    for (const area of sheet.merges) this.indexMerge(area);
+    this.overlappingMerges = overlapping(sheet.merges);
+    const skip = new Set(this.overlappingMerges);
+    for (const area of sheet.merges) if (!skip.has(area)) this.indexMerge(area);
   }
 
   private indexMerge(area: CellRange): void {
@@ -144,6 +151,49 @@ export class SheetGrid {
   address(row: number, col: number): string {
     return cellAddress(row, col);
   }
+}
+
+const sameRange = (a: CellRange, b: CellRange): boolean =>
+  a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
+
+const intersects = (a: CellRange, b: CellRange): boolean =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/**
+ * The merged areas that overlap another. Small areas are found through the cells they cover, so thousands of merges
+ * cost one pass; the few large ones (whole rows or columns) are compared with every area.
+ */
+function overlapping(merges: readonly CellRange[]): CellRange[] {
+  const found = new Set<CellRange>();
+  const owner = new Map<number, CellRange>();
+  const large: CellRange[] = [];
+  for (const area of merges) {
+    if (area.bottom < area.top || area.right < area.left) continue;
+    const size = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    if (size > MAX_INDEXED_MERGE_CELLS) {
+      large.push(area);
+      continue;
+    }
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        const key = r * COLUMNS + c;
+        const other = owner.get(key);
+        if (other && !sameRange(other, area)) {
+          found.add(other);
+          found.add(area);
+        } else owner.set(key, area);
+      }
+    }
+  }
+  for (const big of large) {
+    for (const area of merges) {
+      if (!sameRange(area, big) && area.bottom >= area.top && area.right >= area.left && intersects(big, area)) {
+        found.add(big);
+        found.add(area);
+      }
+    }
+  }
+  return merges.filter((m) => found.has(m));
 }
 
 function isRowMajor(cells: readonly Cell[]): boolean {

@@ -55,6 +55,11 @@ export const ProfileSchema = z
       满意度: ['满意度', '服务对象满意度'],
       预算执行率: ['预算执行率', '资金执行率'],
     }),
+    /**
+     * More names for the quantities of the vocabulary (src/core/facts/vocabulary.ts), by quantity key:
+     * { "实际支出资金": ["累计支付资金"] }.
+     */
+    quantityNames: z.record(z.string(), z.array(z.string().min(1))).default({}),
     /** Satisfaction option values, as fractions (seed 003: 非常满意 100%, 满意 90%, 一般 80%, 不满意 0). */
     satisfactionOptionValues: z.record(z.string(), z.number().min(0).max(1)).default({
       非常满意: 1,

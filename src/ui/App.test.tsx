@@ -16,7 +16,8 @@ import { startStandalone, startTaskpane } from '../pages/boot';
 // jest runs without dynamic import: the file layer's chunk is the module itself (Chromium tests load the real chunk).
 jest.mock('./lazy-file-host', () => ({ loadFileHost: async () => jest.requireActual('../hosts/file/file-host') }));
 
-jest.setTimeout(60_000);
+// jsdom role queries over the settings drawer (a combobox per rule) take tens of seconds on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 let bytes: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
@@ -65,7 +66,7 @@ describe('App with the seed 003 workbook', () => {
     expect(screen.getByTestId('grade').textContent).toBe('优');
     const summary = screen.getByRole('region', { name: '评分概况' });
     expect(summary.textContent).toContain('错误 1');
-    expect(summary.textContent).toContain('警告 1');
+    expect(summary.textContent).toContain('警告 0');
     expect(summary.textContent).toContain('提示 4');
     const table = screen.getByRole('table', { name: '一级指标' });
     const rows = within(table)
@@ -86,26 +87,26 @@ describe('App with the seed 003 workbook', () => {
 
   it('groups findings by sheet then severity, in lists, and filters them by severity and rule', async () => {
     await renderScanned(openHost());
-    expect(screen.getByRole('heading', { name: '评分表（2）' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '评分表（1）' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: '满意度调查（4）' })).toBeTruthy();
     const lists = screen.getAllByRole('list').filter((l) => l.getAttribute('aria-labelledby'));
-    expect(lists.map((l) => within(l).getAllByRole('listitem').length)).toEqual([1, 1, 4]);
-    expect(findingItems().map((i) => i.textContent?.slice(0, 20))).toHaveLength(6);
+    expect(lists.map((l) => within(l).getAllByRole('listitem').length)).toEqual([1, 4]);
+    expect(findingItems().map((i) => i.textContent?.slice(0, 20))).toHaveLength(5);
     const g8 = findingItems()[0] as HTMLElement;
     expect(g8.textContent).toContain('G8');
     expect(g8.textContent).toContain('score/missing');
     expect(g8.textContent).toContain('应为 4，实为 无');
 
     fireEvent.click(screen.getByRole('button', { name: /提示 4/ }));
-    expect(findingItems()).toHaveLength(2);
+    expect(findingItems()).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: /满意度调查/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /提示 4/ }));
-    expect(findingItems()).toHaveLength(6);
+    expect(findingItems()).toHaveLength(5);
 
     fireEvent.click(screen.getByRole('combobox', { name: '按规则筛选' }));
-    fireEvent.click(await screen.findByRole('option', { name: /^count\/mismatch/ }));
+    fireEvent.click(await screen.findByRole('option', { name: /^score\/missing/ }));
     await waitFor(() => expect(findingItems()).toHaveLength(1));
-    expect(findingItems()[0]?.textContent).toContain('A22');
+    expect(findingItems()[0]?.textContent).toContain('G8');
   });
 
   it('selects a finding’s cell and related cells by click, Enter and Space; the standalone preview highlights it', async () => {
@@ -113,15 +114,15 @@ describe('App with the seed 003 workbook', () => {
     const host = openHost(selection);
     const select = jest.spyOn(host, 'select');
     await renderScanned(host, 'zh-CN', selection);
-    const [g8, a22] = findingItems() as [HTMLElement, HTMLElement];
+    const [g8, g4] = findingItems() as [HTMLElement, HTMLElement];
     fireEvent.click(g8);
     expect(select).toHaveBeenLastCalledWith({ sheet: '评分表', cell: 'G8' }, [{ sheet: '评分表', cell: 'F8' }]);
     const preview = await screen.findByTestId('sheet-preview');
     expect(within(preview).getByText('工作表“评分表”，单元格 G8')).toBeTruthy();
     expect(preview.querySelector('td[data-mark="target"]')).toBeTruthy();
     expect(preview.querySelector('td[data-mark="related"]')?.textContent).toBe('4');
-    fireEvent.keyDown(a22, { key: 'Enter' });
-    expect(select).toHaveBeenLastCalledWith({ sheet: '评分表', cell: 'A22' }, []);
+    fireEvent.keyDown(g4, { key: 'Enter' });
+    expect(select).toHaveBeenLastCalledWith({ sheet: '满意度调查', cell: 'G4' }, expect.any(Array));
     fireEvent.keyDown(g8, { key: ' ' });
     expect(select).toHaveBeenCalledTimes(3);
     fireEvent.keyDown(g8, { key: 'a' });
@@ -170,16 +171,16 @@ describe('App with the seed 003 workbook', () => {
       '满意度调查!G6',
       '满意度调查!G7',
     ]);
-    // count/mismatch stays; the fill creates no finding (the typed 合计 was typed before the score was filled).
+    // The fill creates no finding (the typed 合计 was typed before the score was filled), and none is left.
     await waitFor(() =>
-      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual(['count/mismatch']),
+      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual([]),
     );
     expect(screen.getByRole('region', { name: '评分概况' }).textContent).toContain('提示 0');
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(false);
 
     click(await screen.findByRole('button', { name: '撤销' }));
     await screen.findByText('已撤销，恢复 5 个单元格。');
-    await waitFor(() => expect(findingItems()).toHaveLength(6));
+    await waitFor(() => expect(findingItems()).toHaveLength(5));
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -195,7 +196,6 @@ describe('App with the seed 003 workbook', () => {
       '修复 满意度调查!G6',
       '修复 满意度调查!G7',
     ]);
-    expect(screen.queryByRole('button', { name: '修复 评分表!A22' })).toBeNull();
     fireEvent.click(button('修复 评分表!G8'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getAllByRole('row')).toHaveLength(2);
@@ -204,7 +204,7 @@ describe('App with the seed 003 workbook', () => {
     await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
     expect(apply.mock.calls[0]?.[0]).toHaveLength(1);
     // score/missing goes; the fill creates no finding of its own.
-    await waitFor(() => expect(findingItems()).toHaveLength(5));
+    await waitFor(() => expect(findingItems()).toHaveLength(4));
     expect(screen.queryByText('合计 93.36 是手填的常数，而同行的合计 F19 是公式')).toBeNull();
   });
 
@@ -225,12 +225,12 @@ describe('App with the seed 003 workbook', () => {
     expect(save).not.toHaveBeenCalled();
 
     fireEvent.change(rate, { target: { value: '2' } });
-    fireEvent.change(within(drawer).getByRole('combobox', { name: '个数不符' }), { target: { value: 'off' } });
+    fireEvent.change(within(drawer).getByRole('combobox', { name: '可自动填写' }), { target: { value: 'off' } });
     click(within(drawer).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(save).toHaveBeenCalledTimes(1));
-    expect((save.mock.calls[0]?.[0] as Profile).rules).toEqual({ 'count/mismatch': 'off' });
+    expect((save.mock.calls[0]?.[0] as Profile).rules).toEqual({ 'derived/missing': 'off' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(findingItems()).toHaveLength(5));
+    await waitFor(() => expect(findingItems()).toHaveLength(1));
     expect(screen.getByText('设置已保存。')).toBeTruthy();
   });
 
@@ -238,7 +238,7 @@ describe('App with the seed 003 workbook', () => {
     localStorage.setItem('score-audit.profile', JSON.stringify({ rateDecimals: 'two' }));
     await renderScanned(openHost());
     expect(screen.getByText(/^工作簿中保存的设置无效，已改用默认设置：字段 rateDecimals/)).toBeTruthy();
-    expect(findingItems()).toHaveLength(6);
+    expect(findingItems()).toHaveLength(5);
   });
 
   it('live toggle subscribes to changes and unsubscribes', async () => {
@@ -293,7 +293,11 @@ describe('App with the seed 003 workbook', () => {
     const sheet: Sheet = {
       name: evil,
       visibility: 'visible',
-      cells: [{ row: 0, col: 0, value: { type: 'text', value: evil } }],
+      // A figure beside the text: a sheet with figures and nothing recognised is reported (text alone is quiet).
+      cells: [
+        { row: 0, col: 0, value: { type: 'text', value: evil } },
+        { row: 0, col: 1, value: { type: 'number', value: 1 } },
+      ],
       merges: [],
     };
     const snapshot: WorkbookSnapshot = { sheets: [sheet] };

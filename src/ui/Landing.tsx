@@ -71,6 +71,26 @@ export async function openFileHost(
   return FileHost.open(name, bytes, lang, (target, related) => selection.set(target, related));
 }
 
+/**
+ * Opens several picked or dropped files as one submission (the forms of one project, one file each): each is read
+ * into a FileHost and the pane sees them as one workbook whose sheets are named `[file]sheet`. The first unreadable
+ * file gives its one-line reason.
+ */
+export async function openFiles(
+  files: readonly File[],
+  lang: Lang,
+  selection: SelectionStore,
+): Promise<WorkbookHost | { error: string; name: string }> {
+  const { FileHost, SubmissionHost } = await loadFileHost();
+  const parts = [];
+  for (const file of files) {
+    const host = FileHost.open(file.name, new Uint8Array(await file.arrayBuffer()), lang);
+    if ('error' in host) return { error: host.error, name: file.name };
+    parts.push({ name: file.name, host });
+  }
+  return new SubmissionHost(parts, (target, related) => selection.set(target, related));
+}
+
 /** Reads a picked or dropped file into a FileHost; an unreadable file gives its one-line reason. */
 export async function openFile(
   file: File,
@@ -88,13 +108,16 @@ export function Landing({ lang, t, selection, initialError, onOpened }: LandingP
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<string | null>(initialError ?? null);
 
-  const open = async (file: File | undefined) => {
+  const open = async (picked: readonly File[]) => {
+    const [file] = picked;
     if (!file) return;
     setOpening(true);
     setError(null);
     try {
-      const host = await openFile(file, lang, selection);
-      if ('error' in host) setError(t.openFailed(file.name, host.error));
+      // Several files are one submission, checked together; one file opens as before.
+      const host = picked.length > 1 ? await openFiles(picked, lang, selection) : await openFile(file, lang, selection);
+      if ('error' in host)
+        setError(t.openFailed('name' in host && typeof host.name === 'string' ? host.name : file.name, host.error));
       else onOpened(host);
     } catch (cause) {
       setError(t.openFailed(file.name, cause instanceof Error ? cause.message : String(cause)));
@@ -106,7 +129,7 @@ export function Landing({ lang, t, selection, initialError, onOpened }: LandingP
   const drop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    void open(event.dataTransfer.files[0]);
+    void open([...event.dataTransfer.files]);
   };
 
   return (
@@ -140,16 +163,18 @@ export function Landing({ lang, t, selection, initialError, onOpened }: LandingP
           {t.chooseFile}
         </Button>
         <Caption1>{t.dropHere}</Caption1>
+        <Caption1>{t.severalFiles}</Caption1>
         <input
           ref={input}
           type="file"
           hidden
           aria-label={t.chooseFile}
           accept={WORKBOOK_FILE_TYPES}
+          multiple
           onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
+            const files = [...(event.currentTarget.files ?? [])];
             event.currentTarget.value = '';
-            void open(file);
+            void open(files);
           }}
         />
         {opening && <Spinner size="small" label={t.opening} />}

@@ -96,6 +96,8 @@ export interface Strings {
   landingIntro: string;
   chooseFile: string;
   dropHere: string;
+  /** Several files at once are one submission, checked together. */
+  severalFiles: string;
   dropZone: string;
   opening: string;
   openFailed: (name: string, message: string) => string;
@@ -218,6 +220,7 @@ const zhCN: Strings = {
   landingIntro: '无需安装加载项。选择或拖入 .xlsx / .xls 文件即可检查；文件只在本机浏览器中处理，不会上传。',
   chooseFile: '选择文件',
   dropHere: '或将文件拖放到此处',
+  severalFiles: '可一次选择或拖入同一项目的多个文件（如分别导出的目标表、监控表、自评表），作为一套材料相互核对',
   dropZone: '文件拖放区',
   opening: '正在读取文件…',
   openFailed: (name, message) => `无法打开“${name}”：${message}`,
@@ -341,6 +344,8 @@ const enUS: Strings = {
     'No add-in needed. Choose or drop an .xlsx or .xls file to check it; it is processed in this browser only and never uploaded.',
   chooseFile: 'Choose a file',
   dropHere: 'or drop it here',
+  severalFiles:
+    'Choose or drop several files of one project at once (forms exported one file each) to check them as one submission',
   dropZone: 'File drop area',
   opening: 'Reading the file…',
   openFailed: (name, message) => `Cannot open “${name}”: ${message}`,

@@ -46,7 +46,10 @@ export async function hostileWorkbook(): Promise<Uint8Array> {
   const scores = book.getWorksheet('评分表') as ExcelJS.Worksheet;
   scores.name = MARKUP;
   scores.getCell('C8').value = `预算执行率${MARKUP}`;
-  book.addWorksheet(FORMULA_SHEET).getCell('A1').value = '备注："引号", 逗号';
+  const notes = book.addWorksheet(FORMULA_SHEET);
+  notes.getCell('A1').value = '备注："引号", 逗号';
+  // A figure, so the sheet is one with figures and nothing recognised (a sheet of text alone is left quiet).
+  notes.getCell('A2').value = 3;
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 

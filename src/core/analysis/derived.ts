@@ -5,6 +5,8 @@ import type { Localized } from '../finding';
 import { flattenTree } from '../model/indicators';
 import { surveyResult } from './survey';
 import { binary, call, ref, type Expr } from '../formula/build';
+import type { Fact } from '../facts/schema';
+import { rateInputs } from '../facts/relations';
 
 export type RateKind =
   | 'score-rate'
@@ -160,10 +162,32 @@ function tableRates(table: Table, profile: Profile): DerivedRate[] {
   }
 }
 
+const RATE_OF_QUANTITY: Readonly<Record<string, RateKind>> = {
+  预算执行率: 'execution-rate',
+  资金到位率: 'arrival-rate',
+  完成率: 'completion-rate',
+  满意度: 'satisfaction',
+};
+
+/**
+ * Rates found as facts wherever they sit (a 预算执行率（C/B） row under a funds table, 1-7月执行率 beside 1-7月执行数,
+ * 总体满意度 under a list of counts), each with the facts it is computed from. Cells a table already reads are left
+ * to it.
+ */
+function factRates(facts: readonly Fact[], covered: ReadonlySet<string>, profile: Profile): DerivedRate[] {
+  return facts.flatMap((fact) => {
+    const kind = RATE_OF_QUANTITY[fact.quantity];
+    if (!kind || fact.kind !== 'rate' || covered.has(`${fact.figure.sheet}!${fact.figure.cell}`)) return [];
+    const inputs = rateInputs(fact, facts, profile);
+    if (!inputs) return [];
+    return ratio(kind, fact.figure, inputs.numerator.figure, inputs.denominator.figure) ?? [];
+  });
+}
+
 /** Every rate the workbook shows or leaves blank where it belongs, with the inputs it rests on. */
-export function derivedRates(model: WorkbookModel, profile: Profile): DerivedRate[] {
+export function derivedRates(model: WorkbookModel, profile: Profile, facts: readonly Fact[] = []): DerivedRate[] {
+  const fromTables = allTables(model).flatMap((table) => tableRates(table, profile));
+  const covered = new Set(fromTables.map((r) => `${r.target.sheet}!${r.target.cell}`));
   // A quotient of extreme inputs (1e308 over 1e-10) overflows to ±Infinity: such a rate has no value to report.
-  return allTables(model)
-    .flatMap((table) => tableRates(table, profile))
-    .filter((rate) => Number.isFinite(rate.exact));
+  return [...fromTables, ...factRates(facts, covered, profile)].filter((rate) => Number.isFinite(rate.exact));
 }

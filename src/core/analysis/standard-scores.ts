@@ -8,6 +8,8 @@ import { keyValueEntries } from '../model/stated';
 import { surveyResult } from './survey';
 import { allTables, indicatorTables } from '../model/tables';
 import { binary, call, num, ref, type Expr } from '../formula/build';
+import type { Fact } from '../facts/schema';
+import { rateInputs } from '../facts/relations';
 
 /** What an indicator's score should be, by its scoring standard or the self-evaluation rules. */
 export interface ScoreExpectation {
@@ -48,7 +50,7 @@ interface WorkbookRates {
 const numeric = (figure: Figure | undefined): figure is Figure & { value: number } => !!figure && figure.value !== null;
 
 /** Rates the workbook gives elsewhere that standards multiply by: 预算执行率, the survey's 满意度, a cost overrun. */
-function workbookRates(model: WorkbookModel, profile: Profile): WorkbookRates {
+function workbookRates(model: WorkbookModel, profile: Profile, facts: readonly Fact[]): WorkbookRates {
   const rates: WorkbookRates = {};
   const entries = keyValueEntries(model);
   const entry = (key: string) =>
@@ -82,6 +84,23 @@ function workbookRates(model: WorkbookModel, profile: Profile): WorkbookRates {
         // The survey's overall cell is what an evaluator multiplies by (满意度调查得分*本项分值).
         if (table.overall) rates.satisfaction.formula = ref(table.overall);
       }
+    }
+  }
+  if (!rates.execution) {
+    // Funds stated anywhere else (a funds table with a 预算执行率 row, a monitoring form): the first execution rate
+    // the facts define, its own cell where the workbook states one.
+    const stated = facts.filter((f) => f.quantity === '预算执行率');
+    // Without a rate stated, the funds themselves (实际支出 and 实际到位 …, wherever they sit) define it.
+    const implied = { quantity: '预算执行率', figure: { sheet: '', row: -1 } };
+    for (const fact of [...stated, implied]) {
+      const inputs = rateInputs(fact, facts, profile);
+      if (!inputs) continue;
+      rates.execution = {
+        value: inputs.numerator.figure.value / inputs.denominator.figure.value,
+        inputs: [inputs.numerator.figure, inputs.denominator.figure],
+        formula: binary('/', ref(inputs.numerator.figure), ref(inputs.denominator.figure)),
+      };
+      break;
     }
   }
   return rates;
@@ -151,8 +170,12 @@ function fromSelfEvaluation(
 }
 
 /** Every indicator whose score its standard (or the self-evaluation rules) determines or bounds. */
-export function scoreExpectations(model: WorkbookModel, profile: Profile): ScoreExpectation[] {
-  const rates = workbookRates(model, profile);
+export function scoreExpectations(
+  model: WorkbookModel,
+  profile: Profile,
+  facts: readonly Fact[] = [],
+): ScoreExpectation[] {
+  const rates = workbookRates(model, profile, facts);
   const expectations: ScoreExpectation[] = [];
   for (const table of indicatorTables(model)) {
     for (const node of flattenTree(table.indicators)) {

@@ -208,6 +208,28 @@ export const AccuracyTableSchema = z.object({
 });
 export type AccuracyTable = z.infer<typeof AccuracyTableSchema>;
 
+/**
+ * Performance targets without weights or scores: the indicator blocks of a 绩效目标申报表 (中期 and 年度 side by side)
+ * and the indicator rows of a 绩效目标执行监控表 (年度指标值 with 1-7月执行数 …).
+ */
+export const TargetTableSchema = z.object({
+  kind: z.literal('targets'),
+  ...TableBase,
+  indicators: z.array(
+    z.object({
+      /** 中期 for a target form's medium-term block, 年度 for the year's. */
+      period: z.enum(['中期', '年度']),
+      /** Level-1 and level-2 names above it (filled down or merged). */
+      path: z.array(z.string()),
+      name: TextAtSchema,
+      /** The indicator's key for matching across forms (normalised name). */
+      key: z.string(),
+      target: TextAtSchema,
+    }),
+  ),
+});
+export type TargetTable = z.infer<typeof TargetTableSchema>;
+
 export const TableSchema = z.discriminatedUnion('kind', [
   IndicatorTableSchema,
   SummaryTableSchema,
@@ -216,6 +238,7 @@ export const TableSchema = z.discriminatedUnion('kind', [
   AmountTableSchema,
   SurveyTableSchema,
   AccuracyTableSchema,
+  TargetTableSchema,
 ]);
 export type Table = z.infer<typeof TableSchema>;
 

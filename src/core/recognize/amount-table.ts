@@ -6,7 +6,7 @@ import { figureAt, textAt } from './figures';
 import { isBlankRow } from './header-row';
 import { amountUnitIn, isSubtotalLabel, isTotalLabel, withoutParentheses } from './vocabulary';
 
-const AMOUNT_HEADER = /资金|金额|小计|合计|预算|支出|拨付|到位|结余|补助|经费|万元|\(元\)/;
+const AMOUNT_HEADER = /资金|金额|小计|合计|预算|支出|拨付|到位|结余|结转|补助|经费|执行数|拨款|万元|\(元\)/;
 const NOT_AMOUNT_HEADER = /序号|备注|年度|年份|说明|日期|编号|摘要|来源|名称|性质|类别|内容|项目|率$/;
 
 /** Amount columns named in a header row, or undefined when there are too few to call it an amount table. */
@@ -20,7 +20,11 @@ export function amountColumns(grid: SheetGrid, row: number): Array<{ col: number
     columns.push({ col: cell.col, text: cell.value.value });
   }
   const named = columns.some((c) => amountUnitIn(c.text));
-  return columns.length >= 2 || (columns.length === 1 && named) ? columns : undefined;
+  const lastCol = Math.max(0, ...columns.map((c) => c.col));
+  // One amount column makes a list when its unit is stated: in its header, or above (资金支出明细表（元）, 单位：元).
+  return columns.length >= 2 || (columns.length === 1 && (named || unitAbove(grid, row, lastCol)))
+    ? columns
+    : undefined;
 }
 
 /** Funds by year and source, payment lists in 元: amounts by row with 小计/合计 rows and columns. */

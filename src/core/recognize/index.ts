@@ -3,22 +3,10 @@ import { SheetGrid } from '../grid';
 import type { Table, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import type { Sheet, WorkbookSnapshot } from '../snapshot';
-import { normalizeLabel } from '../text';
-import { accuracyColumns, recognizeAccuracyTable } from './accuracy-table';
-import { recognizeAmountTable } from './amount-table';
-import { recognizeBudgetTable } from './budget-table';
-import { headerColumns } from './header-row';
-import { recognizeIndicatorTable } from './indicator-table';
 import { recognizeKeyValues } from './key-values';
-import { namesLevel1Across, recognizeHorizontalSummary, recognizeVerticalSummary } from './summary-table';
-import { isSurveyHeader, recognizeSurveyTable } from './survey-table';
-import { headerRole } from './vocabulary';
+import { RowView, type Found } from './recognizer';
+import { RECOGNIZERS } from './registry';
 import { OWN_SHEETS } from '../own-sheets';
-
-type Found = { table: Table; lastRow: number } | undefined;
-
-/** Longest text that can be a header or label; longer texts are prose (standards, explanations). */
-const MAX_LABEL_LENGTH = 30;
 
 export function recognizeWorkbook(
   snapshot: WorkbookSnapshot,
@@ -75,40 +63,15 @@ export function recognizeSheet(grid: SheetGrid, profile: Profile): Table[] {
   return tables;
 }
 
-function tableStartingAt(grid: SheetGrid, row: number, profile: Profile): Found {
-  const texts = grid
-    .cellsInRow(row)
-    .flatMap((cell) =>
-      cell.value.type === 'text' && cell.value.value.length <= MAX_LABEL_LENGTH
-        ? [normalizeLabel(cell.value.value)]
-        : [],
-    );
-  if (texts.length === 0) return undefined;
-  if (texts.some((text) => headerRole(text))) {
-    const header = headerColumns(grid, row);
-    const found =
-      recognizeIndicatorTable(grid, row, header, profile) ??
-      recognizeBudgetTable(grid, row, header) ??
-      recognizeVerticalSummary(grid, row, header, profile);
+function tableStartingAt(grid: SheetGrid, row: number, profile: Profile): Found | undefined {
+  const view = new RowView(grid, row, profile);
+  if (view.texts.length === 0) return undefined;
+  for (const recognizer of RECOGNIZERS) {
+    if (!recognizer.startsAt(view)) continue;
+    const found = recognizer.read(view);
     if (found) return found;
   }
-  if (namesLevel1Across(grid, row, profile)) {
-    const found = recognizeHorizontalSummary(grid, row, profile);
-    if (found) return found;
-  }
-  if (isSurveyHeader(grid, row, profile)) {
-    const found = recognizeSurveyTable(grid, row, profile);
-    if (found) return found;
-  }
-  if (texts.some((text) => /应发|实发|应补|实补|兑现/.test(text))) {
-    // The due/paid words may sit on a header line merged over 人数 | 金额 on the next row.
-    for (const headerRow of [row, row + 1]) {
-      if (!accuracyColumns(grid, headerRow)) continue;
-      const found = recognizeAccuracyTable(grid, headerRow);
-      if (found) return found;
-    }
-  }
-  return recognizeAmountTable(grid, row);
+  return undefined;
 }
 
 export type { Sheet };

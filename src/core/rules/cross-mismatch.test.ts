@@ -182,7 +182,7 @@ describe('cross/mismatch on hand-made layouts', () => {
         severity: 'error',
         sheet: '明细',
         cell: 'B1',
-        message: '“实际到位资金（元）” 71000 与另一处的 70000 不一致',
+        message: '“实际到位资金（元）” 71000 与“结论”C1 的 70000 不一致',
         expected: 70000,
         actual: 71000,
         related: [{ sheet: '结论', cell: 'C1' }],

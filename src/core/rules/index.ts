@@ -1,6 +1,7 @@
-import { formatMessage, type Finding, type Lang, type Severity } from '../finding';
+import { formatMessage, type Finding, type FindingCode, type Lang, type Severity } from '../finding';
 import type { Profile } from '../profile';
 import type { Rule, RuleContext, RuleReport } from './rule';
+import { amountTotal } from './amount-total';
 import { countMismatch } from './count-mismatch';
 import { crossMismatch } from './cross-mismatch';
 import { crossMissing } from './cross-missing';
@@ -18,6 +19,7 @@ import { scoreMissing } from './score-missing';
 import { scoreRange } from './score-range';
 import { scoreRule } from './score-rule';
 import { scoreTotal } from './score-total';
+import { sheetMergeOverlap } from './sheet-merge-overlap';
 import { sheetUnrecognized } from './sheet-unrecognized';
 import { valueTextNumber } from './value-text-number';
 import { weightChildrenSum } from './weight-children-sum';
@@ -39,6 +41,7 @@ export const RULES: readonly Rule[] = [
   rateWrong,
   rateRounding,
   gradeMismatch,
+  amountTotal,
   crossMismatch,
   crossMissing,
   countMismatch,
@@ -49,6 +52,7 @@ export const RULES: readonly Rule[] = [
   formulaStale,
   valueTextNumber,
   derivedMissing,
+  sheetMergeOverlap,
   sheetUnrecognized,
 ];
 
@@ -61,6 +65,17 @@ export function severityOf(rule: Rule, profile: Profile): Severity | undefined {
 
 const SEVERITY_OF_SETTING = { error: 'error', warn: 'warning', info: 'info' } as const;
 
+/**
+ * A cell gets the most specific finding only: a finding of the key's code is dropped where the same cell already has
+ * one of the codes listed (a score above its weight is score/range, not also score/rule).
+ */
+const LESS_SPECIFIC_THAN: Partial<Record<FindingCode, readonly FindingCode[]>> = {
+  'score/rule': ['score/range'],
+  // A SUM that leaves out a row says why its total is wrong; a wrong typed total is more than a typed constant.
+  'amount/total': ['formula/range-omits', 'cross/mismatch'],
+  'formula/hardcoded': ['amount/total'],
+};
+
 /** Runs the rules the profile keeps on and turns their reports into findings in the given language. */
 export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
@@ -69,7 +84,17 @@ export function runRules(context: RuleContext, lang: Lang, rules: readonly Rule[
     if (severity === undefined) continue;
     for (const report of rule.check(context)) findings.push(toFinding(rule, severity, report, lang));
   }
-  return findings;
+  const codesAt = new Map<string, Set<FindingCode>>();
+  for (const f of findings) {
+    const key = `${f.sheet}!${f.cell}`;
+    const codes = codesAt.get(key);
+    if (codes) codes.add(f.code);
+    else codesAt.set(key, new Set([f.code]));
+  }
+  return findings.filter((f) => {
+    const moreSpecific = LESS_SPECIFIC_THAN[f.code];
+    return !moreSpecific?.some((code) => codesAt.get(`${f.sheet}!${f.cell}`)?.has(code));
+  });
 }
 
 function toFinding(rule: Rule, severity: Severity, report: RuleReport, lang: Lang): Finding {

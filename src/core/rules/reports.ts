@@ -2,7 +2,7 @@ import type { DerivedRate, RateVerdict } from '../analysis';
 import { RATE_NAMES } from '../analysis/derived';
 import type { CellRef } from '../finding';
 import type { Figure, TextAt } from '../model';
-import { formatNumber } from '../numbers';
+import { excelRound, formatNumber } from '../numbers';
 import type { RuleReport } from './rule';
 import { rateFix } from '../fix/proposals';
 import type { Profile } from '../profile';
@@ -61,4 +61,10 @@ export function rateReport<MessageId extends string>(
     related: refs(rate.inputs),
     fix: rateFix(rate, profile),
   };
+}
+
+/** An amount as its cell shows it: 7.00 for a cell with two decimals, 70,000.00 with a thousands format; else plain. */
+export function shownFigure(value: number, like: Pick<Figure, 'decimals'>): string {
+  if (like.decimals === undefined) return formatNumber(value);
+  return excelRound(value, like.decimals).toFixed(like.decimals);
 }

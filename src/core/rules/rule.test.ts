@@ -29,7 +29,9 @@ function run(profile: unknown, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
   const parsed = ProfileSchema.parse(profile);
   const snapshot = workbookOf(sheetOf('表', [['a', 1]]));
   const { model, grids } = recognizeWorkbook(snapshot, parsed);
-  return runRules({ snapshot, grids, model, profile: parsed, analysis: analyze(model, parsed) }, lang, [planted]);
+  return runRules({ snapshot, grids, model, profile: parsed, analysis: analyze(model, parsed, grids) }, lang, [
+    planted,
+  ]);
 }
 
 describe('the rule contract', () => {
@@ -66,5 +68,25 @@ describe('the rule contract', () => {
       }
       expect(severityOf(rule, ProfileSchema.parse({}))).toBe(rule.severity);
     }
+  });
+});
+
+describe('one cause, one finding: the most specific finding of a cell', () => {
+  it('a score above its weight whose standard gives another score is score/range only, not also score/rule', () => {
+    const snapshot = workbookOf(
+      sheetOf('结论表', [
+        ['实际到位资金（B）', 7],
+        ['实际支出资金（C）', 7],
+      ]),
+      sheetOf('评分表', [
+        ['一级指标', '二级指标', '评分标准', '分值', '得分'],
+        ['过程', '预算执行率', '指标分值=预算执行率*总分', 4, 5],
+        [null, '资金使用', '有一项不符合扣1分', 6, 6],
+      ]),
+    );
+    const profile = ProfileSchema.parse({});
+    const { model, grids } = recognizeWorkbook(snapshot, profile);
+    const findings = runRules({ snapshot, grids, model, profile, analysis: analyze(model, profile, grids) }, 'zh-CN');
+    expect(findings.filter((f) => f.cell === 'E2').map((f) => f.code)).toEqual(['score/range']);
   });
 });

@@ -26,6 +26,7 @@ beforeAll(async () => {
       entries: [
         { label: '填表人', value: '张三' },
         { label: '联系电话', value: '0916-1234567' },
+        { label: '页数', value: 3 },
       ],
     };
   });
@@ -50,9 +51,10 @@ describe('sheet/unrecognized on a planted seed fault', () => {
 });
 
 describe('sheet/unrecognized on hand-made workbooks', () => {
-  it('tells an empty sheet from a sheet of unrecognised text', () => {
+  it('tells an empty sheet from a sheet of unrecognised figures, and leaves a sheet of text alone', () => {
     const snapshot = workbookOf(
-      sheetOf('说明', [['本表由财政局统一印制'], ['填表人：张三']]),
+      sheetOf('实施方案', [['一、项目概况'], ['本项目由市人社局实施……']]),
+      sheetOf('说明', [['本表由财政局统一印制'], ['填表人：张三'], ['页数', 3]]),
       sheetOf('空表', []),
       sheetOf('评分', [
         ['一级指标', '二级指标', '分值', '得分'],

@@ -1,6 +1,9 @@
 import { defineRule } from './rule';
 
-/** A sheet with nothing recognisable is reported, not guessed at. */
+/**
+ * A sheet with figures and nothing recognisable is reported, not guessed at; a sheet with facts (labelled quantities) is
+ * recognised, and a sheet of text alone (an 实施方案, review opinions, notes) is no scoring material and left quiet.
+ */
 export const sheetUnrecognized = defineRule({
   code: 'sheet/unrecognized',
   severity: 'info',
@@ -17,14 +20,18 @@ export const sheetUnrecognized = defineRule({
     },
     noSheets: { 'zh-CN': '工作簿中没有工作表', 'en-US': 'The workbook has no worksheets' },
   },
-  check({ snapshot, model }) {
+  check({ snapshot, model, analysis }) {
     if (snapshot.sheets.length === 0) return [{ messageId: 'noSheets', data: {}, sheet: '', cell: 'A1' }];
+    const withFacts = new Set(analysis.facts.map((f) => f.figure.sheet));
     return model.sheets
-      .filter((sheet) => sheet.tables.length === 0 && !sheet.own)
-      .map((sheet) => {
-        const cells = snapshot.sheets.find((s) => s.name === sheet.name)?.cells.length ?? 0;
+      .filter((sheet) => sheet.tables.length === 0 && !sheet.own && !withFacts.has(sheet.name))
+      .flatMap((sheet) => {
+        const cells = snapshot.sheets.find((s) => s.name === sheet.name)?.cells ?? [];
+        // Text and nothing else (an 实施方案, review opinions, notes) is no scoring material: left quiet.
+        if (cells.length > 0 && !cells.some((c) => c.value.type === 'number' || c.formula !== undefined)) return [];
+        const count = cells.length;
         return {
-          messageId: cells === 0 ? 'empty' : 'unrecognized',
+          messageId: count === 0 ? ('empty' as const) : ('unrecognized' as const),
           data: { sheet: sheet.name },
           sheet: sheet.name,
           cell: 'A1',

@@ -112,6 +112,74 @@ describe('value/text-number on hand-made sheets', () => {
   });
 });
 
+describe('value/text-number: codes are text on purpose', () => {
+  it('leaves 科目编码 201 / 20101 / 2010101 alone, with or without a heading naming codes', () => {
+    const rows = (header: string) => [
+      [header, '科目名称', '金额'],
+      ['201', '一般公共服务支出', 120],
+      ['20101', '人大事务', 40],
+      ['2010101', '行政运行', 30],
+      ['2010102', '一般行政管理事务', 10],
+    ];
+    expect(runRule(valueTextNumber, workbookOf(sheetOf('支出', rows('科目编码'))))).toEqual([]);
+    expect(runRule(valueTextNumber, workbookOf(sheetOf('支出', rows('栏次'))))).toEqual([]);
+  });
+
+  it('leaves columns headed 指标代码 / 序号 / 单据号 and fixed-width identifiers alone', () => {
+    const snapshot = workbookOf(
+      sheetOf('明细', [
+        ['序号', '指标代码', '单据号', '项目编码', '金额（元）'],
+        ['1', '11', '73', '530402', 100],
+        ['2', '12', '74', '530403', 200],
+        ['3', '13', '75', '530404', 300],
+      ]),
+    );
+    expect(runRule(valueTextNumber, snapshot)).toEqual([]);
+  });
+
+  it('leaves a cell formatted as text (@) alone', () => {
+    const snapshot = workbookOf(
+      sheetOf('Sales', [
+        ['Region', 'Amount'],
+        ['North', 120],
+        ['South', { value: '80', format: '@' }],
+        ['East', 100],
+      ]),
+    );
+    expect(runRule(valueTextNumber, snapshot)).toEqual([]);
+  });
+});
+
+describe('value/text-number: one cause over many cells is one finding', () => {
+  it('reports a block of amounts stored as text once, over its range, with its count', () => {
+    const snapshot = workbookOf(
+      sheetOf('资金', [
+        ['年度', '预算数', '执行数'],
+        ['2022', 100, 90],
+        ['2023', '120.00', '110.50'],
+        ['2024', '130.00', '125.00'],
+        ['合计', 350, 325.5],
+      ]),
+    );
+    const findings = runRule(valueTextNumber, snapshot);
+    expect(findings).toEqual([
+      {
+        code: 'value/text-number',
+        severity: 'warning',
+        sheet: '资金',
+        cell: 'B3:C4',
+        count: 4,
+        message: '“120.00”等 4 个单元格是以文本存储的数字',
+        actual: '120.00',
+        expected: 120,
+      },
+    ]);
+    expect(runRule(valueTextNumber, snapshot, { lang: 'en-US' })[0]?.message).toBe(
+      '4 cells, "120.00" among them, are numbers stored as text',
+    );
+  });
+});
+
 describe('value/text-number on a seed fixture', () => {
   it('reports a score planted as full-width text (seed 001 项目申报)', async () => {
     const { snapshot, layout } = await seedWorkbook(seed001);

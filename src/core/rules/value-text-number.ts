@@ -1,11 +1,11 @@
 import { allTables } from '../model/tables';
-import { cellAddress } from '../address';
+import { cellAddress, rangeAddress } from '../address';
 import type { Figure, WorkbookModel } from '../model';
 import type { SheetGrid } from '../grid';
 import type { Cell } from '../snapshot';
-import { parseNumberText, type ParsedNumber } from '../text';
-import { OnePerCell } from './reports';
-import { defineRule } from './rule';
+import { normalizeLabel, parseNumberText, type ParsedNumber } from '../text';
+import { withoutParentheses } from '../recognize/vocabulary';
+import { defineRule, type RuleReport } from './rule';
 
 /** Non-empty cells looked at above and below a text cell to call its column numeric. */
 const NEIGHBOURS = 3;
@@ -39,6 +39,15 @@ function modelFigures(model: WorkbookModel): Figure[] {
   return found;
 }
 
+/** Headers of columns that hold codes: 科目编码, 项目代码, 指标代码, 序号, 单据号, 身份证号码 (text on purpose). */
+const CODE_HEADER = /编码|代码|科目|序号|编号|号码|号$|^id$|^no\.?$/i;
+/** Rows looked up a column for its header. */
+const HEADER_SEARCH_ROWS = 40;
+/** Digit strings at least this long, all of one length in a column, are fixed-width identifiers. */
+const MIN_ID_DIGITS = 6;
+/** Flagged cells at least this many in one block are one cause (an export storing its numbers as text). */
+const MIN_BLOCK = 3;
+
 /** A number typed as text, or undefined for codes (001), identifiers and anything with a unit or words. */
 export function textNumber(text: string): ParsedNumber | undefined {
   let start = 0;
@@ -59,6 +68,46 @@ export function textNumber(text: string): ParsedNumber | undefined {
   const folded = text.normalize('NFKC').trim();
   if (folded.length > 1 && folded[0] === '0' && folded[1] !== '.' && folded[1] !== '%') return undefined;
   return parsed;
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * Digit strings of a column that read as codes, not quantities: hierarchical (201, 20101, 2010101: one a prefix of
+ * another) or fixed-width identifiers of six digits or more.
+ */
+function holdsCodes(grid: SheetGrid, col: number): boolean {
+  const codes = new Set<string>();
+  for (const row of grid.rowNumbers()) {
+    const cell = grid.cell(row, col);
+    if (cell && cell.value.type === 'text' && DIGITS.test(cell.value.value.trim())) codes.add(cell.value.value.trim());
+  }
+  const sorted = [...codes].sort();
+  for (let i = 1; i < sorted.length; i++) if ((sorted[i] as string).startsWith(sorted[i - 1] as string)) return true;
+  const lengths = new Set(sorted.map((c) => c.length));
+  return sorted.length >= 2 && lengths.size === 1 && (sorted[0] as string).length >= MIN_ID_DIGITS;
+}
+
+/** A code column: headed 编码 / 代码 / 科目 / 序号 / 号 above the cell, or holding codes. */
+function inCodeColumn(grid: SheetGrid, cell: Cell, codeColumns: Map<string, boolean>): boolean {
+  const heading = headingAbove(grid, cell.row, cell.col);
+  if (heading !== undefined && CODE_HEADER.test(withoutParentheses(normalizeLabel(heading)))) return true;
+  const key = `${grid.name}\u0000${cell.col}`;
+  let codes = codeColumns.get(key);
+  if (codes === undefined) {
+    codes = holdsCodes(grid, cell.col);
+    codeColumns.set(key, codes);
+  }
+  return codes;
+}
+
+/** The heading of the column above a cell: the nearest text above it that is not itself a number. */
+function headingAbove(grid: SheetGrid, row: number, col: number): string | undefined {
+  for (let r = row - 1; r >= 0 && r >= row - HEADER_SEARCH_ROWS; r--) {
+    const value = grid.shown(r, col);
+    if (value.type === 'text' && value.value.trim() !== '' && !textNumber(value.value)) return value.value;
+  }
+  return undefined;
 }
 
 /**
@@ -107,26 +156,22 @@ export const valueTextNumber = defineRule({
       'zh-CN': '“{text}”是以文本存储的百分数 {value}%',
       'en-US': '"{text}" is the percentage {value}% stored as text',
     },
+    many: {
+      'zh-CN': '“{text}”等 {count} 个单元格是以文本存储的数字',
+      'en-US': '{count} cells, "{text}" among them, are numbers stored as text',
+    },
   },
   check({ snapshot, grids, model }) {
-    const found = new OnePerCell<'number' | 'percent'>();
-    const report = (sheet: string, cell: string, text: string, parsed: ParsedNumber) => {
-      found.add({
-        messageId: parsed.percent ? 'percent' : 'number',
-        data: { text, value: parsed.value },
-        sheet,
-        cell,
-        actual: text,
-        expected: parsed.percent ? parsed.value / 100 : parsed.value,
-      });
-    };
     // Text that reads as a number is rare: find it first, and walk the model only when there is some.
-    const candidates: Array<{ sheet: string; grid: SheetGrid; cell: Cell; text: string; parsed: ParsedNumber }> = [];
+    const candidates: Candidate[] = [];
     for (const sheet of snapshot.sheets) {
       const grid = grids.get(sheet.name);
-      if (!grid) continue;
+      // A sheet holding no number at all stores every figure as text (a system export's convention): nothing
+      // there is a number among numbers.
+      if (!grid || !sheet.cells.some((c) => c.value.type === 'number')) continue;
       for (const cell of sheet.cells) {
-        if (cell.value.type !== 'text' || cell.formula) continue;
+        // A cell formatted as text (@) holds text on purpose.
+        if (cell.value.type !== 'text' || cell.formula || cell.format === '@') continue;
         const parsed = textNumber(cell.value.value);
         if (parsed) candidates.push({ sheet: sheet.name, grid, cell, text: cell.value.value, parsed });
       }
@@ -146,12 +191,86 @@ export const valueTextNumber = defineRule({
       for (const entry of table.entries)
         for (const at of [entry.value, entry.text]) if (at) keyValueCells.add(`${at.sheet}!${at.cell}`);
     }
-    for (const { sheet, grid, cell, text, parsed } of candidates) {
-      const address = cellAddress(cell.row, cell.col);
-      const key = `${sheet}!${address}`;
-      if (figureCells.has(key) || (!keyValueCells.has(key) && inNumericColumn(grid, cell)))
-        report(sheet, address, text, parsed);
-    }
-    return found.reports;
+    const codeColumns = new Map<string, boolean>();
+    const flagged = candidates.filter(({ sheet, grid, cell }) => {
+      const key = `${sheet}!${cellAddress(cell.row, cell.col)}`;
+      if (!figureCells.has(key) && (keyValueCells.has(key) || !inNumericColumn(grid, cell))) return false;
+      return !inCodeColumn(grid, cell, codeColumns);
+    });
+    return blocks(flagged).flatMap((block): Array<RuleReport<'number' | 'percent' | 'many'>> => {
+      const first = block[0] as Candidate;
+      if (block.length < MIN_BLOCK) return block.map(single);
+      const rows = block.map((c) => c.cell.row);
+      const cols = block.map((c) => c.cell.col);
+      const range = {
+        top: Math.min(...rows),
+        left: Math.min(...cols),
+        bottom: Math.max(...rows),
+        right: Math.max(...cols),
+      };
+      return [
+        {
+          messageId: 'many',
+          data: { text: first.text, count: block.length },
+          sheet: first.sheet,
+          cell: rangeAddress(range),
+          count: block.length,
+          actual: first.text,
+          expected: first.parsed.percent ? first.parsed.value / 100 : first.parsed.value,
+        },
+      ];
+    });
   },
 });
+
+interface Candidate {
+  sheet: string;
+  grid: SheetGrid;
+  cell: Cell;
+  text: string;
+  parsed: ParsedNumber;
+}
+
+function single({ sheet, cell, text, parsed }: Candidate): RuleReport<'number' | 'percent'> {
+  return {
+    messageId: parsed.percent ? 'percent' : 'number',
+    data: { text, value: parsed.value },
+    sheet,
+    cell: cellAddress(cell.row, cell.col),
+    actual: text,
+    expected: parsed.percent ? parsed.value / 100 : parsed.value,
+  };
+}
+
+/**
+ * Flagged cells in blocks: cells of one sheet within two rows and two columns of each other belong together (a
+ * column of text numbers, an export's table), in the order of their first cell. A block of three or more is one
+ * cause, reported once over its range; fewer are reported cell by cell.
+ */
+function blocks(flagged: readonly Candidate[]): Candidate[][] {
+  const parent = flagged.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  // Candidates come in row-major order per sheet: only the ones up to two rows back can be neighbours.
+  for (let i = 0; i < flagged.length; i++) {
+    const a = flagged[i] as Candidate;
+    for (let j = i - 1; j >= 0; j--) {
+      const b = flagged[j] as Candidate;
+      if (b.sheet !== a.sheet || a.cell.row - b.cell.row > 2) break;
+      if (Math.abs(a.cell.col - b.cell.col) <= 2) parent[root(i)] = root(j);
+    }
+  }
+  const groups = new Map<number, Candidate[]>();
+  flagged.forEach((candidate, i) => {
+    const key = root(i);
+    const group = groups.get(key);
+    if (group) group.push(candidate);
+    else groups.set(key, [candidate]);
+  });
+  return [...groups.values()];
+}

@@ -113,3 +113,4 @@ export class FileHost implements WorkbookHost {
     return { name: this.title.replace(/\.(xlsx|xlsm|xls)$/i, '') + '（已审核）.xlsx', bytes: this.bytes };
   }
 }
+export { SubmissionHost } from './submission-host';
