@@ -3,7 +3,7 @@ import { compareWorkbooks } from '../core/compare/compare';
 import {
   comparedCellText,
   comparedValueText,
-  DIFFERENCE_KIND_TEXT,
+  differenceKindText,
   differenceSubject,
   differenceText,
 } from '../core/compare/labels';
@@ -90,7 +90,7 @@ export function formatComparisonText(
   for (const d of comparison.differences) {
     const fields = [
       differenceSubject(d, lang),
-      DIFFERENCE_KIND_TEXT[d.kind][lang],
+      differenceKindText(d.kind, lang),
       comparedValueText(d.self, none),
       comparedValueText(d.review, none),
       differenceText(d),

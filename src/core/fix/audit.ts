@@ -1,10 +1,11 @@
 import type { Lang } from '../finding';
+import { CORE_CATALOGS, coreText } from '../i18n';
 import type { CellValue } from '../snapshot';
 import type { CellWrite } from './plan';
 
 export const AUDIT_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
-  'zh-CN': ['时间', '工作表', '单元格', '原内容', '新内容', '规则', '说明'],
-  'en-US': ['Time', 'Sheet', 'Cell', 'Old content', 'New content', 'Rule', 'Reason'],
+  'zh-CN': CORE_CATALOGS['zh-CN'].audit.headers,
+  'en-US': CORE_CATALOGS['en-US'].audit.headers,
 };
 
 /** The time an audit row records, to the second, in UTC: 2026-01-02 03:04:05. */
@@ -15,7 +16,7 @@ export function auditTime(now: Date): string {
 function valueText(value: CellValue, lang: Lang): string {
   switch (value.type) {
     case 'empty':
-      return lang === 'zh-CN' ? '（空）' : '(empty)';
+      return coreText(lang).audit.empty;
     case 'boolean':
       return value.value ? 'TRUE' : 'FALSE';
     default:
