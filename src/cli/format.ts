@@ -1,38 +1,63 @@
 import type { CheckResult } from '../core/check';
-import { formatMessage, type Finding, type Lang } from '../core/finding';
+import type { Finding, Lang } from '../core/finding';
+import { coreText } from '../core/i18n';
 import type { Figure, IndicatorNode, Table, WorkbookModel } from '../core/model';
-import { CLI_TEXT, SEVERITY_TEXT } from './strings';
+import { ruleName } from '../core/rule-names';
+import { valuesToShow } from '../core/shown';
+import { cliText } from './i18n';
+import { alignColumns } from './text-width';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
-/** Findings of one file as text, grouped by sheet, most severe first. */
+/** A finding's message with the expected and actual values that add something to it, in the user's language. */
+export function messageWithValues(finding: Finding, lang: Lang): string {
+  const { expected, actual } = valuesToShow(finding);
+  const words = coreText(lang).values;
+  const values =
+    expected !== undefined && actual !== undefined
+      ? words.both(expected, actual)
+      : expected !== undefined
+        ? words.expected(expected)
+        : actual !== undefined
+          ? words.actual(actual)
+          : undefined;
+  return values === undefined ? finding.message : `${finding.message}${cliText(lang).valuesNote(values)}`;
+}
+
+/**
+ * Findings of one file as text, grouped by sheet, most severe first: severity, cell, the rule's name as the title
+ * and the message, in columns aligned by display width (the code is in the JSON and CSV reports).
+ */
 export function formatCheckText(file: string, result: Pick<CheckResult, 'summary' | 'findings'>, lang: Lang): string {
   const { summary } = result;
+  const t = cliText(lang);
+  const words = coreText(lang);
   const lines = [
-    formatMessage(CLI_TEXT.fileHeader[lang], {
+    t.fileHeader({
       file,
-      total: summary.totalScore ?? CLI_TEXT.none[lang],
-      grade: summary.grade ?? CLI_TEXT.none[lang],
+      total: summary.totalScore === null ? words.none : String(summary.totalScore),
+      grade: summary.grade ?? words.none,
       errors: summary.errors,
       warnings: summary.warnings,
       infos: summary.infos,
     }),
   ];
-  if (result.findings.length === 0) lines.push(CLI_TEXT.noFindings[lang]);
+  if (result.findings.length === 0) lines.push(`  ${t.noFindings}`);
   const bySheet = new Map<string, Finding[]>();
   for (const finding of result.findings) bySheet.set(finding.sheet, [...(bySheet.get(finding.sheet) ?? []), finding]);
   for (const [sheet, findings] of bySheet) {
     lines.push(`  [${sheet}]`);
-    for (const f of [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
-      const values =
-        f.expected !== undefined
-          ? formatMessage(CLI_TEXT.expectedActual[lang], {
-              expected: f.expected,
-              actual: f.actual ?? CLI_TEXT.none[lang],
-            })
-          : '';
-      lines.push(`    ${SEVERITY_TEXT[f.severity][lang]}  ${f.cell}  ${f.message}${values}  ${f.code}`);
-    }
+    const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    lines.push(
+      alignColumns(
+        sorted.map((f) => [
+          `    ${words.severity[f.severity]}`,
+          f.cell,
+          ruleName(f.code, lang),
+          messageWithValues(f, lang),
+        ]),
+      ),
+    );
   }
   return lines.join('\n');
 }

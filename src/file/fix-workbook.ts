@@ -130,7 +130,15 @@ export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions
   }
 }
 
-export type RevertResult = { ok: true; bytes: Uint8Array; restored: number } | { ok: false; error: WorkbookReadError };
+export type RevertResult =
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      restored: number;
+      /** False when the workbook has no audit sheet to revert from (nothing was changed). */
+      audited: boolean;
+    }
+  | { ok: false; error: WorkbookReadError };
 
 /** Puts back every cell the audit sheet records, last change first, and removes the audit sheet. */
 export function revertWorkbook(bytes: Uint8Array, name: string): RevertResult {
@@ -138,7 +146,7 @@ export function revertWorkbook(bytes: Uint8Array, name: string): RevertResult {
   if (!read.ok) return read;
   try {
     const audit = read.workbook.sheets.find((s) => s.name === AUDIT_SHEET);
-    if (!audit || read.workbook.source?.format !== 'xlsx') return { ok: true, bytes, restored: 0 };
+    if (!audit || read.workbook.source?.format !== 'xlsx') return { ok: true, bytes, restored: 0, audited: false };
     const text = (row: number, col: number) => {
       const cell = audit.cells.find((c) => c.row === row && c.col === col);
       return cell?.value.type === 'text' ? cell.value.value : '';
@@ -172,7 +180,7 @@ export function revertWorkbook(bytes: Uint8Array, name: string): RevertResult {
         editSheetXml(readPart(pkg, parts.get(sheet) as string) as string, edits),
       );
     removeSheet(pkg, AUDIT_SHEET);
-    return { ok: true, bytes: savePackage(pkg), restored: rows.length };
+    return { ok: true, bytes: savePackage(pkg), restored: rows.length, audited: true };
   } catch (error) {
     return {
       ok: false,
