@@ -121,20 +121,24 @@ export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }:
   if (preview) last.current = preview;
   const shown = preview ?? last.current;
 
-  /** How many items start below the visible part of the list. */
+  /** How many items are not wholly in the visible part of the list (cut off at its bottom, or further down). */
   const measure = useCallback(() => {
     const list = listRef.current;
     if (!list) return;
-    const bottom = list.scrollTop + list.clientHeight;
+    const bottom = list.getBoundingClientRect().bottom;
     const items = [...list.children] as HTMLElement[];
-    setHidden(items.filter((item) => item.offsetTop - list.offsetTop >= bottom - 4).length);
+    setHidden(items.filter((item) => item.getBoundingClientRect().bottom > bottom + 1).length);
   }, []);
   useLayoutEffect(() => {
     if (!preview) return;
     const frame = requestAnimationFrame(measure);
+    const list = listRef.current;
+    const observer = typeof ResizeObserver === 'undefined' || !list ? undefined : new ResizeObserver(measure);
+    if (list) observer?.observe(list);
     globalThis.addEventListener?.('resize', measure);
     return () => {
       cancelAnimationFrame(frame);
+      observer?.disconnect();
       globalThis.removeEventListener?.('resize', measure);
     };
   }, [preview, measure]);
