@@ -69,6 +69,9 @@ export interface CoreCatalog {
     expected: string;
     actual: string;
     noFindings: string;
+    /** The headings of the chart data beside the findings in Excel's report sheet. */
+    chartLevel1: string;
+    chartRate: string;
   };
 
   readError: Readonly<Record<ReadErrorKind, string>>;

@@ -45,6 +45,8 @@ export const enUS: CoreCatalog = {
     expected: 'Expected',
     actual: 'Actual',
     noFindings: 'No findings',
+    chartLevel1: 'Level 1',
+    chartRate: 'Score rate',
   },
 
   readError: {

@@ -38,6 +38,8 @@ export const zhCN: CoreCatalog = {
     expected: '应为',
     actual: '实为',
     noFindings: '未发现问题',
+    chartLevel1: '一级指标',
+    chartRate: '得分率',
   },
 
   readError: {
