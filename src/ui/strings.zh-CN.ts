@@ -1,5 +1,5 @@
 import { CORE_CATALOGS } from '../core/i18n';
-import type { Strings } from './strings';
+import type { Strings } from './strings-catalog';
 
 const CORE = CORE_CATALOGS['zh-CN'];
 
