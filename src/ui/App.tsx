@@ -286,7 +286,7 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
               </Tooltip>
             </MenuTrigger>
             <MenuPopover>
-              <MenuList>
+              <MenuList hasCheckmarks={excel}>
                 <MenuItem
                   icon={<CheckmarkCircleRegular />}
                   disabled={busy || pending.correct === 0}
