@@ -4,7 +4,7 @@ import { coreText } from '../core/i18n';
 import type { Figure, IndicatorNode, Table, WorkbookModel } from '../core/model';
 import { ruleName } from '../core/rule-names';
 import { valuesToShow } from '../core/shown';
-import { cliText } from './i18n';
+import { cliText, type CliCatalog } from './i18n';
 import { alignColumns } from './text-width';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -62,29 +62,31 @@ export function formatCheckText(file: string, result: Pick<CheckResult, 'summary
   return lines.join('\n');
 }
 
+type Words = CliCatalog['inspect'];
+
 function figureText(label: string, figure: Figure | undefined): string {
   if (!figure) return '';
   const shown = figure.value ?? figure.error ?? figure.text ?? '—';
   return ` ${label} ${shown}@${figure.cell}`;
 }
 
-function indicatorLines(nodes: IndicatorNode[], depth: number): string[] {
+function indicatorLines(nodes: IndicatorNode[], depth: number, w: Words): string[] {
   return nodes.flatMap((node) => [
-    `${'  '.repeat(depth)}${node.name.text}@${node.name.cell}${node.labelWeight !== undefined ? ` (${node.labelWeight})` : ''}${figureText('分值', node.weight)}${figureText('得分', node.score)}${figureText('得分率', node.rate)}`,
-    ...indicatorLines(node.children, depth + 1),
+    `${'  '.repeat(depth)}${node.name.text}@${node.name.cell}${node.labelWeight !== undefined ? ` (${node.labelWeight})` : ''}${figureText(w.weight, node.weight)}${figureText(w.score, node.score)}${figureText(w.rate, node.rate)}`,
+    ...indicatorLines(node.children, depth + 1, w),
   ]);
 }
 
-function tableLines(table: Table): string[] {
+function tableLines(table: Table, w: Words): string[] {
   const head = `  ${table.kind} ${table.range}${table.title ? ` 「${table.title}」` : ''}`;
   switch (table.kind) {
     case 'indicators':
       return [
         head,
-        ...indicatorLines(table.indicators, 2),
+        ...indicatorLines(table.indicators, 2, w),
         ...(table.total
           ? [
-              `    ${table.total.label.text}${figureText('分值', table.total.weight)}${figureText('得分', table.total.score)}`,
+              `    ${table.total.label.text}${figureText(w.weight, table.total.weight)}${figureText(w.score, table.total.score)}`,
             ]
           : []),
       ];
@@ -93,7 +95,7 @@ function tableLines(table: Table): string[] {
         head,
         ...[...table.rows, ...(table.total ? [table.total] : [])].map(
           (r) =>
-            `    ${r.name.text}→${r.key}${figureText('分值', r.weight)}${figureText('得分', r.score)}${figureText('得分率', r.rate)}`,
+            `    ${r.name.text}→${r.key}${figureText(w.weight, r.weight)}${figureText(w.score, r.score)}${figureText(w.rate, r.rate)}`,
         ),
       ];
     case 'key-values':
@@ -109,7 +111,7 @@ function tableLines(table: Table): string[] {
         head,
         ...table.rows.map(
           (r) =>
-            `    ${r.label.text}${figureText('全年预算数', r.fullYearBudget)}${figureText('全年执行数', r.executed)}${figureText('分值', r.weight)}${figureText('执行率', r.rate)}${figureText('得分', r.score)}`,
+            `    ${r.label.text}${figureText(w.fullYearBudget, r.fullYearBudget)}${figureText(w.executed, r.executed)}${figureText(w.weight, r.weight)}${figureText(w.rate, r.rate)}${figureText(w.score, r.score)}`,
         ),
       ];
     case 'amounts':
@@ -126,7 +128,7 @@ function tableLines(table: Table): string[] {
         `    ${table.options.map((o) => `${o.key}${o.value ? `=${o.value.value}` : ''}`).join(' | ')}`,
         ...table.questions.map(
           (q) =>
-            `    ${q.text.text}: ${q.counts.map((c) => c?.value ?? '—').join(' / ')}${figureText('结果', q.result)}`,
+            `    ${q.text.text}: ${q.counts.map((c) => c?.value ?? '—').join(' / ')}${figureText(w.result, q.result)}`,
         ),
       ];
     case 'accuracy':
@@ -134,19 +136,20 @@ function tableLines(table: Table): string[] {
         head,
         ...table.rows.map(
           (r) =>
-            `    ${r.label.text}${figureText('应发人数', r.duePersons)}${figureText('实发人数', r.paidPersons)}${figureText('应发金额', r.dueAmount)}${figureText('实发金额', r.paidAmount)}`,
+            `    ${r.label.text}${figureText(w.duePersons, r.duePersons)}${figureText(w.paidPersons, r.paidPersons)}${figureText(w.dueAmount, r.dueAmount)}${figureText(w.paidAmount, r.paidAmount)}`,
         ),
       ];
   }
 }
 
 /** The recognised model as an indented outline. */
-export function formatModelText(file: string, model: WorkbookModel): string {
+export function formatModelText(file: string, model: WorkbookModel, lang: Lang = 'zh-CN'): string {
+  const words = cliText(lang).inspect;
   return [
     file,
     ...model.sheets.flatMap((sheet) => [
       `[${sheet.name}]${sheet.visibility === 'visible' ? '' : ` (${sheet.visibility})`}`,
-      ...sheet.tables.flatMap(tableLines),
+      ...sheet.tables.flatMap((table) => tableLines(table, words)),
     ]),
   ].join('\n');
 }

@@ -325,7 +325,7 @@ async function inspect(
     }
     const { model } = checkWorkbook(workbook.workbook, { lang, profile });
     if (format === 'json') models.push({ file, model });
-    else io.out(formatModelText(file, model));
+    else io.out(formatModelText(file, model, lang));
   }
   if (format === 'json') io.out(JSON.stringify(models, null, 2));
   return exit;

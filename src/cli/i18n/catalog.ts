@@ -81,4 +81,18 @@ export interface CliCatalog {
   };
 
   rulesHeadings: readonly [string, string, string, string];
+
+  /** The labels of `inspect`'s outline of the recognised tables. */
+  inspect: {
+    weight: string;
+    score: string;
+    rate: string;
+    fullYearBudget: string;
+    executed: string;
+    result: string;
+    duePersons: string;
+    paidPersons: string;
+    dueAmount: string;
+    paidAmount: string;
+  };
 }

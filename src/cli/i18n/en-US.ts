@@ -113,4 +113,17 @@ export const enUS: CliCatalog = {
   },
 
   rulesHeadings: ['Code', 'Severity', 'Name', 'What it checks'],
+
+  inspect: {
+    weight: 'weight',
+    score: 'score',
+    rate: 'rate',
+    fullYearBudget: 'full-year budget',
+    executed: 'executed',
+    result: 'result',
+    duePersons: 'persons due',
+    paidPersons: 'persons paid',
+    dueAmount: 'amount due',
+    paidAmount: 'amount paid',
+  },
 };

@@ -97,4 +97,17 @@ export const zhCN: CliCatalog = {
   },
 
   rulesHeadings: ['代码', '级别', '名称', '检查内容'],
+
+  inspect: {
+    weight: '分值',
+    score: '得分',
+    rate: '得分率',
+    fullYearBudget: '全年预算数',
+    executed: '全年执行数',
+    result: '结果',
+    duePersons: '应发人数',
+    paidPersons: '实发人数',
+    dueAmount: '应发金额',
+    paidAmount: '实发金额',
+  },
 };

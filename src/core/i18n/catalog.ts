@@ -99,5 +99,7 @@ export interface CoreCatalog {
   audit: {
     headers: readonly [string, string, string, string, string, string, string];
     empty: string;
+    /** Added to a downloaded file's name: 评分表（已审核）.xlsx. */
+    reviewedSuffix: string;
   };
 }

@@ -87,5 +87,6 @@ export const enUS: CoreCatalog = {
   audit: {
     headers: ['Time', 'Sheet', 'Cell', 'Old content', 'New content', 'Rule', 'Reason'],
     empty: '(empty)',
+    reviewedSuffix: ' (reviewed)',
   },
 };

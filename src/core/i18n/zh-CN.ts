@@ -79,5 +79,6 @@ export const zhCN: CoreCatalog = {
   audit: {
     headers: ['时间', '工作表', '单元格', '原内容', '新内容', '规则', '说明'],
     empty: '（空）',
+    reviewedSuffix: '（已审核）',
   },
 };
