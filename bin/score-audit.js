@@ -6,7 +6,12 @@ try {
   cli = require('../dist/cli/main.js');
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND') {
-    process.stderr.write('score-audit: not built yet — run `npm run build` (npm ci does it for you)\n');
+    const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+    process.stderr.write(
+      /^en(\b|[-_.]|$)/i.test(tag)
+        ? 'score-audit: not built yet: run `npm run build` (npm ci does it for you)\n'
+        : 'score-audit：尚未编译，请先运行 `npm run build`（npm ci 会自动完成）\n',
+    );
     process.exit(2);
   }
   throw error;

@@ -222,6 +222,9 @@ describe('the cell limit', () => {
   it.each(['0', '-5', '1.5', 'many', ''])('refuses --max-cells %p with exit 2', async (value) => {
     const { code, err } = await run('check', path('large.xlsx'), `--max-cells=${value}`);
     expect(code).toBe(EXIT.unusable);
-    expect(err.trim()).toBe('--max-cells 须为正整数');
+    expect(err.trim().split('\n')).toEqual([
+      '--max-cells 须为正整数',
+      '用法：score-audit check|fix|revert|compare|inspect|rules …（score-audit --help 查看说明）',
+    ]);
   });
 });

@@ -8,7 +8,8 @@ import { validateDraft, type ProfileDraft } from './profile-draft';
 
 /** A batch of writes waiting for the user's Apply in the preview dialog. Nothing is written before that. */
 export interface Preview {
-  kind: 'fill' | 'fix';
+  /** Every derivable blank (全部填写), every wrong derived value (全部修正), or one finding's own fix. */
+  kind: 'fill' | 'correct' | 'fix';
   writes: CellWrite[];
   /** The finding a per-finding fix answers. */
   finding?: Finding;
@@ -20,6 +21,7 @@ export type Notice =
   | { kind: 'undone'; cells: number }
   | { kind: 'report-written' }
   | { kind: 'nothing-to-fill' }
+  | { kind: 'nothing-to-correct' }
   | { kind: 'profile-saved' };
 
 export type Phase = 'idle' | 'loading' | 'scanning' | 'applying' | 'undoing' | 'reporting' | 'saving';
@@ -51,6 +53,23 @@ type Listener = () => void;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** How many cells 全部填写 and 全部修正 would write now (the toolbar shows the first, the menu offers the second). */
+export function pendingFixes(
+  snapshot: WorkbookSnapshot | null,
+  findings: readonly Finding[] | undefined,
+): { fill: number; correct: number } {
+  if (!snapshot || !findings) return { fill: 0, correct: 0 };
+  return {
+    fill: planFixes(snapshot, findings).length,
+    correct: planFixes(snapshot, corrections(findings), { correct: true }).length,
+  };
+}
+
+/** The findings whose fix replaces a wrong value (a total, a rate, a grade): what 全部修正 applies. */
+function corrections(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.fix?.kind === 'correct');
 }
 
 /** Replaces the re-read sheets in the snapshot by name, appends new ones, drops asked-for sheets that are gone. */
@@ -183,6 +202,20 @@ export class Controller {
       return null;
     }
     const preview: Preview = { kind: 'fill', writes };
+    this.set({ preview, notice: null });
+    return preview;
+  }
+
+  /** Opens the preview of every wrong derived value's correction (nothing is written until `applyPreview`). */
+  previewCorrect(): Preview | null {
+    const { snapshot, result } = this.state;
+    if (!snapshot || !result) return null;
+    const writes = planFixes(snapshot, corrections(result.findings), { correct: true });
+    if (writes.length === 0) {
+      this.set({ preview: null, notice: { kind: 'nothing-to-correct' } });
+      return null;
+    }
+    const preview: Preview = { kind: 'correct', writes };
     this.set({ preview, notice: null });
     return preview;
   }

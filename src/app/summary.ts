@@ -1,10 +1,13 @@
 import type { Analysis } from '../core/analysis';
 import { weightOf } from '../core/model/indicators';
 import { scoreOf } from '../core/analysis/scores';
-import type { IndicatorTable, SummaryTable, WorkbookModel } from '../core/model';
+import type { BudgetTable, IndicatorTable, SummaryTable, WorkbookModel } from '../core/model';
+import { excelRound } from '../core/numbers';
 
 /** One level-1 row of the summary card. `rate` is score / weight as a fraction, computed here for the bar. */
 export interface LevelOneRow {
+  /** A level-1 indicator, or the funds row of a self-evaluation form (预算执行率, named by the pane). */
+  kind: 'indicator' | 'budget';
   name: string;
   weight: number | null;
   score: number | null;
@@ -30,6 +33,7 @@ export function levelOneRows(model: WorkbookModel, analysis: Analysis): LevelOne
       const weight = row.weight?.value ?? null;
       const score = row.score?.value ?? null;
       return {
+        kind: 'indicator' as const,
         name: row.name.text,
         weight,
         score,
@@ -41,12 +45,13 @@ export function levelOneRows(model: WorkbookModel, analysis: Analysis): LevelOne
   }
   const indicators = tables.find((t): t is IndicatorTable => t.kind === 'indicators' && t.indicators.length > 0);
   if (!indicators) return [];
-  return indicators.indicators
+  const levelOne = indicators.indicators
     .filter((node) => node.level === 1)
-    .map((node) => {
+    .map((node): LevelOneRow => {
       const weight = weightOf(node) ?? null;
       const score = scoreOf(node, analysis.computedScores) ?? null;
       return {
+        kind: 'indicator',
         name: node.name.text,
         weight,
         score,
@@ -55,4 +60,28 @@ export function levelOneRows(model: WorkbookModel, analysis: Analysis): LevelOne
         cell: node.name.cell,
       };
     });
+  const budget = budgetRow(tables, analysis);
+  return budget ? [budget, ...levelOne] : levelOne;
+}
+
+/**
+ * The funds row of a self-evaluation form (预算执行率: 分值 10, 得分 = 执行率 × 分值), which the total counts beside the
+ * indicators: a blank score counts as the score its inputs give.
+ */
+function budgetRow(tables: ReadonlyArray<{ kind: string }>, analysis: Analysis): LevelOneRow | undefined {
+  const table = tables.find((t): t is BudgetTable => t.kind === 'budget');
+  const row = table?.rows.find((r) => r.weight?.value !== null && r.weight?.value !== undefined);
+  if (!row?.weight || row.weight.value === null) return undefined;
+  const stated = row.score?.value ?? null;
+  const computed = analysis.expectations.find((e) => e.basis === 'budget-row' && e.score === row.score)?.expected;
+  const score = stated ?? (computed === undefined ? null : excelRound(computed, row.score?.decimals ?? 2));
+  return {
+    kind: 'budget',
+    name: row.label.text,
+    weight: row.weight.value,
+    score,
+    rate: rateOf(row.weight.value, score),
+    sheet: row.label.sheet,
+    cell: row.label.cell,
+  };
 }

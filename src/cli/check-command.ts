@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { formatMessage, type Lang } from '../core/finding';
+import type { Lang } from '../core/finding';
+import { coreText } from '../core/i18n';
 import type { Profile } from '../core/profile';
 import { readErrorMessage } from '../file/read-error';
 import type { ReadOptions } from '../file/read-workbook';
@@ -17,7 +17,9 @@ import { checkFiles } from './pool';
 import { ProgressBar } from './progress';
 import { formatCsvReport } from './report-csv';
 import { formatHtmlReport } from './report-html';
-import { CLI_TEXT } from './strings';
+import { cliText } from './i18n';
+import { batchTotals } from './report-text';
+import { writeOutput } from './write-output';
 import type { Io } from './io';
 
 export const CHECK_FORMATS = ['text', 'json', 'csv', 'html'] as const;
@@ -109,14 +111,15 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const { format, lang, profile, output } = options;
   const jobs = parseJobs(options.jobs);
   if (jobs === undefined) {
-    io.err(CLI_TEXT.badJobs[lang]);
+    io.err(cliText(lang).badJobs);
+    io.err(cliText(lang).usageLine);
     return EXIT.unusable;
   }
   const { files, empty } = await collectFiles(args);
-  for (const arg of empty) io.err(formatMessage(CLI_TEXT.noWorkbooks[lang], { path: arg }));
+  for (const arg of empty) io.err(cliText(lang).noWorkbooks(arg));
   if (files.length === 0) return EXIT.unusable;
   if (output !== undefined && files.some((file) => resolve(file) === resolve(output))) {
-    io.err(CLI_TEXT.sameOutput[lang]);
+    io.err(cliText(lang).sameOutput);
     return EXIT.unusable;
   }
 
@@ -136,10 +139,7 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   const reportReady = () => {
     for (let check = results[reported]; check; check = results[++reported]) {
       progress?.clear();
-      if (!check.ok)
-        io.err(
-          formatMessage(CLI_TEXT.unreadable[lang], { file: check.file, message: readErrorMessage(check.error, lang) }),
-        );
+      if (!check.ok) io.err(cliText(lang).unreadable(check.file, readErrorMessage(check.error, lang)));
       else if (format === 'text')
         (output === undefined ? io.out : (line: string) => text.push(line))(formatCheckText(check.file, check, lang));
     }
@@ -160,27 +160,17 @@ export async function runCheck(args: readonly string[], options: CheckOptions, i
   progress?.clear();
 
   const checks = results as FileCheck[];
+  // A batch ends with one line of totals (files, errors, warnings, infos, unreadable), for people: text or a written report.
+  const total = checks.length > 1 ? coreText(lang).report.overview(batchTotals(checks)) : undefined;
   if (output !== undefined || format !== 'text') {
-    const report = format === 'text' ? `${text.join('\n')}\n` : formatReport(checks, format, lang);
+    const report =
+      format === 'text' ? `${[...text, ...(total ? [total] : [])].join('\n')}\n` : formatReport(checks, format, lang);
     if (output === undefined) io.out(report.replace(/\r?\n$/, ''));
-    else if (!(await writeReport(output, report, checks.length, lang, io))) return EXIT.unusable;
-  }
+    else if (await writeOutput(output, report, lang, io)) {
+      io.out(cliText(lang).reportWritten(output, checks.length));
+      if (total) io.out(total);
+    } else return EXIT.unusable;
+  } else if (total) io.out(total);
   if (empty.length > 0 || checks.some((check) => !check.ok)) return EXIT.unusable;
   return checks.some((check) => check.ok && check.summary.errors > 0) ? EXIT.errors : EXIT.clean;
-}
-
-async function writeReport(output: string, report: string, count: number, lang: Lang, io: Io): Promise<boolean> {
-  try {
-    await writeFile(output, report, 'utf8');
-  } catch (error) {
-    io.err(
-      formatMessage(CLI_TEXT.cannotWrite[lang], {
-        output,
-        detail: (error as NodeJS.ErrnoException).code ?? String(error),
-      }),
-    );
-    return false;
-  }
-  io.out(formatMessage(CLI_TEXT.reportWritten[lang], { output, count }));
-  return true;
 }

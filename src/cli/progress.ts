@@ -1,6 +1,5 @@
 import type { Lang } from '../core/finding';
-import { formatMessage } from '../core/finding';
-import { CLI_TEXT } from './strings';
+import { cliText } from './i18n';
 import { displayWidth } from './text-width';
 
 /** The part of a terminal stream the bar uses (process.stderr, or a stand-in in tests). */
@@ -45,7 +44,7 @@ export class ProgressBar {
   /** Draws the bar after `done` files, naming the last one finished. */
   update(done: number, file: string): void {
     const filled = Math.round((done / this.total) * BAR_WIDTH);
-    const head = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${formatMessage(CLI_TEXT.progress[this.lang], { done, total: this.total })}  ${Math.floor((done / this.total) * 100)}%  `;
+    const head = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${cliText(this.lang).progress(done, this.total)}  ${Math.floor((done / this.total) * 100)}%  `;
     // A file name is the user's text: control characters would move the cursor or restyle the terminal.
     const name = [...file].map((char) => (isControl(char.codePointAt(0) as number) ? '?' : char)).join('');
     const room = (this.stream.columns ?? 80) - 1 - displayWidth(head);

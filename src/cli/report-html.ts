@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { formatMessage, type Finding, type Lang } from '../core/finding';
+import type { Finding, Lang } from '../core/finding';
+import { coreText } from '../core/i18n';
+import { ruleName } from '../core/rule-names';
 import { readErrorMessage } from '../file/read-error';
 import type { FileCheck } from './check-file';
-import { actualText, batchTotals, REPORT_TEXT } from './report-text';
-import { SEVERITY_TEXT } from './strings';
+import { actualText, batchTotals, expectedText } from './report-text';
 
 /** Escapes text for HTML content and quoted attributes: workbook text is shown, never parsed as markup. */
 export function escapeHtml(value: string | number | null | undefined): string {
@@ -96,32 +97,33 @@ function header(labels: string[]): string {
 function summaryRow(check: FileCheck, index: number, lang: Lang): string {
   const file = `<td><a href="#file-${index + 1}">${escapeHtml(check.file)}</a></td>`;
   if (!check.ok)
-    return `<tr class="unreadable">${file}<td colspan="5">${escapeHtml(formatMessage(REPORT_TEXT.unreadable[lang], { message: readErrorMessage(check.error, lang) }))}</td></tr>`;
+    return `<tr class="unreadable">${file}<td colspan="5">${escapeHtml(coreText(lang).report.unreadable(readErrorMessage(check.error, lang)))}</td></tr>`;
   const { summary } = check;
   return `<tr>${file}${numberCell(summary.totalScore)}<td>${escapeHtml(summary.grade)}</td>${numberCell(summary.errors)}${numberCell(summary.warnings)}${numberCell(summary.infos)}</tr>`;
 }
 
 function findingRow(finding: Finding, lang: Lang): string {
+  // The rule's name is the title; its code stays beside it as a tooltip and in its own column.
+  const rule = `<td title="${escapeHtml(finding.code)}">${escapeHtml(ruleName(finding.code, lang))}</td>`;
   const cells = [
     finding.code,
     finding.sheet,
     finding.cell,
     finding.message,
-    finding.expected,
+    expectedText(finding),
     actualText(finding, lang),
   ].map((value) => `<td>${escapeHtml(value)}</td>`);
-  return `<tr><td class="severity-${finding.severity}" data-sort="${SEVERITY_RANK[finding.severity]}">${escapeHtml(SEVERITY_TEXT[finding.severity][lang])}</td>${cells.join('')}</tr>`;
+  return `<tr><td class="severity-${finding.severity}" data-sort="${SEVERITY_RANK[finding.severity]}">${escapeHtml(coreText(lang).severity[finding.severity])}</td>${rule}${cells.join('')}</tr>`;
 }
 
 function fileSection(check: FileCheck, index: number, lang: Lang): string {
-  const t = (key: keyof typeof REPORT_TEXT) => REPORT_TEXT[key][lang];
+  const t = coreText(lang).report;
   const title = `<h3>${escapeHtml(check.file)}</h3>`;
   let body: string;
-  if (!check.ok)
-    body = `<p class="unreadable">${escapeHtml(formatMessage(t('unreadable'), { message: readErrorMessage(check.error, lang) }))}</p>`;
-  else if (check.findings.length === 0) body = `<p>${escapeHtml(t('noFindings'))}</p>`;
+  if (!check.ok) body = `<p class="unreadable">${escapeHtml(t.unreadable(readErrorMessage(check.error, lang)))}</p>`;
+  else if (check.findings.length === 0) body = `<p>${escapeHtml(t.noFindings)}</p>`;
   else
-    body = `<table class="sortable">${header([t('severity'), t('code'), t('sheet'), t('cell'), t('message'), t('expected'), t('actual')])}<tbody>${check.findings.map((f) => findingRow(f, lang)).join('')}</tbody></table>`;
+    body = `<table class="sortable">${header([t.severity, t.rule, t.code, t.sheet, t.cell, t.message, t.expected, t.actual])}<tbody>${check.findings.map((f) => findingRow(f, lang)).join('')}</tbody></table>`;
   return `<section id="file-${index + 1}">${title}${body}</section>`;
 }
 
@@ -130,7 +132,7 @@ function fileSection(check: FileCheck, index: number, lang: Lang): string {
  * loads nothing, reads the same with scripts off (sorting aside), and escapes every file name, sheet name and message.
  */
 export function formatHtmlReport(checks: readonly FileCheck[], lang: Lang): string {
-  const t = (key: keyof typeof REPORT_TEXT) => REPORT_TEXT[key][lang];
+  const t = coreText(lang).report;
   const totals = batchTotals(checks);
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -138,18 +140,18 @@ export function formatHtmlReport(checks: readonly FileCheck[], lang: Lang): stri
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(t('title'))}</title>
+<title>${escapeHtml(t.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${escapeHtml(t('title'))}</h1>
-<p>${escapeHtml(formatMessage(t('overview'), { ...totals }))}</p>
-<h2>${escapeHtml(t('summaryHeading'))}</h2>
-<p>${escapeHtml(t('sortHint'))}</p>
-<table class="sortable" id="summary">${header([t('file'), t('totalScore'), t('grade'), t('errors'), t('warnings'), t('infos')])}<tbody>
+<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.overview(totals))}</p>
+<h2>${escapeHtml(t.summaryHeading)}</h2>
+<p>${escapeHtml(t.sortHint)}</p>
+<table class="sortable" id="summary">${header([t.file, t.totalScore, t.grade, t.errors, t.warnings, t.infos])}<tbody>
 ${checks.map((check, index) => summaryRow(check, index, lang)).join('\n')}
 </tbody></table>
-<h2>${escapeHtml(t('findingsHeading'))}</h2>
+<h2>${escapeHtml(t.findingsHeading)}</h2>
 ${checks.map((check, index) => fileSection(check, index, lang)).join('\n')}
 <script>${SCRIPT}</script>
 </body>

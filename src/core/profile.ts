@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FindingCodeSchema } from './finding';
+import { FindingCodeSchema, type Lang } from './finding';
+import { coreText } from './i18n';
 
 /** How the profile sets a rule: off, or the severity its findings carry. */
 export const RuleSettingSchema = z.enum(['off', 'info', 'warn', 'error']);
@@ -97,40 +98,34 @@ function fieldPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** The first problem of a profile, naming the field, in the user's language. */
-function describeIssue(issue: z.core.$ZodIssue, lang: 'zh-CN' | 'en-US'): string {
+function describeIssue(issue: z.core.$ZodIssue, lang: Lang): string {
   const field = fieldPath(issue.path);
-  const zh = lang === 'zh-CN';
+  const t = coreText(lang).profile;
   switch (issue.code) {
     case 'invalid_type':
-      return zh ? `字段 ${field} 的类型应为 ${issue.expected}` : `field ${field} must be of type ${issue.expected}`;
+      return t.wrongType(field, issue.expected);
     case 'unrecognized_keys':
-      return zh
-        ? `未知字段 ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join('、')}`
-        : `unknown field ${issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)).join(', ')}`;
+      return t.unknownFields(issue.keys.map((k) => (field === '(root)' ? k : `${field}.${k}`)));
     case 'too_small':
-      return zh
-        ? `字段 ${field} 过小（最小 ${String(issue.minimum)}）`
-        : `field ${field} is too small (minimum ${String(issue.minimum)})`;
+      return t.tooSmall(field, String(issue.minimum));
     case 'too_big':
-      return zh
-        ? `字段 ${field} 过大（最大 ${String(issue.maximum)}）`
-        : `field ${field} is too big (maximum ${String(issue.maximum)})`;
+      return t.tooBig(field, String(issue.maximum));
     default:
-      return zh ? `字段 ${field} 无效：${issue.message}` : `field ${field} is invalid: ${issue.message}`;
+      return t.invalid(field, issue.message);
   }
 }
 
 /** Reads a profile from JSON text. Never throws: a bad profile comes back with a message naming the wrong field. */
-export function parseProfile(text: string, lang: 'zh-CN' | 'en-US' = 'zh-CN'): ProfileResult {
+export function parseProfile(text: string, lang: Lang = 'zh-CN'): ProfileResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: lang === 'zh-CN' ? `不是有效的 JSON（${detail}）` : `not valid JSON (${detail})` };
+    return { ok: false, message: coreText(lang).profile.notJson(detail) };
   }
   const result = ProfileSchema.safeParse(data);
   if (result.success) return { ok: true, profile: result.data };
   const [issue] = result.error.issues;
-  return { ok: false, message: issue ? describeIssue(issue, lang) : 'invalid profile' };
+  return { ok: false, message: issue ? describeIssue(issue, lang) : coreText(lang).profile.invalidProfile };
 }

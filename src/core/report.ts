@@ -1,21 +1,7 @@
 import type { CheckResult } from './check';
 import type { Finding, Lang } from './finding';
-
-const TEXT = {
-  title: { 'zh-CN': '绩效评分表审核报告', 'en-US': 'Scoring workbook review' },
-  summary: {
-    'zh-CN': ['总分', '等级', '错误', '警告', '提示'],
-    'en-US': ['Total', 'Grade', 'Errors', 'Warnings', 'Infos'],
-  },
-  header: {
-    'zh-CN': ['严重程度', '规则', '工作表', '单元格', '说明', '应为', '实为'],
-    'en-US': ['Severity', 'Rule', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'],
-  },
-  severity: {
-    'zh-CN': { error: '错误', warning: '警告', info: '提示' },
-    'en-US': { error: 'error', warning: 'warning', info: 'info' },
-  },
-} as const;
+import { coreText } from './i18n';
+import { ruleName } from './rule-names';
 
 /** A report cell: text (always stored as text), a number, or a link to a cell of the workbook. */
 export type ReportCell =
@@ -24,14 +10,20 @@ export type ReportCell =
   | { link: { sheet: string; cell: string; label: string } }
   | null;
 
+/** A finding's expected or actual value as a report cell: its display text when known, else the number. */
+function valueCell(value: Finding['expected'] | Finding['actual'], text: string | undefined): ReportCell {
+  if (text !== undefined && text !== '') return { text };
+  return typeof value === 'number' ? { number: value } : value === undefined || value === null ? null : { text: value };
+}
+
 /** The report as rows of cells, the same for the file writer and the Excel add-in adapter. */
 export function reportRows(result: CheckResult, lang: Lang): ReportCell[][] {
   const s = result.summary;
-  const value = (v: Finding['expected'] | Finding['actual']): ReportCell =>
-    typeof v === 'number' ? { number: v } : v === undefined || v === null ? null : { text: v };
+  const t = coreText(lang);
+  const r = t.report;
   return [
-    [{ text: TEXT.title[lang] }],
-    TEXT.summary[lang].map((label) => ({ text: label })),
+    [{ text: r.title }],
+    [r.totalScore, r.grade, r.errors, r.warnings, r.infos].map((label) => ({ text: label })),
     [
       s.totalScore === null ? null : { number: s.totalScore },
       s.grade === null ? null : { text: s.grade },
@@ -40,15 +32,16 @@ export function reportRows(result: CheckResult, lang: Lang): ReportCell[][] {
       { number: s.infos },
     ],
     [],
-    TEXT.header[lang].map((label) => ({ text: label })),
+    [r.severity, r.rule, r.sheet, r.cell, r.message, r.expected, r.actual, r.code].map((label) => ({ text: label })),
     ...result.findings.map((f): ReportCell[] => [
-      { text: TEXT.severity[lang][f.severity] },
-      { text: f.code },
+      { text: t.severity[f.severity] },
+      { text: ruleName(f.code, lang) },
       { text: f.sheet },
       f.sheet ? { link: { sheet: f.sheet, cell: f.cell, label: f.cell } } : { text: f.cell },
       { text: f.message },
-      value(f.expected),
-      value(f.actual),
+      valueCell(f.expected, f.expectedText),
+      valueCell(f.actual, f.actualText),
+      { text: f.code },
     ]),
   ];
 }

@@ -2,7 +2,6 @@ import { AUDIT_SHEET } from '../core/own-sheets';
 import { checkWorkbook } from '../core/check';
 import {
   AUDIT_DATA_COLUMN,
-  AUDIT_REASONS,
   auditHeadingRow,
   auditTime,
   decodeAuditSheet,
@@ -15,6 +14,7 @@ import {
 } from '../core/fix/audit';
 import { planFixes, type CellWrite } from '../core/fix/plan';
 import type { Lang } from '../core/finding';
+import { coreText } from '../core/i18n';
 import { WorkbookEvaluator, type Recalculated } from '../core/formula/workbook-evaluator';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { cellAddress, parseCellAddress } from '../core/address';
@@ -252,7 +252,7 @@ export function writeChanges(
         old: oldContent(result.stored, result.formula, formats.get(key(result.sheet, result.row, result.col))),
         new: { value: result.value, formula: result.formula },
         code: '',
-        reason: AUDIT_REASONS.recalc[lang],
+        reason: coreText(lang).audit.recalcReason,
         xml: originals.get(key(result.sheet, result.row, result.col)) ?? '',
       }),
     ),
@@ -320,7 +320,15 @@ export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions
   }
 }
 
-export type RevertResult = { ok: true; bytes: Uint8Array; restored: number } | { ok: false; error: WorkbookReadError };
+export type RevertResult =
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      restored: number;
+      /** False when the workbook has no audit sheet to revert from (nothing was changed). */
+      audited: boolean;
+    }
+  | { ok: false; error: WorkbookReadError };
 
 /** A cell's XML from the old content a record keeps (records written by the add-in carry no XML). */
 function restoredXml(address: string, old: OldContent, existing: string | undefined, styles: StyleBook): string | null {
@@ -339,7 +347,7 @@ export function revertWorkbook(bytes: Uint8Array, name: string): RevertResult {
   try {
     const audit = read.workbook.sheets.find((s) => s.name === AUDIT_SHEET);
     const log = audit ? decodeAuditSheet(audit) : undefined;
-    if (!log || read.workbook.source?.format !== 'xlsx') return { ok: true, bytes, restored: 0 };
+    if (!log || read.workbook.source?.format !== 'xlsx') return { ok: true, bytes, restored: 0, audited: false };
     const plan = revertPlan(log);
     const pkg = openPackage(bytes);
     const parts = sheetParts(pkg);
@@ -365,7 +373,7 @@ export function revertWorkbook(bytes: Uint8Array, name: string): RevertResult {
     }
     styles.save();
     removeSheet(pkg, AUDIT_SHEET);
-    return { ok: true, bytes: savePackage(pkg), restored };
+    return { ok: true, bytes: savePackage(pkg), restored, audited: true };
   } catch (error) {
     return failure(error);
   }

@@ -48,6 +48,11 @@ const findingItems = () =>
     (el) => !el.closest('[aria-hidden="true"]'),
   );
 const button = (name: string | RegExp) => screen.getByRole('button', { name });
+/** An action of the toolbar's overflow menu (更多操作 / More actions), opened first. */
+async function menuItem(name: string | RegExp, more = '更多操作'): Promise<HTMLElement> {
+  fireEvent.click(button(more));
+  return screen.findByRole('menuitem', { name });
+}
 /** A click as a browser makes it: focus moves to the control first (Fluent's focus trap in modals relies on it). */
 function click(element: HTMLElement): void {
   act(() => element.focus());
@@ -58,10 +63,19 @@ describe('App with the seed 003 workbook', () => {
   it('shows the toolbar, the summary card and the level-1 table in Chinese', async () => {
     await renderScanned(openHost());
     const toolbar = screen.getByRole('toolbar', { name: '审核操作' });
-    for (const label of ['扫描', '填写全部推算值', '生成审核报告', '撤销', '设置'])
+    for (const label of ['全部填写（5）', '下载修复后的文件', '撤销', '更多操作'])
       expect(within(toolbar).getByRole('button', { name: label })).toBeTruthy();
-    expect(within(toolbar).getByRole('switch', { name: '实时检查' })).toBeTruthy();
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(true);
+    // A file opened in the page does not change behind it: no re-check and no live mode here.
+    expect(within(toolbar).queryByRole('button', { name: '重新检查' })).toBeNull();
+    await menuItem('生成审核报告');
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      '全部修正…',
+      '生成审核报告',
+      '与另一份文件比对',
+      '设置',
+      '打开其他文件',
+    ]);
     expect(screen.getByTestId('total-score').textContent).toBe('93.36');
     expect(screen.getByTestId('grade').textContent).toBe('优');
     const summary = screen.getByRole('region', { name: '评分概况' });
@@ -94,8 +108,11 @@ describe('App with the seed 003 workbook', () => {
     expect(findingItems().map((i) => i.textContent?.slice(0, 20))).toHaveLength(5);
     const g8 = findingItems()[0] as HTMLElement;
     expect(g8.textContent).toContain('G8');
-    expect(g8.textContent).toContain('score/missing');
-    expect(g8.textContent).toContain('应为 4，实为 无');
+    // The rule's name is the title; the code is its tooltip. The message states the 4: no 应为/实为 repeats it.
+    expect(g8.textContent).toContain('未填得分');
+    expect(g8.textContent).not.toContain('score/missing');
+    expect(within(g8).getByText('未填得分').getAttribute('title')).toBe('规则代码：score/missing');
+    expect(g8.textContent).not.toContain('实为');
 
     fireEvent.click(screen.getByRole('button', { name: /提示 4/ }));
     expect(findingItems()).toHaveLength(1);
@@ -104,7 +121,7 @@ describe('App with the seed 003 workbook', () => {
     expect(findingItems()).toHaveLength(5);
 
     fireEvent.click(screen.getByRole('combobox', { name: '按规则筛选' }));
-    fireEvent.click(await screen.findByRole('option', { name: /^score\/missing/ }));
+    fireEvent.click(await screen.findByRole('option', { name: '未填得分' }));
     await waitFor(() => expect(findingItems()).toHaveLength(1));
     expect(findingItems()[0]?.textContent).toContain('G8');
   });
@@ -120,7 +137,9 @@ describe('App with the seed 003 workbook', () => {
     const preview = await screen.findByTestId('sheet-preview');
     expect(within(preview).getByText('工作表“评分表”，单元格 G8')).toBeTruthy();
     expect(preview.querySelector('td[data-mark="target"]')).toBeTruthy();
-    expect(preview.querySelector('td[data-mark="related"]')?.textContent).toBe('4');
+    // As the cell shows it (0.00), with the indicator's name in view.
+    expect(preview.querySelector('td[data-mark="related"]')?.textContent).toBe('4.00');
+    expect(preview.querySelector('td[data-mark="label"]')?.textContent).toBe('预算执行率');
     fireEvent.keyDown(g4, { key: 'Enter' });
     expect(select).toHaveBeenLastCalledWith({ sheet: '满意度调查', cell: 'G4' }, expect.any(Array));
     fireEvent.keyDown(g8, { key: ' ' });
@@ -135,29 +154,29 @@ describe('App with the seed 003 workbook', () => {
     const apply = jest.spyOn(host, 'applyWrites');
     await renderScanned(host);
 
-    fireEvent.click(button('填写全部推算值'));
+    fireEvent.click(button('全部填写（5）'));
     let dialog = await screen.findByRole('dialog');
-    const rows = within(dialog)
-      .getAllByRole('row')
-      .slice(1)
-      .map((r) =>
-        within(r)
-          .getAllByRole('cell')
-          .map((c) => c.textContent),
-      );
-    expect(rows).toEqual([
-      ['评分表!G8score/missing', '（空）', "=MIN(1,'结论表'!C3/'结论表'!E2)*F8 → 4"],
-      ['满意度调查!G4derived/missing', '（空）', '=(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4 → 0.93'],
-      ['满意度调查!G5derived/missing', '（空）', '=(B5*$B$3+C5*$C$3+D5*$D$3+E5*$E$3)/F5 → 0.955'],
-      ['满意度调查!G6derived/missing', '（空）', '=(B6*$B$3+C6*$C$3+D6*$D$3+E6*$E$3)/F6 → 0.925'],
-      ['满意度调查!G7derived/missing', '（空）', '=(B7*$B$3+C7*$C$3+D7*$D$3+E7*$E$3)/F7 → 0.935'],
+    // A list a narrow pane can read: the cell and its rule, what it shows before and after, then the formula.
+    const items = within(dialog)
+      .getAllByTestId('preview-item')
+      .map((item) => [
+        item.querySelector('span')?.parentElement?.textContent,
+        item.children[1]?.textContent,
+        item.querySelector('code')?.textContent,
+      ]);
+    expect(items).toEqual([
+      ['评分表!G8未填得分', '（空） → 4.00', "=MIN(1,'结论表'!C3/'结论表'!E2)*F8"],
+      ['满意度调查!G4可自动填写', '（空） → 93.00%', '=(B4*$B$3+C4*$C$3+D4*$D$3+E4*$E$3)/F4'],
+      ['满意度调查!G5可自动填写', '（空） → 95.50%', '=(B5*$B$3+C5*$C$3+D5*$D$3+E5*$E$3)/F5'],
+      ['满意度调查!G6可自动填写', '（空） → 92.50%', '=(B6*$B$3+C6*$C$3+D6*$D$3+E6*$E$3)/F6'],
+      ['满意度调查!G7可自动填写', '（空） → 93.50%', '=(B7*$B$3+C7*$C$3+D7*$D$3+E7*$E$3)/F7'],
     ]);
     expect(dialog.textContent).toContain('将修改以下 5 个单元格');
     click(within(dialog).getByRole('button', { name: '取消' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(apply).not.toHaveBeenCalled();
 
-    click(button('填写全部推算值'));
+    click(button('全部填写（5）'));
     dialog = await screen.findByRole('dialog');
     // jsdom has no layout, so Fluent cannot find a visible element to focus on open and its focus trap leaves the
     // reopened surface aria-hidden until focus enters it; a real click focuses the button first.
@@ -188,17 +207,20 @@ describe('App with the seed 003 workbook', () => {
     const host = openHost();
     const apply = jest.spyOn(host, 'applyWrites');
     await renderScanned(host);
-    const fixes = screen.getAllByRole('button', { name: /^修复 / });
-    expect(fixes.map((b) => b.getAttribute('aria-label'))).toEqual([
-      '修复 评分表!G8',
-      '修复 满意度调查!G4',
-      '修复 满意度调查!G5',
-      '修复 满意度调查!G6',
-      '修复 满意度调查!G7',
+    // A blank is filled (填写); a wrong value would be corrected (修正).
+    const fixes = screen.getAllByRole('button', { name: /^(填写|修正) / });
+    expect(fixes.map((b) => [b.getAttribute('aria-label'), b.textContent])).toEqual([
+      ['填写 评分表!G8', '填写'],
+      ['填写 满意度调查!G4', '填写'],
+      ['填写 满意度调查!G5', '填写'],
+      ['填写 满意度调查!G6', '填写'],
+      ['填写 满意度调查!G7', '填写'],
     ]);
-    fireEvent.click(button('修复 评分表!G8'));
+    expect(screen.queryByRole('button', { name: /评分表!A22/ })).toBeNull();
+    fireEvent.click(button('填写 评分表!G8'));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getAllByRole('row')).toHaveLength(2);
+    expect(within(dialog).getByRole('heading', { name: '填写 · 预览' })).toBeTruthy();
+    expect(within(dialog).getAllByTestId('preview-item')).toHaveLength(1);
     expect(within(dialog).getByText('评分表!G8')).toBeTruthy();
     click(within(dialog).getByRole('button', { name: '应用' }));
     await waitFor(() => expect(apply).toHaveBeenCalledTimes(1));
@@ -212,8 +234,10 @@ describe('App with the seed 003 workbook', () => {
     const host = openHost();
     const save = jest.spyOn(host, 'saveProfile');
     await renderScanned(host);
-    fireEvent.click(button('设置'));
+    fireEvent.click(await menuItem('设置'));
     const drawer = await screen.findByRole('dialog');
+    // The menu hands focus back to its button as it closes; a user's next step moves it into the drawer.
+    act(() => drawer.querySelector<HTMLElement>('input')?.focus());
     expect(within(drawer).getAllByRole('combobox')).toHaveLength(RULES.length);
     expect((within(drawer).getByRole('textbox', { name: '等级 1' }) as HTMLInputElement).value).toBe('优');
     const rate = within(drawer).getByRole('spinbutton', { name: '比率小数位数' });
@@ -243,29 +267,35 @@ describe('App with the seed 003 workbook', () => {
 
   it('live toggle subscribes to changes and unsubscribes', async () => {
     const host = openHost();
+    // Live mode means something only where the workbook can change behind the pane: in Excel.
+    Object.defineProperty(host, 'kind', { value: 'excel' });
     const stop = jest.fn();
     const onChanged = jest.spyOn(host, 'onChanged').mockResolvedValue(stop);
     await renderScanned(host);
-    const live = screen.getByRole('switch', { name: '实时检查' });
-    fireEvent.click(live);
+    expect(button('重新检查')).toBeTruthy();
+    fireEvent.click(button('更多操作'));
+    fireEvent.click(await screen.findByRole('menuitemcheckbox', { name: '实时检查' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledTimes(1));
+    // A checkbox item keeps the menu open.
+    const live = await screen.findByRole('menuitemcheckbox', { name: '实时检查' });
+    await waitFor(() => expect(live.getAttribute('aria-checked')).toBe('true'));
     fireEvent.click(live);
     await waitFor(() => expect(stop).toHaveBeenCalledTimes(1));
   });
 
   it('speaks English when asked', async () => {
     await renderScanned(openHost(), 'en-US');
-    for (const label of [
-      'Scan',
-      'Fill all derived values',
-      'Write report sheet',
-      'Undo',
-      'Settings',
-      'Download fixed file',
-    ])
+    for (const label of ['Fill all (5)', 'Undo', 'Download fixed file', 'More actions'])
       expect(button(label)).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Summary' }).textContent).toContain('Errors 1');
-    expect(screen.getAllByText(/expected 4, found none/)).toHaveLength(1);
+    expect(screen.getAllByText('Missing score')).toHaveLength(1);
+    expect(screen.queryAllByText(/found none/)).toHaveLength(0);
+    await menuItem('Write report sheet', 'More actions');
+    // English headings stay apart: each is its own cell.
+    const headings = within(screen.getByRole('table', { name: 'Level-1 indicators' }))
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headings).toEqual(['Indicator', 'Weight', 'Score', 'Rate']);
   });
 
   it('downloads the workbook through a Blob URL and an <a download> click', async () => {
@@ -338,7 +368,7 @@ describe('standalone landing', () => {
     fireEvent.change(input(container), { target: { files: [new File([bytes], '评分表.xlsx')] } });
     expect((await screen.findByTestId('total-score')).textContent).toBe('93.36');
     expect(button('下载修复后的文件')).toBeTruthy();
-    fireEvent.click(button('打开其他文件'));
+    fireEvent.click(await menuItem('打开其他文件'));
     expect(await screen.findByRole('heading', { name: '打开评分工作簿' })).toBeTruthy();
   });
 
@@ -369,7 +399,7 @@ describe('entry modules', () => {
       root = await startTaskpane(container, { createExcelHost: () => host });
     });
     await waitFor(() => expect(container.querySelector('[data-testid="total-score"]')?.textContent).toBe('93.36'));
-    expect(container.textContent).toContain('Scan');
+    expect(container.textContent).toContain('Fill all');
     expect(document.documentElement.lang).toBe('en-US');
     act(() => root?.unmount());
   });

@@ -4,32 +4,43 @@ import {
   Field,
   FluentProvider,
   makeStyles,
+  mergeClasses,
+  Menu,
+  MenuItem,
+  MenuItemCheckbox,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Spinner,
-  Switch,
   Text,
   Title3,
   Toolbar,
   ToolbarButton,
+  Tooltip,
   tokens,
+  type MenuProps,
   type Theme,
 } from '@fluentui/react-components';
 import {
+  ArrowClockwiseRegular,
   ArrowDownloadRegular,
   ArrowSwapRegular,
   ArrowUndoRegular,
+  CheckmarkCircleRegular,
   DismissRegular,
   DocumentTableRegular,
+  FlashRegular,
   FolderOpenRegular,
-  SearchRegular,
+  MoreHorizontalRegular,
   SettingsRegular,
   WandRegular,
 } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { Controller, type ControllerState, type Notice } from '../app/controller';
+import { Controller, pendingFixes, type ControllerState, type Notice } from '../app/controller';
 import { cellKey } from '../app/findings';
 import type { WorkbookHost } from '../hosts/host';
 import { createSelectionStore, type SelectionStore } from '../app/selection';
@@ -47,7 +58,8 @@ import { SummaryCard } from './SummaryCard';
 import { paneTheme } from './theme';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  /** The page's background and height, on a div of its own: Fluent copies the provider's class to its portals. */
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   pane: {
     display: 'flex',
     flexDirection: 'column',
@@ -58,8 +70,28 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   title: { margin: 0 },
+  /** Excel shows the add-in's name above the pane: the heading stays for screen readers only. */
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
   fileName: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  toolbar: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS, paddingLeft: 0, paddingRight: 0 },
+  /** One row at any pane width (320 px and up): a primary action, a few icons, the rest in the overflow menu. */
+  toolbar: {
+    flexWrap: 'nowrap',
+    gap: tokens.spacingHorizontalXS,
+    paddingLeft: 0,
+    paddingRight: 0,
+    minWidth: 0,
+  },
+  primary: { whiteSpace: 'nowrap', flexShrink: 0 },
   controls: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, ':empty': { display: 'none' } },
   placeholder: { color: tokens.colorNeutralForeground2 },
@@ -91,19 +123,21 @@ export function App({ host, lang, selection, theme, initialError }: AppProps) {
         }
       : undefined;
   return (
-    <FluentProvider theme={chosenTheme} className={styles.provider} lang={lang}>
-      {current ? (
-        <Pane
-          key={current.title}
-          host={current}
-          lang={lang}
-          t={t}
-          selection={current.kind === 'file' ? store : undefined}
-          onOpenAnother={reopen}
-        />
-      ) : (
-        <Landing lang={lang} t={t} selection={store} initialError={initialError} onOpened={setCurrent} />
-      )}
+    <FluentProvider theme={chosenTheme} lang={lang}>
+      <div className={styles.page}>
+        {current ? (
+          <Pane
+            key={current.title}
+            host={current}
+            lang={lang}
+            t={t}
+            selection={current.kind === 'file' ? store : undefined}
+            onOpenAnother={reopen}
+          />
+        ) : (
+          <Landing lang={lang} t={t} selection={store} initialError={initialError} onOpened={setCurrent} />
+        )}
+      </div>
     </FluentProvider>
   );
 }
@@ -140,6 +174,8 @@ function noticeText(notice: Notice, t: Strings): string {
       return t.reportWritten;
     case 'nothing-to-fill':
       return t.nothingToFill;
+    case 'nothing-to-correct':
+      return t.nothingToCorrect;
     case 'profile-saved':
       return t.profileSaved;
   }
@@ -169,10 +205,12 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
   const [selected, setSelected] = useState<string | null>(null);
   const [comparing, setComparing] = useState(false);
   const busy = state.phase !== 'idle';
+  const excel = host.kind === 'excel';
   const rows = useMemo(
     () => (state.result ? levelOneRows(state.result.model, state.result.analysis) : []),
     [state.result],
   );
+  const pending = useMemo(() => pendingFixes(state.snapshot, state.result?.findings), [state.snapshot, state.result]);
 
   const select = (finding: Finding) => {
     setSelected(cellKey(finding));
@@ -184,70 +222,108 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
         if (file) downloadBytes(file.name, file.bytes);
       }
     : undefined;
+  const undoLabel = state.undoDepth > 0 ? t.undoCount(state.undoDepth) : t.undo;
+  const onMenuCheck: MenuProps['onCheckedValueChange'] = (_, data) =>
+    void controller.setLive(data.checkedItems.includes('on'));
 
   return (
     <main className={styles.pane}>
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>
+        <Title3 as="h1" className={mergeClasses(styles.title, excel && styles.visuallyHidden)}>
           {t.appTitle}
         </Title3>
         {host.kind === 'file' && <Caption1 className={styles.fileName}>{host.title}</Caption1>}
       </header>
 
       <div className={styles.controls}>
-        <Toolbar aria-label={t.toolbarLabel} size="small" className={styles.toolbar}>
-          <ToolbarButton
-            appearance="primary"
-            icon={<SearchRegular />}
-            disabled={busy}
-            onClick={() => void controller.scan()}
-          >
-            {t.scan}
-          </ToolbarButton>
-          <ToolbarButton
-            icon={<WandRegular />}
-            disabled={busy || !state.result}
-            onClick={() => controller.previewFill()}
-          >
-            {t.fillAll}
-          </ToolbarButton>
-          <ToolbarButton
-            icon={<DocumentTableRegular />}
-            disabled={busy || !state.result}
-            onClick={() => void controller.writeReport()}
-          >
-            {t.writeReport}
-          </ToolbarButton>
-          <ToolbarButton
-            icon={<ArrowUndoRegular />}
-            disabled={busy || state.undoDepth === 0}
-            title={state.undoDepth > 0 ? t.undoCount(state.undoDepth) : undefined}
-            onClick={() => void controller.undo()}
-          >
-            {t.undo}
-          </ToolbarButton>
-          <Switch label={t.live} checked={state.live} onChange={(_, data) => void controller.setLive(data.checked)} />
-          <ToolbarButton icon={<SettingsRegular />} onClick={() => setSettingsOpen(true)}>
-            {t.settings}
-          </ToolbarButton>
+        <Toolbar aria-label={t.toolbarLabel} size="small" className={styles.toolbar} data-testid="toolbar">
+          <Tooltip content={t.fillAllHint} relationship="description">
+            <ToolbarButton
+              appearance="primary"
+              className={styles.primary}
+              icon={<WandRegular />}
+              disabled={busy || pending.fill === 0}
+              onClick={() => controller.previewFill()}
+            >
+              {t.fillAll(pending.fill)}
+            </ToolbarButton>
+          </Tooltip>
           {download && (
-            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={busy} onClick={download}>
-              {t.download}
-            </ToolbarButton>
+            <Tooltip content={t.downloadHint} relationship="label">
+              <ToolbarButton
+                aria-label={t.downloadHint}
+                className={styles.primary}
+                icon={<ArrowDownloadRegular />}
+                disabled={busy}
+                onClick={download}
+              >
+                {t.download}
+              </ToolbarButton>
+            </Tooltip>
           )}
-          <ToolbarButton
-            icon={<ArrowSwapRegular />}
-            disabled={!state.result}
-            aria-pressed={comparing}
-            onClick={() => setComparing((open) => !open)}
-          >
-            {t.compareWith}
-          </ToolbarButton>
-          {onOpenAnother && (
-            <ToolbarButton icon={<FolderOpenRegular />} disabled={busy} onClick={onOpenAnother}>
-              {t.openAnother}
-            </ToolbarButton>
+          {excel && (
+            <Tooltip content={t.rescan} relationship="label">
+              <ToolbarButton
+                aria-label={t.rescan}
+                icon={<ArrowClockwiseRegular />}
+                disabled={busy}
+                onClick={() => void controller.scan()}
+              />
+            </Tooltip>
           )}
+          <Tooltip content={undoLabel} relationship="label">
+            <ToolbarButton
+              aria-label={t.undo}
+              icon={<ArrowUndoRegular />}
+              disabled={busy || state.undoDepth === 0}
+              onClick={() => void controller.undo()}
+            />
+          </Tooltip>
+          <Menu checkedValues={{ live: state.live ? ['on'] : [] }} onCheckedValueChange={onMenuCheck}>
+            <MenuTrigger disableButtonEnhancement>
+              <Tooltip content={t.more} relationship="label">
+                <ToolbarButton aria-label={t.more} icon={<MoreHorizontalRegular />} />
+              </Tooltip>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList hasCheckmarks={excel}>
+                <MenuItem
+                  icon={<CheckmarkCircleRegular />}
+                  disabled={busy || pending.correct === 0}
+                  onClick={() => controller.previewCorrect()}
+                >
+                  {t.correctAll}
+                </MenuItem>
+                <MenuItem
+                  icon={<DocumentTableRegular />}
+                  disabled={busy || !state.result}
+                  onClick={() => void controller.writeReport()}
+                >
+                  {t.writeReport}
+                </MenuItem>
+                {excel && (
+                  <MenuItemCheckbox name="live" value="on" icon={<FlashRegular />}>
+                    {t.live}
+                  </MenuItemCheckbox>
+                )}
+                <MenuItem
+                  icon={<ArrowSwapRegular />}
+                  disabled={!state.result}
+                  onClick={() => setComparing((open) => !open)}
+                >
+                  {t.compareWith}
+                </MenuItem>
+                <MenuItem icon={<SettingsRegular />} onClick={() => setSettingsOpen(true)}>
+                  {t.settings}
+                </MenuItem>
+                {onOpenAnother && (
+                  <MenuItem icon={<FolderOpenRegular />} disabled={busy} onClick={onOpenAnother}>
+                    {t.openAnother}
+                  </MenuItem>
+                )}
+              </MenuList>
+            </MenuPopover>
+          </Menu>
         </Toolbar>
 
         <StatusLine state={state} t={t} />
@@ -275,7 +351,7 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
           </MessageBar>
         )}
         {state.notice !== null && (
-          <MessageBar intent={state.notice.kind === 'nothing-to-fill' ? 'info' : 'success'}>
+          <MessageBar intent={state.notice.kind.startsWith('nothing-') ? 'info' : 'success'}>
             <MessageBarBody>{noticeText(state.notice, t)}</MessageBarBody>
             <MessageBarActions
               containerAction={
@@ -318,10 +394,20 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
         !busy && <Text className={styles.placeholder}>{t.notScanned}</Text>
       )}
 
-      {selection && <SheetPreview snapshot={state.snapshot} selection={selection} t={t} />}
+      {selection && (
+        <SheetPreview
+          snapshot={state.snapshot}
+          result={state.result}
+          selection={selection}
+          selectedFinding={selected}
+          lang={lang}
+          t={t}
+        />
+      )}
 
       <PreviewDialog
         preview={state.preview}
+        findings={state.result?.findings ?? []}
         lang={lang}
         t={t}
         onApply={() => void controller.applyPreview()}

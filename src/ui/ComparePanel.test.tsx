@@ -48,8 +48,10 @@ async function openCompare(host: FileHost, lang: 'zh-CN' | 'en-US' = 'zh-CN') {
   render(<App host={host} lang={lang} />);
   await screen.findByTestId('total-score');
   const toolbar = screen.getByRole('toolbar');
+  // The comparison is in the toolbar's overflow menu.
+  fireEvent.click(within(toolbar).getByRole('button', { name: lang === 'zh-CN' ? '更多操作' : 'More actions' }));
   fireEvent.click(
-    within(toolbar).getByRole('button', { name: lang === 'zh-CN' ? '与另一份文件比对' : 'Compare with another file' }),
+    await screen.findByRole('menuitem', { name: lang === 'zh-CN' ? '与另一份文件比对' : 'Compare with another file' }),
   );
   // The first opening loads (and here compiles) the view: give it time on a busy machine.
   return screen.findByRole(

@@ -27,7 +27,7 @@ import type { CheckedWorkbook } from '../core/compare/compare';
 import {
   comparedCellText,
   comparedValueText,
-  DIFFERENCE_KIND_TEXT,
+  differenceKindText,
   differenceSubject,
   differenceText,
 } from '../core/compare/labels';
@@ -130,7 +130,7 @@ function DifferenceTable({
         {comparison.differences.map((d, i) => (
           <TableRow key={`${i}:${d.kind}:${d.path.join('/')}`}>
             <TableCell>{differenceSubject(d, lang)}</TableCell>
-            <TableCell>{DIFFERENCE_KIND_TEXT[d.kind][lang]}</TableCell>
+            <TableCell>{differenceKindText(d.kind, lang)}</TableCell>
             {CompareSideSchema.options.map((side) => (
               <TableCell key={side}>
                 <SideValue value={d[side]} selectable={side === openSide} lang={lang} t={t} onSelect={onSelect} />

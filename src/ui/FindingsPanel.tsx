@@ -11,12 +11,12 @@ import {
   ToggleButton,
   tokens,
 } from '@fluentui/react-components';
-import { WrenchRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular, WandRegular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { applyFilter, cellKey, codesOf, groupFindings, SEVERITIES } from '../app/findings';
 import type { Finding, Lang, Severity } from '../core/finding';
-import { RULES } from '../core/rules';
-import { valueText } from './format';
+import { ruleDescription, ruleName } from '../core/rule-names';
+import { valuesToShow } from '../core/shown';
 import { SeverityIcon } from './SeverityIcon';
 import type { Strings } from './strings';
 
@@ -73,13 +73,10 @@ const useStyles = makeStyles({
     },
   },
   iconCell: { paddingTop: '2px' },
-  top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
-  cell: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
-  code: {
-    color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-  },
+  top: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+  /** The rule's short name is the finding's title; its code is the tooltip. */
+  name: { fontWeight: tokens.fontWeightSemibold },
+  cell: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   body: {
     gridColumnStart: 2,
     display: 'flex',
@@ -88,7 +85,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   values: { color: tokens.colorNeutralForeground2 },
-  fix: { flexShrink: 0, marginTop: tokens.spacingVerticalXS },
+  fix: { flexShrink: 0, marginTop: tokens.spacingVerticalXS, minWidth: 'auto' },
 });
 
 export interface FindingsPanelProps {
@@ -113,7 +110,12 @@ export function FindingsPanel({ findings, lang, t, busy, selected, onSelect, onF
   const counts = Object.fromEntries(
     SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
   ) as Record<Severity, number>;
-  const describe = (c: string) => RULES.find((r) => r.code === c)?.description[lang];
+  const values = (finding: Finding): string | undefined => {
+    const { expected, actual } = valuesToShow(finding);
+    if (expected !== undefined && actual !== undefined) return t.expectedActual(expected, actual);
+    if (expected !== undefined) return t.expected(expected);
+    return actual === undefined ? undefined : t.actual(actual);
+  };
 
   const toggle = (severity: Severity) =>
     setSeverities((current) => {
@@ -155,7 +157,7 @@ export function FindingsPanel({ findings, lang, t, busy, selected, onSelect, onF
             <Dropdown
               size="small"
               className={styles.dropdown}
-              value={activeCode ?? t.allCodes}
+              value={activeCode ? ruleName(activeCode, lang) : t.allCodes}
               selectedOptions={[activeCode ?? '']}
               onOptionSelect={(_, data) => setCode(data.optionValue ? data.optionValue : null)}
             >
@@ -163,8 +165,8 @@ export function FindingsPanel({ findings, lang, t, busy, selected, onSelect, onF
                 {t.allCodes}
               </Option>
               {codes.map((c) => (
-                <Option key={c} value={c} text={c}>
-                  {`${c} — ${describe(c) ?? ''}`}
+                <Option key={c} value={c} text={ruleName(c, lang)} title={ruleDescription(c, lang)}>
+                  {ruleName(c, lang)}
                 </Option>
               ))}
             </Dropdown>
@@ -189,7 +191,7 @@ export function FindingsPanel({ findings, lang, t, busy, selected, onSelect, onF
                 <ul className={styles.list} aria-labelledby={`${titleId}-s${g} ${titleId}-s${g}-${severity}`}>
                   {list.map((finding, i) => {
                     const key = cellKey(finding);
-                    const showValues = finding.expected !== undefined || finding.actual !== undefined;
+                    const shown = values(finding);
                     return (
                       <li
                         key={`${i}:${finding.code}:${finding.cell}`}
@@ -208,31 +210,26 @@ export function FindingsPanel({ findings, lang, t, busy, selected, onSelect, onF
                             <SeverityIcon severity={finding.severity} label={t.severity[finding.severity]} />
                           </span>
                           <span className={styles.top}>
+                            <span className={styles.name} title={t.ruleCode(finding.code)}>
+                              {ruleName(finding.code, lang)}
+                            </span>
                             <span className={styles.cell}>{finding.cell}</span>
-                            <span className={styles.code}>{finding.code}</span>
                           </span>
                           <span className={styles.body}>
                             <Text>{finding.message}</Text>
-                            {showValues && (
-                              <Caption1 className={styles.values}>
-                                {t.expectedActual(
-                                  valueText(finding.expected, t.none),
-                                  valueText(finding.actual, t.none),
-                                )}
-                              </Caption1>
-                            )}
+                            {shown !== undefined && <Caption1 className={styles.values}>{shown}</Caption1>}
                           </span>
                         </div>
                         {finding.fix && (
                           <Button
                             className={styles.fix}
                             size="small"
-                            icon={<WrenchRegular />}
+                            icon={finding.fix.kind === 'fill' ? <WandRegular /> : <CheckmarkCircleRegular />}
                             disabled={busy}
-                            aria-label={t.fixLabel(`${finding.sheet}!${finding.cell}`)}
+                            aria-label={t.fixLabel(finding.fix.kind, `${finding.sheet}!${finding.cell}`)}
                             onClick={() => onFix(finding)}
                           >
-                            {t.fix}
+                            {t.fix[finding.fix.kind]}
                           </Button>
                         )}
                       </li>

@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   Dialog,
   DialogActions,
   DialogBody,
@@ -8,73 +9,157 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useRef } from 'react';
+import { ArrowDownRegular } from '@fluentui/react-icons';
+import { Fragment, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Preview } from '../app/controller';
-import type { Lang } from '../core/finding';
-import { contentText } from '../core/fix/audit';
+import { formulaPieces } from '../app/formula-display';
+import type { Finding, Lang, Severity } from '../core/finding';
 import type { CellWrite } from '../core/fix/plan';
-import type { CellValue } from '../core/snapshot';
+import { coreText } from '../core/i18n';
+import { ruleName } from '../core/rule-names';
+import { shownCell, shownNumber } from '../core/shown';
+import { SeverityIcon } from './SeverityIcon';
 import type { Strings } from './strings';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(720px, calc(100vw - 24px))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  scroll: { maxHeight: '50vh', overflowY: 'auto' },
-  table: { tableLayout: 'auto' },
-  text: {
-    overflowWrap: 'anywhere',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    verticalAlign: 'top',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    maxHeight: '50vh',
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  oldColumn: { width: '25%' },
-  newColumn: { width: '45%' },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
-  address: { display: 'block', whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
-  code: {
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  address: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  rule: { color: tokens.colorNeutralForeground2 },
+  change: { fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' },
+  /** A formula on its own lines: it wraps only between its pieces (before an operator, after a comma). */
+  formula: {
     display: 'block',
-    overflowWrap: 'anywhere',
+    margin: 0,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
+    whiteSpace: 'normal',
+    wordBreak: 'keep-all',
+    overflowWrap: 'break-word',
+  },
+  formulaLabel: { color: tokens.colorNeutralForeground3 },
+  cue: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorBrandForeground1,
+    fontWeight: tokens.fontWeightSemibold,
   },
 });
 
-/** The new content as the audit sheet records it: `=formula → value`. */
-export function newContent(write: CellWrite, lang: Lang): string {
-  const value: CellValue =
-    typeof write.value === 'number' ? { type: 'number', value: write.value } : { type: 'text', value: write.value };
-  return contentText(value, write.formula, lang);
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** What the cell shows before and after: its value through its number format, `（空）` for a blank. */
+function changeTexts(write: CellWrite, lang: Lang): { from: string; to: string } {
+  const empty = coreText(lang).audit.empty;
+  const { old } = write;
+  const from = old.value.type === 'empty' ? empty : shownCell({ row: 0, col: 0, value: old.value, format: old.format });
+  const format = write.format ?? old.format;
+  const to = typeof write.value === 'number' ? shownNumber(write.value, format, { exact: true }) : write.value;
+  return { from, to };
+}
+
+/** A formula with a line-break opportunity between its pieces, and nowhere else. */
+function Formula({ formula, className, label }: { formula: string; className: string; label: string }) {
+  return (
+    <code className={className} title={label}>
+      =
+      {formulaPieces(formula).map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </code>
+  );
 }
 
 export interface PreviewDialogProps {
   preview: Preview | null;
+  /** The findings the writes answer: the list shows the most severe first. */
+  findings: readonly Finding[];
   lang: Lang;
   t: Strings;
   onApply(): void;
   onCancel(): void;
 }
 
-/** Every cell a fill or fix will change, old → new, with its rule; nothing is written without Apply. */
-export function PreviewDialog({ preview, lang, t, onApply, onCancel }: PreviewDialogProps) {
+/**
+ * Every cell a fill or a correction will change, as a list a narrow pane can read: the cell and its rule, what it
+ * shows before and after, and the formula on its own lines. The count comes first and a cue says when more lies
+ * below the fold. Nothing is written without Apply.
+ */
+export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }: PreviewDialogProps) {
   const styles = useStyles();
   const introId = useId();
+  const listRef = useRef<HTMLOListElement>(null);
+  const [hidden, setHidden] = useState(0);
   // The dialog stays mounted and closes with its last content, so focus goes back where it was.
   const last = useRef<Preview | null>(null);
   if (preview) last.current = preview;
   const shown = preview ?? last.current;
+
+  /** How many items are not wholly in the visible part of the list (cut off at its bottom, or further down). */
+  const measure = useCallback(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const bottom = list.getBoundingClientRect().bottom;
+    const items = [...list.children] as HTMLElement[];
+    setHidden(items.filter((item) => item.getBoundingClientRect().bottom > bottom + 1).length);
+  }, []);
+  useLayoutEffect(() => {
+    if (!preview) return;
+    const frame = requestAnimationFrame(measure);
+    const list = listRef.current;
+    const observer = typeof ResizeObserver === 'undefined' || !list ? undefined : new ResizeObserver(measure);
+    if (list) observer?.observe(list);
+    globalThis.addEventListener?.('resize', measure);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+      globalThis.removeEventListener?.('resize', measure);
+    };
+  }, [preview, measure]);
+
   if (!shown) return null;
-  const title = shown.kind === 'fill' ? t.previewFillTitle : t.previewFixTitle;
+  const title =
+    shown.kind === 'fill'
+      ? t.previewFillTitle
+      : shown.kind === 'correct'
+        ? t.previewCorrectTitle
+        : t.previewFixTitle[shown.finding?.fix?.kind ?? 'fill'];
+  const severityOf = (write: CellWrite): Severity =>
+    findings.find(
+      (f) => f.code === write.code && f.fix?.writes.some((w) => w.sheet === write.sheet && w.cell === write.cell),
+    )?.severity ??
+    findings.find((f) => f.code === write.code)?.severity ??
+    'info';
+  const writes = shown.writes
+    .map((write, order) => ({ write, order, severity: severityOf(write) }))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order);
+  const words = coreText(lang);
   return (
     <Dialog open={preview !== null} modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
       <DialogSurface className={styles.surface} aria-describedby={introId}>
@@ -82,33 +167,36 @@ export function PreviewDialog({ preview, lang, t, onApply, onCancel }: PreviewDi
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
             <Body1 id={introId}>{t.previewIntro(shown.writes.length)}</Body1>
-            <div className={styles.scroll}>
-              <Table size="extra-small" aria-label={title} className={styles.table}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{`${t.colCell} · ${t.colRule}`}</TableHeaderCell>
-                    <TableHeaderCell className={styles.oldColumn}>{t.colOld}</TableHeaderCell>
-                    <TableHeaderCell className={styles.newColumn}>{t.colNew}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {shown.writes.map((write) => (
-                    <TableRow key={`${write.sheet}!${write.cell}`}>
-                      <TableCell className={styles.cell}>
-                        <span className={styles.address}>{`${write.sheet}!${write.cell}`}</span>
-                        <span className={styles.code} title={write.reason}>
-                          {write.code}
-                        </span>
-                      </TableCell>
-                      <TableCell className={styles.text}>
-                        {contentText(write.old.value, write.old.formula, lang)}
-                      </TableCell>
-                      <TableCell className={styles.text}>{newContent(write, lang)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <ol ref={listRef} className={styles.list} aria-label={t.previewList} tabIndex={0} onScroll={measure}>
+              {writes.map(({ write, severity }) => {
+                const { from, to } = changeTexts(write, lang);
+                return (
+                  <li key={`${write.sheet}!${write.cell}`} className={styles.item} data-testid="preview-item">
+                    <div className={styles.head}>
+                      <SeverityIcon severity={severity} label={words.severity[severity]} />
+                      <span className={styles.address}>{`${write.sheet}!${write.cell}`}</span>
+                      <span className={styles.rule} title={t.ruleCode(write.code)}>
+                        {ruleName(write.code, lang)}
+                      </span>
+                    </div>
+                    <div className={styles.change}>{t.previewChange(from, to)}</div>
+                    {write.old.formula !== undefined && (
+                      <Caption1 className={styles.formulaLabel}>{t.previewOldFormula}</Caption1>
+                    )}
+                    {write.old.formula !== undefined && (
+                      <Formula formula={write.old.formula} className={styles.formula} label={t.previewOldFormula} />
+                    )}
+                    <Formula formula={write.formula} className={styles.formula} label={t.previewFormula} />
+                  </li>
+                );
+              })}
+            </ol>
+            {hidden > 0 && (
+              <Caption1 className={styles.cue} data-testid="scroll-cue">
+                <ArrowDownRegular aria-hidden />
+                {t.scrollCue(hidden)}
+              </Caption1>
+            )}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onApply}>

@@ -1,9 +1,17 @@
-import { Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { Caption1, makeStyles, mergeClasses, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleFilled } from '@fluentui/react-icons';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { cellKey } from '../app/findings';
 import type { SelectionStore } from '../app/selection';
-import { previewWindow } from '../app/sheet-preview';
+import { labelCellOf, previewWindow } from '../app/sheet-preview';
+import type { CheckResult } from '../core/check';
+import type { Lang } from '../core/finding';
+import { ruleName } from '../core/rule-names';
 import type { WorkbookSnapshot } from '../core/snapshot';
+import { SeverityIcon } from './SeverityIcon';
 import type { Strings } from './strings';
+
+const GAP = `3px double ${tokens.colorNeutralStroke1}`;
 
 const useStyles = makeStyles({
   preview: {
@@ -13,6 +21,10 @@ const useStyles = makeStyles({
     scrollMarginTop: tokens.spacingVerticalL,
   },
   heading: { margin: 0 },
+  findings: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  finding: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', overflowWrap: 'anywhere' },
+  resolved: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  resolvedIcon: { color: tokens.colorStatusSuccessForeground1, flexShrink: 0 },
   scroll: {
     overflowX: 'auto',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -22,15 +34,15 @@ const useStyles = makeStyles({
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,
     fontVariantNumeric: 'tabular-nums',
-    width: '100%',
   },
-  caption: { textAlign: 'start', padding: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  caption: { color: tokens.colorNeutralForeground2 },
   head: {
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
     padding: '2px 6px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'center',
   },
   cell: {
     padding: '2px 6px',
@@ -40,6 +52,30 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
+  /** The row numbers and the label column stay in view while the table scrolls sideways to the finding. */
+  stickyHead: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    minWidth: '2.5em',
+    width: '2.5em',
+    boxSizing: 'border-box',
+  },
+  stickyLabel: {
+    position: 'sticky',
+    left: '2.5em',
+    zIndex: 1,
+    maxWidth: '8em',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  stickyLabelHead: { position: 'sticky', left: '2.5em', zIndex: 1 },
+  /** Context columns (neither the finding's, its label's nor its inputs'): narrower, so the key ones fit a pane. */
+  context: { maxWidth: '6em' },
+  /** Numbers stand right-aligned, as Excel shows them. */
+  numeric: { textAlign: 'end' },
+  /** Columns or rows left out between two shown ones. */
+  gapBefore: { borderLeft: GAP },
+  rowGap: { borderTop: GAP },
   target: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
@@ -47,73 +83,150 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   related: { backgroundColor: tokens.colorPaletteYellowBackground1 },
+  label: { fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface SheetPreviewProps {
   snapshot: WorkbookSnapshot | null;
+  /** The last check: the findings at the selected cell and the labels of its row. */
+  result: CheckResult | null;
   selection: SelectionStore;
+  /** The finding the user selected (`sheet!cell`), to say when it is gone after a fix. */
+  selectedFinding: string | null;
+  lang: Lang;
   t: Strings;
 }
 
-/** The standalone page's answer to select(): a read-only window of the sheet around the cell, scrolled into view. */
-export function SheetPreview({ snapshot, selection, t }: SheetPreviewProps) {
+/**
+ * The standalone page's answer to select(): a read-only window of the sheet centred on the cell, with the label of
+ * its row and every cell it rests on, numbers as their cells show them. It follows the workbook: after a fix it shows
+ * the new content, and says when the cell has no finding any more.
+ */
+export function SheetPreview({ snapshot, result, selection, selectedFinding, lang, t }: SheetPreviewProps) {
   const styles = useStyles();
   const titleId = useId();
   const ref = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const current = useSyncExternalStore(selection.subscribe, selection.get);
   useEffect(() => {
     if (current) ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [current]);
+  const view = useMemo(() => {
+    if (!current || !snapshot) return undefined;
+    const sheet = snapshot.sheets.find((s) => s.name === current.target.sheet);
+    const label = result ? labelCellOf(result.model, current.target) : undefined;
+    return sheet ? previewWindow(sheet, current.target, current.related, { label }) : undefined;
+  }, [current, snapshot, result]);
+  // Centre the finding's cell in the scrolled table, again when the pane is resized.
+  useLayoutEffect(() => {
+    const centre = () => {
+      const box = scrollRef.current;
+      const target = box?.querySelector<HTMLElement>('td[data-mark="target"]');
+      if (!box || !target) return;
+      box.scrollLeft = Math.max(0, target.offsetLeft + target.offsetWidth / 2 - box.clientWidth / 2);
+    };
+    centre();
+    globalThis.addEventListener?.('resize', centre);
+    return () => globalThis.removeEventListener?.('resize', centre);
+  }, [view]);
   if (!current || !snapshot) return null;
-  const sheet = snapshot.sheets.find((s) => s.name === current.target.sheet);
-  const view = sheet ? previewWindow(sheet, current.target, current.related) : undefined;
+  const here = result?.findings.filter((f) => f.sheet === current.target.sheet && f.cell === current.target.cell) ?? [];
+  const fromFinding = selectedFinding === cellKey(current.target);
+  // The label column, when it comes first, stays beside the row numbers.
+  const stickyLabel = !!view?.rows.some((row) => row.cells[0]?.mark === 'label');
   return (
     <section ref={ref} className={styles.preview} aria-labelledby={titleId} data-testid="sheet-preview">
       <Subtitle2 as="h2" id={titleId} className={styles.heading}>
         {t.cellPreview}
       </Subtitle2>
+      {here.length > 0 ? (
+        <ul className={styles.findings}>
+          {here.map((f, i) => (
+            <li key={`${i}:${f.code}`} className={styles.finding}>
+              <SeverityIcon severity={f.severity} label={t.severity[f.severity]} />
+              <Text size={200}>{t.findingLine(ruleName(f.code, lang), f.message)}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        fromFinding && (
+          <Caption1 className={styles.resolved} data-testid="resolved">
+            <CheckmarkCircleFilled className={styles.resolvedIcon} aria-hidden />
+            {t.resolved}
+          </Caption1>
+        )
+      )}
       {!view ? (
         <Caption1>{t.sheetMissing(current.target.sheet)}</Caption1>
       ) : (
-        <div className={styles.scroll}>
-          <table className={styles.table}>
-            <caption className={styles.caption}>{t.previewCaption(current.target.sheet, current.target.cell)}</caption>
-            <thead>
-              <tr>
-                <td className={styles.head} />
-                {view.columns.map((column) => (
-                  <th key={column} scope="col" className={styles.head}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {view.rows.map((row) => (
-                <tr key={row.label}>
-                  <th scope="row" className={styles.head}>
-                    {row.label}
-                  </th>
-                  {row.cells.map((cell) => (
-                    <td
-                      key={cell.address}
-                      title={cell.text || undefined}
-                      data-mark={cell.mark ?? undefined}
-                      aria-current={cell.mark === 'target' ? 'true' : undefined}
+        <>
+          <Caption1 className={styles.caption} id={`${titleId}-caption`}>
+            {t.previewCaption(current.target.sheet, current.target.cell)}
+          </Caption1>
+          <div
+            className={styles.scroll}
+            ref={scrollRef}
+            tabIndex={0}
+            role="region"
+            aria-labelledby={`${titleId}-caption`}
+          >
+            <table className={styles.table} aria-labelledby={`${titleId}-caption`}>
+              <thead>
+                <tr>
+                  <td className={mergeClasses(styles.head, styles.stickyHead)} />
+                  {view.columns.map((column, i) => (
+                    <th
+                      key={column.name}
+                      scope="col"
                       className={mergeClasses(
-                        styles.cell,
-                        cell.mark === 'target' && styles.target,
-                        cell.mark === 'related' && styles.related,
+                        styles.head,
+                        column.gapBefore && styles.gapBefore,
+                        i === 0 && stickyLabel && styles.stickyLabelHead,
                       )}
+                      title={column.gapBefore ? t.skipped : undefined}
                     >
-                      {cell.text}
-                    </td>
+                      {column.name}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {view.rows.map((row) => (
+                  <tr key={row.label} className={row.gapBefore ? styles.rowGap : undefined}>
+                    <th
+                      scope="row"
+                      className={mergeClasses(styles.head, styles.stickyHead, row.gapBefore && styles.rowGap)}
+                      title={row.gapBefore ? t.skipped : undefined}
+                    >
+                      {row.label}
+                    </th>
+                    {row.cells.map((cell, i) => (
+                      <td
+                        key={cell.address}
+                        title={cell.text || undefined}
+                        data-mark={cell.mark ?? undefined}
+                        aria-current={cell.mark === 'target' ? 'true' : undefined}
+                        className={mergeClasses(
+                          styles.cell,
+                          cell.numeric && styles.numeric,
+                          !view.columns[i]?.key && styles.context,
+                          view.columns[i]?.gapBefore && styles.gapBefore,
+                          row.gapBefore && styles.rowGap,
+                          cell.mark === 'target' && styles.target,
+                          cell.mark === 'related' && styles.related,
+                          cell.mark === 'label' && styles.label,
+                          i === 0 && stickyLabel && styles.stickyLabel,
+                        )}
+                      >
+                        {cell.text}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );

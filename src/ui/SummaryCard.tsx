@@ -43,8 +43,13 @@ const useStyles = makeStyles({
     listStyleType: 'none',
   },
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  numberCell: { textAlign: 'end', width: '3.5em' },
-  rateCell: { width: '40%' },
+  /** Number columns: right-aligned, wide enough for their heading in either language, never run into the next. */
+  /** Columns sized by their content: the name takes what the numbers and the bar leave. */
+  table: { tableLayout: 'auto' },
+  numberCell: { textAlign: 'end', width: '1%', whiteSpace: 'nowrap', paddingInlineStart: tokens.spacingHorizontalM },
+  numberHead: { justifyContent: 'flex-end' },
+  nameCell: { minWidth: '4em', overflowWrap: 'anywhere' },
+  rateCell: { width: '38%', paddingInlineStart: tokens.spacingHorizontalM },
   rate: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   bar: { flexGrow: 1, minWidth: '32px' },
   rateText: { minWidth: '4.5em', textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
@@ -106,21 +111,27 @@ export function SummaryCard({ summary, rows, profile, t }: SummaryCardProps) {
       {rows.length === 0 ? (
         <Caption1>{t.noLevel1}</Caption1>
       ) : (
-        <Table size="extra-small" aria-label={t.level1Title}>
+        <Table size="extra-small" aria-label={t.level1Title} className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t.colIndicator}</TableHeaderCell>
-              <TableHeaderCell className={styles.numberCell}>{t.colWeight}</TableHeaderCell>
-              <TableHeaderCell className={styles.numberCell}>{t.colScore}</TableHeaderCell>
+              <TableHeaderCell className={styles.numberCell} button={{ className: styles.numberHead }}>
+                {t.colWeight}
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.numberCell} button={{ className: styles.numberHead }}>
+                {t.colScore}
+              </TableHeaderCell>
               <TableHeaderCell className={styles.rateCell}>{t.colRate}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((row, i) => {
               const rate = percentText(row.rate, t.noValue, profile.rateDecimals);
+              // The funds row of a self-evaluation form is named by what it scores (预算执行率), not its label.
+              const name = row.kind === 'budget' ? t.budgetRow : row.name;
               return (
                 <TableRow key={`${i}:${row.name}`}>
-                  <TableCell>{row.name}</TableCell>
+                  <TableCell className={styles.nameCell}>{name}</TableCell>
                   <TableCell className={styles.numberCell}>{scoreText(row.weight, t.noValue)}</TableCell>
                   <TableCell className={styles.numberCell}>{scoreText(row.score, t.noValue)}</TableCell>
                   <TableCell className={styles.rateCell}>
@@ -132,7 +143,7 @@ export function SummaryCard({ summary, rows, profile, t }: SummaryCardProps) {
                           max={1}
                           thickness="large"
                           color={barColor(row.rate)}
-                          aria-label={t.rateBar(row.name, rate)}
+                          aria-label={t.rateBar(name, rate)}
                         />
                       )}
                       <span className={styles.rateText}>{rate}</span>

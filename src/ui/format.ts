@@ -1,11 +1,5 @@
 import { excelRound, formatNumber } from '../core/numbers';
 
-/** A finding's expected or actual value as text: numbers without binary noise, text as it is. */
-export function valueText(value: number | string | null | undefined, none: string): string {
-  if (value === null || value === undefined) return none;
-  return typeof value === 'number' ? formatNumber(value, 6) : value;
-}
-
 /** A weight or score: up to `decimals` decimals, no trailing zeros. */
 export function scoreText(value: number | null, none: string, decimals = 4): string {
   return value === null ? none : formatNumber(value, decimals);

@@ -52,7 +52,9 @@ interface ContractEntry {
 
 /** Runs the built command line (bin/score-audit.js → dist/cli/main.js), as a reviewer would. */
 function cli(args: string[], cwd = work): { code: number | null; out: string; err: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  // The language comes from the environment when --lang is not given: these runs pin the default (Chinese).
+  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -312,6 +314,7 @@ describe('CSV report', () => {
       '总分',
       '等级',
       '级别',
+      '规则',
       '代码',
       '工作表',
       '单元格',
@@ -323,23 +326,23 @@ describe('CSV report', () => {
     expect(rows).toHaveLength(json.reduce((n, entry) => n + Math.max(1, entry.findings.length), 0));
     for (const entry of json) {
       const own = rows.filter((row) => row[0] === entry.file);
-      if (!entry.ok) expect(own).toEqual([[entry.file, '无法读取', '', '', '', '', '', '', entry.error, '', '']]);
+      if (!entry.ok) expect(own).toEqual([[entry.file, '无法读取', '', '', '', '', '', '', '', entry.error, '', '']]);
       else if (entry.findings.length === 0)
-        expect(own.map((row) => row.slice(4))).toEqual([['', '', '', '', '未发现问题', '', '']]);
+        expect(own.map((row) => row.slice(4))).toEqual([['', '', '', '', '', '未发现问题', '', '']]);
       else
-        expect(own.map((row) => [row[5], row[6], row[7], row[8]])).toEqual(
+        expect(own.map((row) => [row[6], row[7], row[8], row[9]])).toEqual(
           entry.findings.map((f) => [f.code, f.sheet.startsWith('=') ? `'${f.sheet}` : f.sheet, f.cell, f.message]),
         );
     }
-    expect(rows.some((row) => row[6] === `'${FORMULA_SHEET}`)).toBe(true);
-    expect(rows.some((row) => row[6] === MARKUP)).toBe(true);
-    expect(rows.some((row) => /["“]/.test(row[8] as string))).toBe(true);
+    expect(rows.some((row) => row[7] === `'${FORMULA_SHEET}`)).toBe(true);
+    expect(rows.some((row) => row[7] === MARKUP)).toBe(true);
+    expect(rows.some((row) => /["“]/.test(row[9] as string))).toBe(true);
   });
 
   it('writes to stdout without -o', async () => {
     const { out } = await run(['check', join(dir, 'empty.xls'), '--format', 'csv', '--lang', 'en-US']);
     expect(out).toBe(
-      `\uFEFFFile,Status,Total score,Grade,Severity,Code,Sheet,Cell,Message,Expected,Actual\r\n${join(dir, 'empty.xls')},unreadable,,,,,,,the file is empty (0 bytes),,\n`,
+      `\uFEFFFile,Status,Total score,Grade,Severity,Rule,Code,Sheet,Cell,Message,Expected,Actual\r\n${join(dir, 'empty.xls')},unreadable,,,,,,,,the file is empty (0 bytes),,\n`,
     );
   });
 });

@@ -1,25 +1,17 @@
-import type { Lang, Localized } from '../finding';
+import type { Lang } from '../finding';
+import { coreText } from '../i18n';
 import { formatNumber } from '../numbers';
 import type { ComparedValue, Difference, DifferenceKind } from './schema';
 
-/** What differs, in both languages (the command line and the task pane show the same words). */
-export const DIFFERENCE_KIND_TEXT: Readonly<Record<DifferenceKind, Localized>> = {
-  name: { 'zh-CN': '名称', 'en-US': 'name' },
-  weight: { 'zh-CN': '分值', 'en-US': 'weight' },
-  score: { 'zh-CN': '得分', 'en-US': 'score' },
-  'only-self': { 'zh-CN': '仅自评表有', 'en-US': 'only in the self-evaluation' },
-  'only-review': { 'zh-CN': '仅复核表有', 'en-US': 'only in the review' },
-  grade: { 'zh-CN': '等级', 'en-US': 'grade' },
-};
-
-const TOTAL_TEXT: Localized = { 'zh-CN': '总分', 'en-US': 'total' };
-const GRADE_TEXT: Localized = { 'zh-CN': '等级', 'en-US': 'grade' };
-const COMPUTED_TEXT: Localized = { 'zh-CN': '（计算）', 'en-US': ' (computed)' };
+/** What differs, in the user's language (the command line and the task pane show the same words). */
+export function differenceKindText(kind: DifferenceKind, lang: Lang): string {
+  return coreText(lang).compare.difference[kind];
+}
 
 /** The item a difference is about: the indicator's path, or 总分 / 等级. */
 export function differenceSubject(difference: Difference, lang: Lang): string {
-  if (difference.item === 'total') return TOTAL_TEXT[lang];
-  if (difference.item === 'grade') return GRADE_TEXT[lang];
+  if (difference.item === 'total') return coreText(lang).compare.total;
+  if (difference.item === 'grade') return coreText(lang).compare.grade;
   return difference.path.join(' / ');
 }
 
@@ -32,7 +24,7 @@ export function comparedValueText(value: ComparedValue | null, none: string): st
 /** Where a side's value is: `sheet!cell`, marked when no cell states the value (a subtotal computed from its children). */
 export function comparedCellText(value: ComparedValue | null, lang: Lang, none: string): string {
   if (!value) return none;
-  return `${value.sheet}!${value.cell}${value.derived ? COMPUTED_TEXT[lang] : ''}`;
+  return `${value.sheet}!${value.cell}${value.derived ? coreText(lang).compare.computed : ''}`;
 }
 
 /** review − self with its sign (+2, −1.5), or empty when there is no number to subtract. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Lang } from '../finding';
+import { CORE_CATALOGS, coreText } from '../i18n';
 import { AUDIT_SHEET } from '../own-sheets';
 import { CellValueSchema, type CellValue, type Sheet } from '../snapshot';
 
@@ -23,10 +24,6 @@ export const UNDONE = '已撤销';
 
 /** A record's kind: a cell the fix wrote, or a formula whose stored result was recomputed because of one. */
 export type AuditKind = 'write' | 'recalc';
-
-export const AUDIT_REASONS: Readonly<Record<'recalc', Readonly<Record<Lang, string>>>> = {
-  recalc: { 'zh-CN': '重新计算：引用的单元格已修改', 'en-US': 'recomputed: a cell it reads was changed' },
-};
 
 /** What a cell held before a change, as revert and undo put it back. */
 export const OldContentSchema = z.object({
@@ -82,7 +79,7 @@ export function auditTime(now: Date): string {
 function valueText(value: CellValue, lang: Lang): string {
   switch (value.type) {
     case 'empty':
-      return lang === 'zh-CN' ? '（空）' : '(empty)';
+      return coreText(lang).audit.empty;
     case 'boolean':
       return value.value ? 'TRUE' : 'FALSE';
     default:
@@ -172,7 +169,7 @@ function parseContent(text: string): { formula?: string; value: string } {
   return { value: text };
 }
 
-const EMPTY_TEXTS = new Set(['（空）', '(empty)']);
+const EMPTY_TEXTS = new Set(Object.values(CORE_CATALOGS).map((catalog) => catalog.audit.empty));
 
 function typedValue(type: string, text: string): CellValue {
   switch (type) {

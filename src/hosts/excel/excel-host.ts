@@ -20,6 +20,7 @@ import {
 } from '../../core/fix/audit';
 import type { CellWrite } from '../../core/fix/plan';
 import { ProfileSchema, type Profile } from '../../core/profile';
+import { coreText } from '../../core/i18n';
 import { linkFormula, reportRows } from '../../core/report';
 import { cellAddress, columnName, parseCellAddress } from '../../core/address';
 import type { Sheet, WorkbookSnapshot } from '../../core/snapshot';
@@ -315,10 +316,7 @@ export class ExcelHost implements WorkbookHost {
         ]);
         const table = ws.getRange(`J1:K${chartRows.length + 1}`);
         table.numberFormat = [['@', '@'], ...chartRows.map(() => ['@', '0.00%'])];
-        table.values = [
-          [lang === 'zh-CN' ? '一级指标' : 'Level 1', lang === 'zh-CN' ? '得分率' : 'Score rate'],
-          ...chartRows,
-        ];
+        table.values = [[coreText(lang).report.chartLevel1, coreText(lang).report.chartRate], ...chartRows];
         ws.charts.add(Excel.ChartType.barClustered, table);
       }
       ws.activate();

@@ -1,6 +1,7 @@
 import type { WorkbookHost } from '../host';
 import type { CheckResult } from '../../core/check';
 import type { CellRef, Lang } from '../../core/finding';
+import { coreText } from '../../core/i18n';
 import type { CellWrite } from '../../core/fix/plan';
 import { ProfileSchema, type Profile } from '../../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../../core/snapshot';
@@ -29,6 +30,7 @@ export class FileHost implements WorkbookHost {
     snapshot: WorkbookSnapshot,
     bytes: Uint8Array,
     private readonly onSelect: (target: CellRef, related: readonly CellRef[]) => void,
+    private readonly lang: Lang,
   ) {
     this.snapshot = snapshot;
     this.bytes = bytes;
@@ -44,7 +46,7 @@ export class FileHost implements WorkbookHost {
     const read = readWorkbook(bytes, name);
     if (!read.ok) return { error: readErrorMessage(read.error, lang) };
     const xlsx = read.workbook.source?.format === 'xls' ? writeXlsx(read.workbook) : bytes;
-    return new FileHost(name, read.workbook, xlsx, onSelect);
+    return new FileHost(name, read.workbook, xlsx, onSelect, lang);
   }
 
   async readSnapshot(onProgress?: (done: number, total: number) => void): Promise<WorkbookSnapshot> {
@@ -110,7 +112,8 @@ export class FileHost implements WorkbookHost {
   }
 
   download(): { name: string; bytes: Uint8Array } {
-    return { name: this.title.replace(/\.(xlsx|xlsm|xls)$/i, '') + '（已审核）.xlsx', bytes: this.bytes };
+    const suffix = coreText(this.lang).audit.reviewedSuffix;
+    return { name: `${this.title.replace(/\.(xlsx|xlsm|xls)$/i, '')}${suffix}.xlsx`, bytes: this.bytes };
   }
 }
 export { SubmissionHost } from './submission-host';
