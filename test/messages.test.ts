@@ -27,7 +27,7 @@ import { seed004 } from './fixtures/seeds/seed004';
 const SPACED_CJK: ReadonlySet<string> = new Set(['derived/missing']);
 
 /** Rules no workbook here makes speak yet (added by others after this test): give each a planted case below. */
-const NOT_YET_PLANTED: ReadonlySet<string> = new Set(['amount/total', 'formula/stale', 'sheet/merge-overlap']);
+const NOT_YET_PLANTED: ReadonlySet<string> = new Set([]);
 
 type Plant = (copy: SeedReport) => void;
 
@@ -84,6 +84,14 @@ const SEED_PLANTS: ReadonlyArray<[string, SeedReport, Plant, string?]> = [
     seed001,
     (c) => void (c.statedCounts?.[1] && (c.statedCounts[1].text = '二级指标 12 个（§二(二)2(1)）')),
   ],
+  [
+    'amount/total',
+    seed001,
+    (c) => {
+      const total = c.funds?.[0]?.rows.find((r) => r.kind === 'total');
+      if (total) total.values[1] = 516.97;
+    },
+  ],
   ['derived/missing', seed000, (c) => void (c.summary?.rows[0] && delete c.summary.rows[0].rate)],
   [
     'sheet/unrecognized',
@@ -94,6 +102,7 @@ const SEED_PLANTS: ReadonlyArray<[string, SeedReport, Plant, string?]> = [
         entries: [
           { label: '填表人', value: '张三' },
           { label: '联系电话', value: '0916-1234567' },
+          { label: '页数', value: 3 },
         ],
       }),
   ],
@@ -150,6 +159,17 @@ function withFormula(snapshot: WorkbookSnapshot, sheet: string, from: string, to
   return copy;
 }
 
+/** A copy whose first SUM total stores a result one below what its cells add (saved before a score changed). */
+function staleTotal(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const copy = structuredClone(snapshot);
+  const cell = copy.sheets
+    .flatMap((sheet) => sheet.cells)
+    .find((c) => c.formula?.startsWith('SUM(') && c.value.type === 'number');
+  if (cell?.value.type !== 'number') throw new Error('no SUM total');
+  cell.value = { type: 'number', value: cell.value.value - 1 };
+  return copy;
+}
+
 /** Workbooks that make every rule speak, each checked in both languages. */
 const corpus: Array<{ name: string; findings: Finding[]; lang: Lang }> = [];
 
@@ -164,7 +184,37 @@ beforeAll(async () => {
     ['formula/error', edited(seed001Built, '评分表', 'E3', { value: { type: 'error', value: '#VALUE!' } })],
     ['formula/range-omits', withFormula(seed001Built, '评分表', 'SUM(E3:E12)', 'SUM(E3:E11)')],
     ['formula/hardcoded', withFormula(seed001Built, '评分表', 'SUM(E3:E12)', '')],
-    ['formula/inconsistent', withFormula(seed003Built, '满意度调查', 'SUM(B6:E6)', 'SUM(B6:D6)')],
+    [
+      'formula/inconsistent',
+      workbookOf(
+        sheetOf('执行率', [
+          ['预算数', '执行数', '执行率'],
+          [100, 90, { formula: 'B2/A2', value: 0.9 }],
+          [200, 150, { formula: 'B3/A2', value: 1.5 }],
+          [300, 240, { formula: 'B4/A4', value: 0.8 }],
+        ]),
+      ),
+    ],
+    ['formula/stale', staleTotal(seed001Built)],
+    [
+      'sheet/merge-overlap',
+      workbookOf(
+        sheetOf(
+          '评分表',
+          [
+            ['一级指标', '二级指标', '分值', '得分'],
+            ['决策', '立项依据', 10, 9],
+            [null, '绩效目标', 10, 8],
+            ['过程', '资金管理', 15, 14],
+            [null, '组织实施', 15, 13],
+            ['产出', '数量', 25, 25],
+            ['效益', '满意度', 25, 20],
+            ['合计', null, 100, 89],
+          ],
+          ['A2:A3', 'A4:A5', 'A3:B4'],
+        ),
+      ),
+    ],
     ['value/text-number', edited(seed001Built, '评分表', 'E3', { value: { type: 'text', value: '８' } })],
     [
       'score/children-sum',
