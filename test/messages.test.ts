@@ -179,7 +179,6 @@ beforeAll(async () => {
   for (const [code, seed, plant, variant] of SEED_PLANTS)
     snapshots.push([`${code} on seed ${seed.id}`, (await seedWorkbook(seed, plant, variant)).snapshot]);
   const seed001Built = (await seedWorkbook(seed001)).snapshot;
-  const seed003Built = (await seedWorkbook(seed003)).snapshot;
   snapshots.push(
     ['formula/error', edited(seed001Built, '评分表', 'E3', { value: { type: 'error', value: '#VALUE!' } })],
     ['formula/range-omits', withFormula(seed001Built, '评分表', 'SUM(E3:E12)', 'SUM(E3:E11)')],
