@@ -92,8 +92,9 @@ describe('the fix a finding carries is the one every surface writes', () => {
   });
 
   it('the standalone page writes D5 (file host)', async () => {
-    const host = FileHost.open('x.xlsx', bytes, 'zh-CN');
-    if ('error' in host) throw new Error(host.error);
+    const opened = FileHost.open('x.xlsx', bytes, 'zh-CN');
+    if (!opened.ok) throw new Error(opened.error);
+    const host = opened.host;
     const controller = new Controller(host, 'zh-CN');
     await controller.start();
     expect(controller.previewFix(findingOf(controller))?.writes.map((w) => w.cell)).toEqual(['D5']);

@@ -30,10 +30,11 @@ function injected(): string[] {
 
 it('shows hostile labels and sheet names as text in findings, previews and the fill dialog', async () => {
   const selection = createSelectionStore();
-  const host = FileHost.open('hostile.xlsx', hostile.bytes, 'zh-CN', (target, related) =>
+  const opened = FileHost.open('hostile.xlsx', hostile.bytes, 'zh-CN', (target, related) =>
     selection.set(target, related),
   );
-  if ('error' in host) throw new Error(host.error);
+  if (!opened.ok) throw new Error(opened.error);
+  const host = opened.host;
   render(<App host={host} lang="zh-CN" selection={selection} />);
   await screen.findByTestId('total-score');
 

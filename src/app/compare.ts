@@ -1,3 +1,4 @@
+import type { Result } from '../core/result';
 import { checkWorkbook } from '../core/check';
 import { compareWorkbooks, type CheckedWorkbook } from '../core/compare/compare';
 import type { CompareSide, Comparison } from '../core/compare/schema';
@@ -18,10 +19,10 @@ export function readOtherWorkbook(
   bytes: Uint8Array,
   profile: Profile,
   lang: Lang,
-): OtherWorkbook | { error: string } {
+): Result<{ other: OtherWorkbook }, string> {
   const read = readWorkbook(bytes, name);
-  if (!read.ok) return { error: readErrorMessage(read.error, lang) };
-  return { name, checked: checkWorkbook(read.workbook, { profile, lang }) };
+  if (!read.ok) return { ok: false, error: readErrorMessage(read.error, lang) };
+  return { ok: true, other: { name, checked: checkWorkbook(read.workbook, { profile, lang }) } };
 }
 
 /** Compares the open workbook with the other file, the open one on the side the user chose. */

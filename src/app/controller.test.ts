@@ -39,8 +39,9 @@ afterEach(() => {
 });
 
 function open(): FileHost {
-  const host = FileHost.open('评分表示例.xlsx', bytes, 'zh-CN');
-  if ('error' in host) throw new Error(host.error);
+  const opened = FileHost.open('评分表示例.xlsx', bytes, 'zh-CN');
+  if (!opened.ok) throw new Error(opened.error);
+  const host = opened.host;
   return host;
 }
 

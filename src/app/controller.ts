@@ -162,7 +162,7 @@ export class Controller {
         this.set({ phase: 'idle', profile: parsed.profile, profileNotice: null });
         return parsed.profile;
       }
-      this.set({ phase: 'idle', profile: DEFAULT_PROFILE, profileNotice: parsed.message });
+      this.set({ phase: 'idle', profile: DEFAULT_PROFILE, profileNotice: parsed.error });
       return DEFAULT_PROFILE;
     } catch (error) {
       this.set({ phase: 'idle', profile: DEFAULT_PROFILE, profileNotice: messageOf(error) });
@@ -294,7 +294,7 @@ export class Controller {
   /** Validates the settings draft; saves it with the workbook and re-checks. Returns the problem's message, or null. */
   async saveProfile(draft: ProfileDraft): Promise<string | null> {
     const validated = validateDraft(draft, this.state.lang);
-    if (!validated.ok) return validated.message;
+    if (!validated.ok) return validated.error;
     this.set({ phase: 'saving', error: null });
     try {
       await this.host.saveProfile(validated.profile);

@@ -17,7 +17,7 @@ describe('settings draft', () => {
     ];
     draft.scoreDecimals = ' 1 ';
     const result = validateDraft(draft, 'zh-CN');
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(result.error);
     expect(result.profile.satisfactionOptionValues).toEqual({ 非常满意: 1, 满意: 0.9, 一般: 0.8, 不满意: 0 });
     expect(result.profile.level1Aliases).toEqual({
       决策: ['项目决策', '工作活动设置'],
@@ -35,19 +35,19 @@ describe('settings draft', () => {
   it('names the wrong field in the user’s language', () => {
     const draft = toDraft(DEFAULT_PROFILE);
     draft.grades[0] = { grade: '优', min: 'ninety', aliases: [] };
-    expect(validateDraft(draft, 'zh-CN')).toEqual({ ok: false, message: '字段 grades[0].min 的类型应为 number' });
-    expect(validateDraft(draft, 'en-US')).toEqual({ ok: false, message: 'field grades[0].min must be of type number' });
+    expect(validateDraft(draft, 'zh-CN')).toEqual({ ok: false, error: '字段 grades[0].min 的类型应为 number' });
+    expect(validateDraft(draft, 'en-US')).toEqual({ ok: false, error: 'field grades[0].min must be of type number' });
 
     const options = toDraft(DEFAULT_PROFILE);
     options.optionValues = '满意 = 1.5';
     expect(validateDraft(options, 'zh-CN')).toEqual({
       ok: false,
-      message: '字段 satisfactionOptionValues.满意 过大（最大 1）',
+      error: '字段 satisfactionOptionValues.满意 过大（最大 1）',
     });
 
     const empty = toDraft(DEFAULT_PROFILE);
     empty.grades = [];
-    expect(validateDraft(empty, 'en-US')).toEqual({ ok: false, message: 'field grades is too small (minimum 1)' });
+    expect(validateDraft(empty, 'en-US')).toEqual({ ok: false, error: 'field grades is too small (minimum 1)' });
   });
 
   it('keeps a line without a value as a problem rather than dropping it', () => {

@@ -1,3 +1,4 @@
+import type { Result } from '../core/result';
 import type { Lang } from '../core/finding';
 import { FindingCodeSchema, type FindingCode } from '../core/finding';
 import { parseProfile, ProfileSchema, type Profile, type RuleSetting } from '../core/profile';
@@ -97,7 +98,7 @@ export function fromDraft(draft: ProfileDraft): Record<string, unknown> {
   };
 }
 
-export type DraftResult = { ok: true; profile: Profile } | { ok: false; message: string };
+export type DraftResult = Result<{ profile: Profile }, string>;
 
 /** Validates the draft with the profile schema; a problem comes back as one message naming the field, in `lang`. */
 export function validateDraft(draft: ProfileDraft, lang: Lang): DraftResult {
@@ -107,6 +108,6 @@ export function validateDraft(draft: ProfileDraft, lang: Lang): DraftResult {
   const described = parseProfile(JSON.stringify(candidate), lang);
   return {
     ok: false,
-    message: described.ok ? (parsed.error.issues[0]?.message ?? 'invalid profile') : described.message,
+    error: described.ok ? (parsed.error.issues[0]?.message ?? 'invalid profile') : described.error,
   };
 }

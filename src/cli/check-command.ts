@@ -25,7 +25,7 @@ import type { Io } from './io';
 export const CHECK_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
-export interface CheckOptions {
+export interface CheckCommandOptions {
   format: CheckFormat;
   lang: Lang;
   profile: Profile;
@@ -43,7 +43,7 @@ export interface CheckOptions {
  * element with the findings located in it; a finding resting on a cell of another file names that cell's sheet as
  * `[file]sheet` in `related`. Files are named as given on the command line.
  */
-async function checkTogether(files: readonly string[], options: CheckOptions): Promise<FileCheck[]> {
+async function checkTogether(files: readonly string[], options: CheckCommandOptions): Promise<FileCheck[]> {
   const read = await Promise.all(files.map((file) => readFileAsWorkbook(file, options.read)));
   const readable = files.flatMap((file, i) => {
     const result = read[i];
@@ -107,7 +107,7 @@ function formatReport(checks: readonly FileCheck[], format: Exclude<CheckFormat,
  * `check FILE|FOLDER|PATTERN...`: collects the workbooks, checks them in worker threads and reports them in the order
  * collected, whichever finishes first. Text streams out file by file; the other formats are written once, at the end.
  */
-export async function runCheck(args: readonly string[], options: CheckOptions, io: Io): Promise<ExitCode> {
+export async function runCheck(args: readonly string[], options: CheckCommandOptions, io: Io): Promise<ExitCode> {
   const { format, lang, profile, output } = options;
   const jobs = parseJobs(options.jobs);
   if (jobs === undefined) {

@@ -1,3 +1,4 @@
+import type { Result } from '../core/result';
 import { readFile } from 'node:fs/promises';
 import { checkWorkbook, type CheckSummary } from '../core/check';
 import { reportedFinding, type Lang, type ReportedFinding } from '../core/finding';
@@ -15,21 +16,24 @@ export type WireFileCheck =
   | Extract<FileCheck, { ok: true }>
   | { file: string; ok: false; kind: ReadErrorKind; detail?: string; maxCells?: number };
 
-export async function readBytes(path: string): Promise<Uint8Array | WorkbookReadError> {
+export async function readBytes(path: string): Promise<Result<{ bytes: Uint8Array }, WorkbookReadError>> {
   try {
-    return new Uint8Array(await readFile(path));
+    return { ok: true, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return new WorkbookReadError(
-      code === 'ENOENT' ? 'not-found' : 'corrupt',
-      code === 'ENOENT' ? undefined : String(code),
-    );
+    return {
+      ok: false,
+      error: new WorkbookReadError(
+        code === 'ENOENT' ? 'not-found' : 'corrupt',
+        code === 'ENOENT' ? undefined : String(code),
+      ),
+    };
   }
 }
 
 export async function readFileAsWorkbook(path: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const bytes = await readBytes(path);
-  return bytes instanceof WorkbookReadError ? { ok: false, error: bytes } : readWorkbook(bytes, path, options);
+  const read = await readBytes(path);
+  return read.ok ? readWorkbook(read.bytes, path, options) : read;
 }
 
 export interface CheckFileOptions {

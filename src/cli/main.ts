@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../core/check';
 import { LangSchema, type Lang, type Severity } from '../core/finding';
 import { coreText } from '../core/i18n';
-import { readErrorMessage, WorkbookReadError } from '../file/read-error';
+import { readErrorMessage } from '../file/read-error';
 import { fixWorkbook, revertWorkbook } from '../file/fix-workbook';
 import type { ReadOptions } from '../file/read-workbook';
 import { formatModelText } from './format';
@@ -201,10 +201,7 @@ async function fix(file: string, output: string, options: FixCommandOptions, io:
   const { format, lang, profile, correct, read } = options;
   const t = cliText(lang);
   const bytes = await readBytes(file);
-  const result =
-    bytes instanceof WorkbookReadError
-      ? { ok: false as const, error: bytes }
-      : fixWorkbook(bytes, file, { lang, profile, correct, ...read });
+  const result = bytes.ok ? fixWorkbook(bytes.bytes, file, { lang, profile, correct, ...read }) : bytes;
   if (!result.ok) {
     io.err(t.unreadable(file, readErrorMessage(result.error, lang)));
     return EXIT.unusable;
@@ -270,8 +267,7 @@ async function fix(file: string, output: string, options: FixCommandOptions, io:
 async function revert(file: string, output: string, format: 'text' | 'json', lang: Lang, io: Io): Promise<number> {
   const t = cliText(lang);
   const bytes = await readBytes(file);
-  const result =
-    bytes instanceof WorkbookReadError ? { ok: false as const, error: bytes } : revertWorkbook(bytes, file);
+  const result = bytes.ok ? revertWorkbook(bytes.bytes, file) : bytes;
   if (!result.ok) {
     io.err(t.unreadable(file, readErrorMessage(result.error, lang)));
     return EXIT.unusable;
@@ -299,7 +295,7 @@ async function loadProfile(path: string | undefined, lang: Lang, io: Io): Promis
   }
   const result = parseProfile(text, lang);
   if (result.ok) return result.profile;
-  io.err(t.badProfile(path, result.message));
+  io.err(t.badProfile(path, result.error));
   return undefined;
 }
 

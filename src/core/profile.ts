@@ -1,3 +1,4 @@
+import type { Result } from './result';
 import { z } from 'zod';
 import { FindingCodeSchema, type Lang } from './finding';
 import { coreText } from './i18n';
@@ -88,7 +89,8 @@ export type Profile = z.infer<typeof ProfileSchema>;
 
 export const DEFAULT_PROFILE: Profile = ProfileSchema.parse({});
 
-export type ProfileResult = { ok: true; profile: Profile } | { ok: false; message: string };
+/** A profile, or the first problem with it as one sentence naming the field. */
+export type ProfileResult = Result<{ profile: Profile }, string>;
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return (
@@ -122,10 +124,10 @@ export function parseProfile(text: string, lang: Lang = 'zh-CN'): ProfileResult 
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: coreText(lang).profile.notJson(detail) };
+    return { ok: false, error: coreText(lang).profile.notJson(detail) };
   }
   const result = ProfileSchema.safeParse(data);
   if (result.success) return { ok: true, profile: result.data };
   const [issue] = result.error.issues;
-  return { ok: false, message: issue ? describeIssue(issue, lang) : coreText(lang).profile.invalidProfile };
+  return { ok: false, error: issue ? describeIssue(issue, lang) : coreText(lang).profile.invalidProfile };
 }

@@ -1,3 +1,4 @@
+import type { Result } from '../core/result';
 import { AUDIT_SHEET } from '../core/own-sheets';
 import { checkWorkbook } from '../core/check';
 import {
@@ -63,18 +64,18 @@ export interface Recomputed {
   value: CellValue;
 }
 
-export type FixResult =
-  | {
-      ok: true;
-      bytes: Uint8Array;
-      changes: CellWrite[];
-      /** Dependent formulas whose stored results were recomputed in the same write. */
-      recomputed: Recomputed[];
-      /** Dependent formulas the evaluator cannot compute (volatile, unsupported): their stored results are kept. */
-      notRecomputed: Array<{ sheet: string; cell: string; formula: string }>;
-      convertedFromXls: boolean;
-    }
-  | { ok: false; error: WorkbookReadError };
+export type FixResult = Result<
+  {
+    bytes: Uint8Array;
+    changes: CellWrite[];
+    /** Dependent formulas whose stored results were recomputed in the same write. */
+    recomputed: Recomputed[];
+    /** Dependent formulas the evaluator cannot compute (volatile, unsupported): their stored results are kept. */
+    notRecomputed: Array<{ sheet: string; cell: string; formula: string }>;
+    convertedFromXls: boolean;
+  },
+  WorkbookReadError
+>;
 
 /** A cell's XML for a value, with its formula when it has one (text values of constants as inline strings). */
 function cellXml(address: string, style: number, value: CellValue, formula?: string): string | null {
@@ -320,15 +321,15 @@ export function fixWorkbook(bytes: Uint8Array, name: string, options: FixOptions
   }
 }
 
-export type RevertResult =
-  | {
-      ok: true;
-      bytes: Uint8Array;
-      restored: number;
-      /** False when the workbook has no audit sheet to revert from (nothing was changed). */
-      audited: boolean;
-    }
-  | { ok: false; error: WorkbookReadError };
+export type RevertResult = Result<
+  {
+    bytes: Uint8Array;
+    restored: number;
+    /** False when the workbook has no audit sheet to revert from (nothing was changed). */
+    audited: boolean;
+  },
+  WorkbookReadError
+>;
 
 /** A cell's XML from the old content a record keeps (records written by the add-in carry no XML). */
 function restoredXml(address: string, old: OldContent, existing: string | undefined, styles: StyleBook): string | null {

@@ -1,10 +1,11 @@
+import type { Result } from '../core/result';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { CellBudget } from './cell-budget';
 import { WorkbookReadError } from './read-error';
 import { readXls } from './xls/read-xls';
 import { readXlsx } from './xlsx/read-xlsx';
 
-export type ReadResult = { ok: true; workbook: WorkbookSnapshot } | { ok: false; error: WorkbookReadError };
+export type ReadResult = Result<{ workbook: WorkbookSnapshot }, WorkbookReadError>;
 
 /**
  * The default cell limit. Real scoring workbooks hold thousands to tens of thousands of cells (a payment list a few

@@ -71,8 +71,8 @@ export async function startStandalone(
         lang,
         selection,
       );
-      if ('error' in opened) initialError = t.openFailed('sample.xlsx', opened.error);
-      else host = opened;
+      if (opened.ok) host = opened.host;
+      else initialError = t.openFailed('sample.xlsx', opened.error);
     } catch {
       initialError = t.loadSampleFailed;
     }

@@ -31,8 +31,14 @@ afterEach(() => {
 });
 
 function openHost(selection?: SelectionStore): FileHost {
-  const host = FileHost.open('评分表示例.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
-  if ('error' in host) throw new Error(host.error);
+  const opened = FileHost.open(
+    '评分表示例.xlsx',
+    bytes,
+    'zh-CN',
+    selection ? (t, r) => selection.set(t, r) : undefined,
+  );
+  if (!opened.ok) throw new Error(opened.error);
+  const host = opened.host;
   return host;
 }
 
@@ -191,9 +197,7 @@ describe('App with the seed 003 workbook', () => {
       '满意度调查!G7',
     ]);
     // The fill creates no finding (the typed 合计 was typed before the score was filled), and none is left.
-    await waitFor(() =>
-      expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual([]),
-    );
+    await waitFor(() => expect(findingItems().map((i) => i.textContent?.match(/[a-z]+\/[a-z-]+/)?.[0])).toEqual([]));
     expect(screen.getByRole('region', { name: '评分概况' }).textContent).toContain('提示 0');
     expect((button('撤销') as HTMLButtonElement).disabled).toBe(false);
 

@@ -38,8 +38,9 @@ beforeAll(async () => {
 afterEach(() => jest.restoreAllMocks());
 
 function openHost(bytes: Uint8Array): FileHost {
-  const host = FileHost.open('复核表.xlsx', bytes, 'zh-CN');
-  if ('error' in host) throw new Error(host.error);
+  const opened = FileHost.open('复核表.xlsx', bytes, 'zh-CN');
+  if (!opened.ok) throw new Error(opened.error);
+  const host = opened.host;
   return host;
 }
 

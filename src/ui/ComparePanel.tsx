@@ -168,8 +168,8 @@ export function ComparePanel({ open, profile, lang, t, onSelect, onClose }: Comp
     setOther(null);
     try {
       const read = readOtherWorkbook(file.name, new Uint8Array(await file.arrayBuffer()), profile, lang);
-      if ('error' in read) setError(t.openFailed(file.name, read.error));
-      else setOther(read);
+      if (read.ok) setOther(read.other);
+      else setError(t.openFailed(file.name, read.error));
     } catch (cause) {
       setError(t.openFailed(file.name, cause instanceof Error ? cause.message : String(cause)));
     } finally {

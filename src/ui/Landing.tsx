@@ -1,3 +1,4 @@
+import type { Result } from '../core/result';
 import {
   Body1,
   Button,
@@ -66,7 +67,7 @@ export async function openFileHost(
   bytes: Uint8Array,
   lang: Lang,
   selection: SelectionStore,
-): Promise<FileHost | { error: string }> {
+): Promise<Result<{ host: FileHost }, string>> {
   const { FileHost } = await loadFileHost();
   return FileHost.open(name, bytes, lang, (target, related) => selection.set(target, related));
 }
@@ -80,15 +81,15 @@ export async function openFiles(
   files: readonly File[],
   lang: Lang,
   selection: SelectionStore,
-): Promise<WorkbookHost | { error: string; name: string }> {
+): Promise<Result<{ host: WorkbookHost }, { name: string; message: string }>> {
   const { FileHost, SubmissionHost } = await loadFileHost();
   const parts = [];
   for (const file of files) {
-    const host = FileHost.open(file.name, new Uint8Array(await file.arrayBuffer()), lang);
-    if ('error' in host) return { error: host.error, name: file.name };
-    parts.push({ name: file.name, host });
+    const opened = FileHost.open(file.name, new Uint8Array(await file.arrayBuffer()), lang);
+    if (!opened.ok) return { ok: false, error: { name: file.name, message: opened.error } };
+    parts.push({ name: file.name, host: opened.host });
   }
-  return new SubmissionHost(parts, (target, related) => selection.set(target, related));
+  return { ok: true, host: new SubmissionHost(parts, (target, related) => selection.set(target, related)) };
 }
 
 /** Reads a picked or dropped file into a FileHost; an unreadable file gives its one-line reason. */
@@ -96,7 +97,7 @@ export async function openFile(
   file: File,
   lang: Lang,
   selection: SelectionStore,
-): Promise<FileHost | { error: string }> {
+): Promise<Result<{ host: FileHost }, string>> {
   return openFileHost(file.name, new Uint8Array(await file.arrayBuffer()), lang, selection);
 }
 
@@ -115,10 +116,15 @@ export function Landing({ lang, t, selection, initialError, onOpened }: LandingP
     setError(null);
     try {
       // Several files are one submission, checked together; one file opens as before.
-      const host = picked.length > 1 ? await openFiles(picked, lang, selection) : await openFile(file, lang, selection);
-      if ('error' in host)
-        setError(t.openFailed('name' in host && typeof host.name === 'string' ? host.name : file.name, host.error));
-      else onOpened(host);
+      if (picked.length > 1) {
+        const opened = await openFiles(picked, lang, selection);
+        if (opened.ok) onOpened(opened.host);
+        else setError(t.openFailed(opened.error.name, opened.error.message));
+      } else {
+        const opened = await openFile(file, lang, selection);
+        if (opened.ok) onOpened(opened.host);
+        else setError(t.openFailed(file.name, opened.error));
+      }
     } catch (cause) {
       setError(t.openFailed(file.name, cause instanceof Error ? cause.message : String(cause)));
     } finally {

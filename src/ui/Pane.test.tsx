@@ -35,8 +35,9 @@ beforeAll(async () => {
 afterEach(() => jest.restoreAllMocks());
 
 function open(bytes: Uint8Array, selection?: SelectionStore): FileHost {
-  const host = FileHost.open('评分表.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
-  if ('error' in host) throw new Error(host.error);
+  const opened = FileHost.open('评分表.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
+  if (!opened.ok) throw new Error(opened.error);
+  const host = opened.host;
   return host;
 }
 

@@ -6,7 +6,7 @@
 import { normalizeLabel } from '../text';
 
 /** What a rate-based standard measures; decides which input carries the measured fraction. */
-export type RateKind = 'budget-execution' | 'satisfaction' | 'completion' | 'accuracy' | 'other';
+export type StandardRateKind = 'budget-execution' | 'satisfaction' | 'completion' | 'accuracy' | 'other';
 
 /** A tier awards either a share of the weight (得分值的90% → 0.9) or points (得8分). */
 export type TierAward = { share: number; points?: undefined } | { points: number; share?: undefined };
@@ -22,9 +22,9 @@ export interface PlanCheckpoint {
 
 export type ScoringStandard =
   /** 得分=预算执行率×分值, 满意度调查得分*本项分值, 按满意度得分率计算得分. */
-  | { kind: 'rate-times-weight'; rate: RateKind; rateName: string }
+  | { kind: 'rate-times-weight'; rate: StandardRateKind; rateName: string }
   /** 完成率100%的得满分；90%（含）—100%的得分值的90%；…；低于70%的不得分. */
-  | { kind: 'tiered'; rate: RateKind; tiers: Tier[] }
+  | { kind: 'tiered'; rate: StandardRateKind; tiers: Tier[] }
   /** 超出项目预算金额1%，扣分值的20% (deductShare 0.2) or 每超支1%扣0.5分 (deductPoints 0.5); stepPercent in percent units. */
   | { kind: 'overrun'; stepPercent: number; deductShare?: number; deductPoints?: number }
   /** 每少拨付25%扣1分, optionally with the plan it is measured against; stepPercent in percent units. */
@@ -56,7 +56,7 @@ export function parseStandard(text: string): ScoringStandard {
   );
 }
 
-export function rateKindOf(name: string): RateKind {
+export function rateKindOf(name: string): StandardRateKind {
   if (/执行率|预算执行/.test(name)) return 'budget-execution';
   if (/满意/.test(name)) return 'satisfaction';
   if (/完成/.test(name)) return 'completion';

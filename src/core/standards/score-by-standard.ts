@@ -3,7 +3,7 @@
  * in [0, weight] (扣完为止). Standards that need judgement, or inputs that are missing, give undefined.
  */
 import { withoutNoise } from '../numbers';
-import type { RateKind, ScoringStandard, Tier } from './parse-standard';
+import type { StandardRateKind, ScoringStandard, Tier } from './parse-standard';
 
 export interface StandardInputs {
   weight: number;
@@ -63,7 +63,7 @@ export function expectedScore(standard: ScoringStandard, inputs: StandardInputs)
 }
 
 /** A 完成率 standard reads `completion`, or `rate` when that is all the caller has; any other rate reads `rate`. */
-function measuredFraction(kind: RateKind, inputs: StandardInputs): number | undefined {
+function measuredFraction(kind: StandardRateKind, inputs: StandardInputs): number | undefined {
   const measured = kind === 'completion' ? (inputs.completion ?? inputs.rate) : inputs.rate;
   return isFiniteNumber(measured) ? withoutNoise(measured) : undefined;
 }

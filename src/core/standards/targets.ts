@@ -6,11 +6,11 @@ import { normalizeLabel } from '../text';
 import { withoutNoise } from '../numbers';
 import { clampToWeight } from './score-by-standard';
 
-export type Comparison = 'at-least' | 'at-most' | 'equal';
+export type TargetComparison = 'at-least' | 'at-most' | 'equal';
 
 /** `percent`: the value is in percent units (≥98% → 98). A bare number (9个, 100%) is a floor: at-least. */
 export type Target =
-  | { kind: Comparison; value: number; unit?: string; percent: boolean }
+  | { kind: TargetComparison; value: number; unit?: string; percent: boolean }
   | { kind: 'qualitative'; text: string };
 
 export type Achievement = 'achieved' | 'partly-achieved' | 'not-achieved';
@@ -60,14 +60,14 @@ export interface SelfEvaluationScore {
 }
 
 interface Comparative {
-  relation?: Comparison;
+  relation?: TargetComparison;
   strict: boolean;
   value: number;
   unit?: string;
   percent: boolean;
 }
 
-type Relation = { relation?: Comparison; strict: boolean };
+type Relation = { relation?: TargetComparison; strict: boolean };
 
 function tagged(words: readonly string[], relation: Relation): Array<[string, Relation]> {
   return words.map((word) => [word, relation]);
@@ -239,7 +239,7 @@ function actualRange(actual: Extract<Actual, { kind: 'quantity' }>, value: numbe
 }
 
 function scoreQuantity(
-  relation: Comparison,
+  relation: TargetComparison,
   target: number,
   range: Range,
   weight: number,

@@ -1,3 +1,4 @@
+import type { Result } from '../../core/result';
 import type { WorkbookHost } from '../host';
 import type { CheckResult } from '../../core/check';
 import type { CellRef, Lang } from '../../core/finding';
@@ -42,11 +43,11 @@ export class FileHost implements WorkbookHost {
     bytes: Uint8Array,
     lang: Lang,
     onSelect: (target: CellRef, related: readonly CellRef[]) => void = () => undefined,
-  ): FileHost | { error: string } {
+  ): Result<{ host: FileHost }, string> {
     const read = readWorkbook(bytes, name);
-    if (!read.ok) return { error: readErrorMessage(read.error, lang) };
+    if (!read.ok) return { ok: false, error: readErrorMessage(read.error, lang) };
     const xlsx = read.workbook.source?.format === 'xls' ? writeXlsx(read.workbook) : bytes;
-    return new FileHost(name, read.workbook, xlsx, onSelect, lang);
+    return { ok: true, host: new FileHost(name, read.workbook, xlsx, onSelect, lang) };
   }
 
   async readSnapshot(onProgress?: (done: number, total: number) => void): Promise<WorkbookSnapshot> {

@@ -10,8 +10,9 @@ async function open(plant: (p: ReturnType<typeof faithfulProject>) => void): Pro
   const project = faithfulProject();
   plant(project);
   const parts = (await buildForms(project, separate)).map((file) => {
-    const host = FileHost.open(file.name, file.bytes, 'zh-CN');
-    if ('error' in host) throw new Error(host.error);
+    const opened = FileHost.open(file.name, file.bytes, 'zh-CN');
+    if (!opened.ok) throw new Error(opened.error);
+    const host = opened.host;
     return { name: file.name, host };
   });
   return new SubmissionHost(parts);
