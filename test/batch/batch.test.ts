@@ -241,7 +241,7 @@ describe('worker processes', () => {
     const good = join(dir, '2023', 'seed000-merged.xlsx');
     const alone = cli(['check', loop]);
     expect(alone.code).toBe(EXIT.unusable);
-    expect(alone.err.trim()).toBe(`${loop}：文件已损坏，无法读取 (sector chain loops at sector 13)`);
+    expect(alone.err.trim()).toBe(`${loop}：文件已损坏，无法读取`);
     const goodAlone = JSON.parse(cli(['check', good, '--format', 'json']).out) as ContractEntry[];
     for (const jobs of ['1', '2']) {
       const both = cli(['check', '-j', jobs, loop, good, '--format', 'json']);
