@@ -296,7 +296,7 @@ describe('at pane width and on the desktop, in Chinese and English', () => {
     async (lang) => {
       const context = await browser.newContext({ bypassCSP: true, locale: lang });
       const page = await context.newPage();
-      await openPaneAt(page, lang, 350, 760);
+      await openPaneAt(page, lang, 350, 640);
       const toolbar = page.getByRole('toolbar');
       const boxes = await toolbar.evaluate((bar) =>
         [...bar.querySelectorAll('button')].map((child) => {
