@@ -111,3 +111,20 @@ it('a total over items of 1e308 each is not compared (the sum overflows)', () =>
   );
   expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
 });
+
+it('a SUM over two cells of 1e308 overflows to #NUM!, not to a stale result of Infinity', () => {
+  // Shrunk from check.test.ts (10,000 runs): formula/stale compared the stored text with a recomputed Infinity and gave
+  // an `expected` that FindingSchema refuses.
+  const workbook = workbookOf(
+    sheetOf('评分表', [
+      [{ value: '一级指标（0分）', formula: 'SUM(C1:A3)' }, '满意'],
+      ['问题', '非常满意', 1e308],
+      ['一级指标', null, 1e308],
+    ]),
+  );
+  expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
+  expect(checkWorkbook(workbook).findings.find((f) => f.code === 'formula/stale')).toMatchObject({
+    cell: 'A1',
+    expectedText: '#NUM!',
+  });
+});

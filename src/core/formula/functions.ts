@@ -149,6 +149,11 @@ function sumOf(values: readonly number[]): number {
   return total;
 }
 
+/** A sum as a result: #NUM! where it overflows what Excel can hold (1E+308 + 1E+308). */
+function finiteSum(values: readonly number[]): number | ErrorValue {
+  return finite(sumOf(values));
+}
+
 function aggregate(reduce: (values: number[]) => number | ErrorValue): Fn {
   return (args, ev) => {
     if (args.length === 0) return VALUE;
@@ -796,7 +801,7 @@ function concat(args: FormulaNode[], ev: Evaluation): Value {
 }
 
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
-  SUM: aggregate(sumOf),
+  SUM: aggregate(finiteSum),
   PRODUCT: aggregate((values) => (values.length === 0 ? 0 : finite(values.reduce((a, b) => a * b, 1)))),
   AVERAGE: aggregate((values) => (values.length === 0 ? DIV0 : finite(sumOf(values) / values.length))),
   MIN: minMax(Math.min),
@@ -804,11 +809,11 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   COUNT,
   COUNTA,
   COUNTBLANK,
-  SUMIF: ifFunction(sumOf),
+  SUMIF: ifFunction(finiteSum),
   AVERAGEIF: ifFunction((values) => (values.length === 0 ? DIV0 : finite(sumOf(values) / values.length))),
   COUNTIF: (args, ev) => (args.length === 2 ? ifsFunction(false, (_values, n) => n)(args, ev) : VALUE),
   COUNTIFS: ifsFunction(false, (_values, n) => n),
-  SUMIFS: ifsFunction(true, sumOf),
+  SUMIFS: ifsFunction(true, finiteSum),
   AVERAGEIFS: ifsFunction(true, (values) => (values.length === 0 ? DIV0 : finite(sumOf(values) / values.length))),
   MAXIFS: ifsFunction(true, (values) => (values.length === 0 ? 0 : Math.max(...values))),
   MINIFS: ifsFunction(true, (values) => (values.length === 0 ? 0 : Math.min(...values))),
