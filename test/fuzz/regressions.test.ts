@@ -128,3 +128,8 @@ it('a SUM over two cells of 1e308 overflows to #NUM!, not to a stale result of I
     expectedText: '#NUM!',
   });
 });
+
+it('a formula whose number literal is past what a double holds (1E+3081) computes #NUM!, not Infinity', () => {
+  const workbook = workbookOf(sheetOf('', [[], ['总分', null, { error: '#NULL!', formula: '1E+3081' }]]));
+  expect(checkProblems(workbook, 'zh-CN')).toEqual([]);
+});

@@ -35,6 +35,7 @@ describe('Excel semantics', () => {
     ['SUM(E1:E2)', 0],
     ['SUM(TRUE,"2",1)', 4],
     ['SUM(1E+308,1E+308)', '#NUM!'],
+    ['1E+3081', '#NUM!'],
     ['AVERAGE(E1:E4)', 1],
     ['COUNT(A1:E4)', 9],
     ['COUNT(TRUE,"2","x")', 2],

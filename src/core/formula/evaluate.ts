@@ -111,6 +111,8 @@ export class Evaluation {
   evaluate(node: FormulaNode): Value {
     switch (node.kind) {
       case 'number':
+        // A literal past what a double holds (1E+3081) is one Excel would not take: #NUM!, never Infinity.
+        return finite(node.value);
       case 'string':
       case 'boolean':
         return node.value;
