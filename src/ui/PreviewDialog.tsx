@@ -186,7 +186,9 @@ export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }:
                     {write.old.formula !== undefined && (
                       <Formula formula={write.old.formula} className={styles.formula} label={t.previewOldFormula} />
                     )}
-                    <Formula formula={write.formula} className={styles.formula} label={t.previewFormula} />
+                    {write.formula !== undefined && (
+                      <Formula formula={write.formula} className={styles.formula} label={t.previewFormula} />
+                    )}
                   </li>
                 );
               })}
