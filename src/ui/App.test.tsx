@@ -380,7 +380,10 @@ describe('edits on site in the standalone page’s preview', () => {
     expect(cellIn(preview, 'G19').getAttribute('data-mark')).toBe('target');
     // The total is a formula: nothing to edit there. The scores are typed: each is a button.
     expect(within(cellIn(preview, 'G19')).queryByRole('button')).toBeNull();
-    click(within(preview).getByRole('button', { name: '修改 评分表!G13（当前 10.00）' }));
+    // Each typed number is a button named by the number it shows, described by what it does.
+    const g13 = within(cellIn(preview, 'G13')).getByRole('button', { name: '10.00' });
+    expect(g13.getAttribute('title')).toBe('修改 评分表!G13');
+    click(g13);
     const input = within(preview).getByRole('textbox', { name: '评分表!G13 的新值' }) as HTMLInputElement;
     expect(input.value).toBe('10.00');
 
@@ -423,7 +426,8 @@ describe('edits on site in the standalone page’s preview', () => {
     expect(apply).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(screen.getByTestId('total-score').textContent).toBe('88.36'));
     expect(screen.getByTestId('grade').textContent).toBe('良');
-    expect(cellIn(preview, 'G13').textContent).toBe('5.00');
+    // The cell shows its new number (the button's name ends with what the cell shows).
+    expect(within(cellIn(preview, 'G13')).getByRole('button').textContent).toBe('5.00');
     expect(cellIn(preview, 'G13').getAttribute('data-pending')).toBeNull();
 
     click(await screen.findByRole('button', { name: '撤销' }));
@@ -439,7 +443,7 @@ describe('edits on site in the standalone page’s preview', () => {
     await renderScanned(host, 'en-US', selection);
     click(button(/^Total score 93\.36/));
     const preview = await screen.findByTestId('sheet-preview');
-    click(within(preview).getByRole('button', { name: 'Change 评分表!G18 (now 9.36)' }));
+    click(within(cellIn(preview, 'G18')).getByRole('button', { name: '9.36', description: 'Change 评分表!G18' }));
     const input = within(preview).getByRole('textbox', { name: 'New value of 评分表!G18' });
     fireEvent.change(input, { target: { value: 'abc' } });
     fireEvent.keyDown(input, { key: 'Enter' });
@@ -449,7 +453,7 @@ describe('edits on site in the standalone page’s preview', () => {
     fireEvent.change(input, { target: { value: '1,0' } });
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(within(preview).queryByRole('textbox')).toBeNull();
-    click(within(preview).getByRole('button', { name: 'Change 评分表!G18 (now 9.36)' }));
+    click(within(cellIn(preview, 'G18')).getByRole('button', { name: '9.36' }));
     const again = within(preview).getByRole('textbox', { name: 'New value of 评分表!G18' });
     fireEvent.change(again, { target: { value: '8' } });
     fireEvent.keyDown(again, { key: 'Enter' });

@@ -302,7 +302,7 @@ export function SheetPreview({
                       return (
                         <td
                           key={cell.address}
-                          title={text || undefined}
+                          title={editable ? undefined : text || undefined}
                           data-mark={cell.mark ?? undefined}
                           data-cell={cell.address}
                           data-pending={next !== undefined ? 'true' : undefined}
@@ -348,7 +348,7 @@ export function SheetPreview({
                             <button
                               type="button"
                               className={styles.editButton}
-                              aria-label={t.editCell(ref, text)}
+                              title={t.editCell(ref)}
                               disabled={busy || !!pending}
                               onClick={() => {
                                 setEditing({ address: cell.address, draft: cell.text });

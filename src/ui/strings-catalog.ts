@@ -144,8 +144,11 @@ export interface Strings {
 
   /** Under the standalone page's preview: typed numbers can be changed, and what reads them moves. */
   editHint: string;
-  /** An editable cell of the preview, as a button: its address and what it shows. */
-  editCell: (cell: string, shown: string) => string;
+  /**
+   * An editable cell's tooltip and description: what pressing it does, and which cell (its name is the number it
+   * shows, read with the table's row and column headings).
+   */
+  editCell: (cell: string) => string;
   /** The box a new number is typed in. */
   editInput: (cell: string) => string;
   /** Why a typed text or a cell was refused (text typed is data: only a number is taken). */

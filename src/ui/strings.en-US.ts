@@ -134,7 +134,7 @@ export const enUS: Strings = {
 
   editHint:
     'Numbers with a dashed frame (scores, weights, counts, amounts) can be changed: click one, type the new value and press Enter to preview; the formulas that read it are recomputed.',
-  editCell: (cell, shown) => `Change ${cell} (now ${shown})`,
+  editCell: (cell) => `Change ${cell}`,
   editInput: (cell) => `New value of ${cell}`,
   editRefused: (refusal) => {
     switch (refusal.kind) {

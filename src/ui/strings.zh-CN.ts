@@ -130,7 +130,7 @@ export const zhCN: Strings = {
   skipped: '（略去的行或列）',
 
   editHint: '带虚线框的数字（得分、分值、人数、金额）可以修改：单击后输入新值，按 Enter 预览；引用它的公式随之重算。',
-  editCell: (cell, shown) => `修改 ${cell}（当前 ${shown}）`,
+  editCell: (cell) => `修改 ${cell}`,
   editInput: (cell) => `${cell} 的新值`,
   editRefused: (refusal) => {
     switch (refusal.kind) {
