@@ -253,6 +253,7 @@ export class Controller {
    */
   previewEdit(target: CellRef, text: string): EditRefusal | null {
     const { snapshot, lang } = this.state;
+    // Nothing read yet, or Excel (where the user edits in Excel): no cell here can be edited.
     if (!snapshot || !this.canEdit) return { kind: 'not-a-number-cell' };
     const planned = planEdit(snapshot, target, text, lang);
     if (!planned.ok) return planned.refusal;
