@@ -1,3 +1,4 @@
+import { openedFileHost } from './opened-file-host';
 import { Controller } from '../src/app/controller';
 import { checkWorkbook } from '../src/core/check';
 import type { Finding } from '../src/core/finding';
@@ -7,7 +8,6 @@ import { fixWorkbook } from '../src/file/fix-workbook';
 import { readWorkbook } from '../src/file/read-workbook';
 import { writeXlsx } from '../src/file/xlsx/write-xlsx';
 import { ExcelHost } from '../src/hosts/excel/excel-host';
-import { FileHost } from '../src/hosts/file/file-host';
 import { FakeWorkbook, installFakeOffice } from './fake-excel/fake-office';
 import { fakeSheetsOf } from './fake-excel/from-snapshot';
 import { sheetOf, workbookOf } from './snapshot-builder';
@@ -92,9 +92,7 @@ describe('the fix a finding carries is the one every surface writes', () => {
   });
 
   it('the standalone page writes D5 (file host)', async () => {
-    const opened = FileHost.open('x.xlsx', bytes, 'zh-CN');
-    if (!opened.ok) throw new Error(opened.error);
-    const host = opened.host;
+    const host = openedFileHost('x.xlsx', bytes, 'zh-CN');
     const controller = new Controller(host, 'zh-CN');
     await controller.start();
     expect(controller.previewFix(findingOf(controller))?.writes.map((w) => w.cell)).toEqual(['D5']);

@@ -1,6 +1,6 @@
 /** @jest-environment ./src/ui/jsdom-environment.cjs */
+import { openedFileHost } from './opened-file-host';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { FileHost } from '../src/hosts/file/file-host';
 import { App } from '../src/ui/App';
 import { createSelectionStore } from '../src/app/selection';
 import { hostileWorkbook } from './fixtures/hostile-workbook';
@@ -30,11 +30,9 @@ function injected(): string[] {
 
 it('shows hostile labels and sheet names as text in findings, previews and the fill dialog', async () => {
   const selection = createSelectionStore();
-  const opened = FileHost.open('hostile.xlsx', hostile.bytes, 'zh-CN', (target, related) =>
+  const host = openedFileHost('hostile.xlsx', hostile.bytes, 'zh-CN', (target, related) =>
     selection.set(target, related),
   );
-  if (!opened.ok) throw new Error(opened.error);
-  const host = opened.host;
   render(<App host={host} lang="zh-CN" selection={selection} />);
   await screen.findByTestId('total-score');
 

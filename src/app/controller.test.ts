@@ -1,3 +1,4 @@
+import { openedFileHost } from '../../test/opened-file-host';
 import { AUDIT_SHEET, REPORT_SHEET } from '../core/own-sheets';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import { seed003 } from '../../test/fixtures/seeds/seed003';
@@ -8,6 +9,9 @@ import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
 import { FileHost } from '../hosts/file/file-host';
 import { Controller, spliceSheets } from './controller';
 import { toDraft } from './profile-draft';
+import { levelOneRows } from './summary';
+import { readWorkbook } from '../file/read-workbook';
+import { WHAT_IF, whatIfWorkbook } from '../../test/fixtures/what-if-workbook';
 
 /** Seed 003 as evaluators lay it out (merged hierarchy, fraction rates), built by ExcelJS, read by FileHost. */
 let bytes: Uint8Array;
@@ -39,9 +43,7 @@ afterEach(() => {
 });
 
 function open(): FileHost {
-  const opened = FileHost.open('评分表示例.xlsx', bytes, 'zh-CN');
-  if (!opened.ok) throw new Error(opened.error);
-  const host = opened.host;
+  const host = openedFileHost('评分表示例.xlsx', bytes, 'zh-CN');
   return host;
 }
 
@@ -264,6 +266,87 @@ describe('Controller over FileHost (seed 003)', () => {
     expect(await controller.applyPreview()).toBe(false);
     expect(controller.getState().error).toBe('Excel is busy');
     expect(controller.getState().phase).toBe('idle');
+  });
+});
+
+describe('edits on site (the standalone page’s what-if)', () => {
+  let whatIf: Uint8Array;
+  beforeAll(async () => {
+    whatIf = await whatIfWorkbook();
+  }, 60_000);
+
+  async function scannedWhatIf(): Promise<{ host: FileHost; controller: Controller }> {
+    const host = openedFileHost('评分表（公式）.xlsx', whatIf, 'zh-CN');
+    const controller = new Controller(host, 'zh-CN');
+    await controller.start();
+    return { host, controller };
+  }
+
+  it('previews a typed score with the formulas it moves, writes nothing until Apply, then re-checks and undoes', async () => {
+    const { host, controller } = await scannedWhatIf();
+    expect(controller.canEdit).toBe(true);
+    expect(controller.getState().result?.summary).toMatchObject({ totalScore: 93.36, grade: '优' });
+    const apply = jest.spyOn(host, 'applyWrites');
+
+    expect(controller.previewEdit(WHAT_IF.score, '5')).toBeNull();
+    const preview = controller.getState().preview;
+    expect(preview?.kind).toBe('edit');
+    expect(preview?.writes).toEqual([
+      expect.objectContaining({ sheet: '评分表', cell: 'G13', value: 5, reason: '现场修改', code: '' }),
+    ]);
+    expect(preview?.writes[0]?.formula).toBeUndefined();
+    expect(Object.fromEntries((preview?.dependents ?? []).map((d) => [key(d), d.value]))).toMatchObject({
+      '评分表!G19': { type: 'number', value: 88.36 },
+      '结论表!E4': { type: 'text', value: '良' },
+    });
+    // Nothing is written by the preview: the summary still shows the workbook as it is.
+    expect(apply).not.toHaveBeenCalled();
+    expect(controller.getState().result?.summary.totalScore).toBe(93.36);
+
+    expect(await controller.applyPreview()).toBe(true);
+    expect(apply).toHaveBeenCalledWith(preview?.writes, 'zh-CN');
+    const state = controller.getState();
+    expect(state.notice).toEqual({ kind: 'edited', cell: '评分表!G13', recalculated: 7 });
+    expect(state.result?.summary).toMatchObject({ totalScore: 88.36, grade: '良' });
+    const output = state.result?.model && levelOneRows(state.result.model, state.result.analysis);
+    expect(output?.find((row) => row.name === '产出')).toMatchObject({ score: 25, rate: 25 / 30 });
+    expect(state.undoDepth).toBe(1);
+    const audit = state.snapshot?.sheets.find((s) => s.name === AUDIT_SHEET);
+    const texts = (audit?.cells ?? []).map((c) => (c.value.type === 'text' ? c.value.value : ''));
+    expect(texts).toEqual(expect.arrayContaining(['现场修改', '重新计算：引用的单元格已修改', '=SUM(G3:G18) → 88.36']));
+    // The download carries the edit.
+    const downloaded = readWorkbook(host.download().bytes, 'x.xlsx');
+    expect(downloaded.ok && cellAt(downloaded.workbook, '评分表', 12, 6)?.value).toEqual({ type: 'number', value: 5 });
+
+    expect(await controller.undo()).toBe(1);
+    expect(controller.getState().result?.summary).toMatchObject({ totalScore: 93.36, grade: '优' });
+    expect(cellAt(controller.getState().snapshot as WorkbookSnapshot, '评分表', 12, 6)?.value).toEqual({
+      type: 'number',
+      value: 10,
+    });
+  });
+
+  it('refuses text, formulas and formula cells with the reason, and opens no preview', async () => {
+    const { controller } = await scannedWhatIf();
+    expect(controller.previewEdit(WHAT_IF.score, '=G14*2')).toEqual({ kind: 'formula-input', text: '=G14*2' });
+    expect(controller.previewEdit(WHAT_IF.score, '五')).toEqual({ kind: 'not-a-number', text: '五' });
+    expect(controller.previewEdit(WHAT_IF.total, '90')).toEqual({ kind: 'formula-cell' });
+    expect(controller.previewEdit({ sheet: '评分表', cell: 'C13' }, '5')).toEqual({ kind: 'not-a-number-cell' });
+    expect(controller.getState().preview).toBeNull();
+  });
+
+  it('in the sample, whose total is typed, moves no formula: the re-check says the total no longer adds up', async () => {
+    const { controller } = await scanned();
+    expect(controller.previewEdit({ sheet: '评分表', cell: 'G13' }, '5')).toBeNull();
+    expect(controller.getState().preview?.dependents).toEqual([]);
+    await controller.applyPreview();
+    const state = controller.getState();
+    expect(state.notice).toEqual({ kind: 'edited', cell: '评分表!G13', recalculated: 0 });
+    // The typed 合计 stays 93.36 (nothing reads G13), and the check flags it against its items.
+    expect(state.result?.summary.totalScore).toBe(93.36);
+    expect(listed(controller)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^error score\/total 评分表!G19$/)]),
+    );
   });
 });
 

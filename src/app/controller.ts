@@ -1,5 +1,6 @@
 import { checkWorkbook, type CheckResult } from '../core/check';
 import type { CellRef, Finding, Lang } from '../core/finding';
+import { planEdit, type Dependent, type EditRefusal } from '../core/fix/edit';
 import { planFixes, type CellWrite } from '../core/fix/plan';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
 import type { Sheet, WorkbookSnapshot } from '../core/snapshot';
@@ -8,16 +9,23 @@ import { validateDraft, type ProfileDraft } from './profile-draft';
 
 /** A batch of writes waiting for the user's Apply in the preview dialog. Nothing is written before that. */
 export interface Preview {
-  /** Every derivable blank (全部填写), every wrong derived value (全部修正), or one finding's own fix. */
-  kind: 'fill' | 'correct' | 'fix';
+  /**
+   * Every derivable blank (全部填写), every wrong derived value (全部修正), one finding's own fix, or a number the user
+   * typed into a cell of the standalone page's preview (an edit on site).
+   */
+  kind: 'fill' | 'correct' | 'fix' | 'edit';
   writes: CellWrite[];
   /** The finding a per-finding fix answers. */
   finding?: Finding;
+  /** An edit's dependents: the formulas that will move (or cannot be recomputed), with their results before and after. */
+  dependents?: Dependent[];
 }
 
 /** What happened last, for the pane to say (the pane words it in the user's language). */
 export type Notice =
   | { kind: 'applied'; cells: number }
+  /** An edit on site was written: its cell and how many formulas moved with it. */
+  | { kind: 'edited'; cell: string; recalculated: number }
   | { kind: 'undone'; cells: number }
   | { kind: 'report-written' }
   | { kind: 'nothing-to-fill' }
@@ -231,6 +239,29 @@ export class Controller {
     return preview;
   }
 
+  /**
+   * Whether this surface edits cells itself: the standalone page (a file host). In Excel the user edits in Excel, and
+   * live mode follows.
+   */
+  get canEdit(): boolean {
+    return this.host.kind === 'file';
+  }
+
+  /**
+   * Opens the preview of a number typed into a cell (nothing is written until `applyPreview`): the cell, old → new, and
+   * every formula it moves. Returns why the text or the cell was refused, or null when the preview is open.
+   */
+  previewEdit(target: CellRef, text: string): EditRefusal | null {
+    const { snapshot, lang } = this.state;
+    // Nothing read yet, or Excel (where the user edits in Excel): no cell here can be edited.
+    if (!snapshot || !this.canEdit) return { kind: 'not-a-number-cell' };
+    const planned = planEdit(snapshot, target, text, lang);
+    if (!planned.ok) return planned.refusal;
+    const preview: Preview = { kind: 'edit', writes: [planned.edit.write], dependents: planned.edit.dependents };
+    this.set({ preview, notice: null });
+    return null;
+  }
+
   cancelPreview(): void {
     this.set({ preview: null });
   }
@@ -249,7 +280,17 @@ export class Controller {
     } finally {
       this.writing = false;
     }
-    this.set({ notice: { kind: 'applied', cells: preview.writes.length } });
+    const [edit] = preview.writes;
+    this.set({
+      notice:
+        preview.kind === 'edit' && edit
+          ? {
+              kind: 'edited',
+              cell: `${edit.sheet}!${edit.cell}`,
+              recalculated: preview.dependents?.filter((d) => d.value !== undefined).length ?? 0,
+            }
+          : { kind: 'applied', cells: preview.writes.length },
+    });
     await this.scan();
     return true;
   }

@@ -30,6 +30,7 @@ const sheet: Sheet = {
       ...(row === 7 ? [] : [num(row, 6, 3, '0.00')]),
     ]),
     num(7, 12, 0.9362999999999999, '0.00%'),
+    { ...num(11, 6, 30, '0.00'), formula: 'SUM(G2:G11)' },
     text(11, 0, '<b>合计</b>'),
     { row: 12, col: 0, value: { type: 'error' as const, value: '#DIV/0!' } },
   ],
@@ -66,6 +67,17 @@ describe('the cell preview window', () => {
       '93.63%',
     ]);
     expect(row8?.cells.map((c) => c.numeric)).toEqual([false, false, true, false, true]);
+    // Typed numbers can be changed on the standalone page; text and blanks cannot.
+    expect(row8?.cells.map((c) => c.editable)).toEqual([false, false, true, false, true]);
+  });
+
+  it('offers no formula cell and nothing on the product’s own sheets for editing', () => {
+    const total = previewWindow(sheet, { sheet: '评分表', cell: 'G12' })?.rows.find((r) => r.label === '12');
+    expect(total?.cells.find((c) => c.address === 'G12')).toMatchObject({ numeric: true, editable: false });
+    expect(total?.cells.find((c) => c.address === 'F12')).toMatchObject({ numeric: false, editable: false });
+    const audit = previewWindow({ ...sheet, name: '审核记录' }, { sheet: '审核记录', cell: 'F3' });
+    expect(audit?.rows.flatMap((r) => r.cells).filter((c) => c.numeric).length).toBeGreaterThan(0);
+    expect(audit?.rows.flatMap((r) => r.cells).some((c) => c.editable)).toBe(false);
   });
 
   it('shows far-apart rows with a gap rather than everything between', () => {
@@ -84,8 +96,8 @@ describe('the cell preview window', () => {
     const window = previewWindow(sheet, { sheet: '评分表', cell: 'A12:A13' });
     expect(window?.columns[0]?.name).toBe('A');
     const at = (label: string) => window?.rows.find((r) => r.label === label)?.cells[0];
-    expect(at('12')).toEqual({ address: 'A12', text: '<b>合计</b>', mark: 'target', numeric: false });
-    expect(at('13')).toEqual({ address: 'A13', text: '#DIV/0!', mark: 'target', numeric: false });
+    expect(at('12')).toEqual({ address: 'A12', text: '<b>合计</b>', mark: 'target', numeric: false, editable: false });
+    expect(at('13')).toEqual({ address: 'A13', text: '#DIV/0!', mark: 'target', numeric: false, editable: false });
     expect(previewWindow(sheet, { sheet: '汇总表', cell: 'A1' })).toBeUndefined();
     expect(previewWindow(sheet, { sheet: '评分表', cell: 'not a cell' })).toBeUndefined();
   });

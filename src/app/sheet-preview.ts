@@ -1,6 +1,7 @@
 import { cellAddress, columnName, parseCellAddress, parseRangeAddress } from '../core/address';
 import type { CellRef } from '../core/finding';
 import type { WorkbookModel } from '../core/model';
+import { OWN_SHEETS } from '../core/own-sheets';
 import { shownCell } from '../core/shown';
 import type { Cell, CellRange, Sheet } from '../core/snapshot';
 
@@ -11,9 +12,11 @@ export interface PreviewCell {
   mark: 'target' | 'related' | 'label' | null;
   /** A number: shown right-aligned, as its number format shows it. */
   numeric: boolean;
+  /** A typed number (no formula) outside the product's own sheets: the standalone page lets the user change it. */
+  editable: boolean;
 }
 
-/** A small read-only window of a sheet around a cell, for the standalone page's preview. */
+/** A small window of a sheet around a cell, for the standalone page's preview (its typed numbers editable there). */
 export interface PreviewWindow {
   sheet: string;
   /**
@@ -129,7 +132,9 @@ export function previewWindow(
           : labelAt && labelAt.row === row && labelAt.col === col
             ? 'label'
             : null;
-      return { address: cellAddress(row, col), text: cellText(cell), mark, numeric: cell?.value.type === 'number' };
+      const numeric = cell?.value.type === 'number';
+      const editable = numeric && cell?.formula === undefined && !OWN_SHEETS.includes(sheet.name);
+      return { address: cellAddress(row, col), text: cellText(cell), mark, numeric, editable };
     }),
   }));
   return { sheet: sheet.name, columns, rows };

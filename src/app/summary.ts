@@ -1,7 +1,9 @@
 import type { Analysis } from '../core/analysis';
-import { weightOf } from '../core/model/indicators';
+import type { CellRef } from '../core/finding';
+import { flattenTree, weightOf } from '../core/model/indicators';
+import { statedTotal } from '../core/model/stated';
 import { scoreOf } from '../core/analysis/scores';
-import type { BudgetTable, IndicatorTable, SummaryTable, WorkbookModel } from '../core/model';
+import type { BudgetTable, Figure, IndicatorTable, SummaryTable, WorkbookModel } from '../core/model';
 import { excelRound } from '../core/numbers';
 
 /** One level-1 row of the summary card. `rate` is score / weight as a fraction, computed here for the bar. */
@@ -84,4 +86,24 @@ function budgetRow(tables: ReadonlyArray<{ kind: string }>, analysis: Analysis):
     sheet: row.label.sheet,
     cell: row.label.cell,
   };
+}
+
+/**
+ * What selecting the total shows: the score table's total cell with the scores it adds up (its leaves' score cells),
+ * so the standalone page's preview puts them side by side (and Excel selects them). Else the total the workbook
+ * states, alone; undefined when it states none.
+ */
+export function totalSelection(model: WorkbookModel): { target: CellRef; related: CellRef[] } | undefined {
+  const tables = model.sheets.filter((s) => !s.own).flatMap((s) => s.tables);
+  const scored = tables.find(
+    (t): t is IndicatorTable => t.kind === 'indicators' && !!t.total?.score && t.total.score.value !== null,
+  );
+  if (scored?.total?.score) {
+    const related = flattenTree(scored.indicators)
+      .filter((node) => node.children.length === 0 && node.score)
+      .map((node) => ({ sheet: (node.score as Figure).sheet, cell: (node.score as Figure).cell }));
+    return { target: { sheet: scored.total.score.sheet, cell: scored.total.score.cell }, related };
+  }
+  const stated = statedTotal(model);
+  return stated ? { target: { sheet: stated.sheet, cell: stated.cell }, related: [] } : undefined;
 }

@@ -168,8 +168,13 @@ export function writeChanges(
     if (!read.ok) throw read.error;
     workbook = read.workbook;
   }
+  // A formula write is recomputed at its cell; a typed value (an edit on site) is read by its dependents as it is.
   const results = new WorkbookEvaluator(workbook).recalculate(
-    changes.map((w) => ({ sheet: w.sheet, row: w.row, col: w.col, formula: w.formula })),
+    changes.map((w) =>
+      w.formula !== undefined
+        ? { sheet: w.sheet, row: w.row, col: w.col, formula: w.formula }
+        : { sheet: w.sheet, row: w.row, col: w.col, value: asCellValue(w.value) },
+    ),
   );
   const computed = new Map(results.map((r) => [`${r.sheet}!${r.row}:${r.col}`, r]));
   const formats = new Map(

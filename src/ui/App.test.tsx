@@ -1,7 +1,9 @@
 /** @jest-environment ./src/ui/jsdom-environment.cjs */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { openedFileHost } from '../../test/opened-file-host';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import { seed003 } from '../../test/fixtures/seeds/seed003';
+import { whatIfWorkbook } from '../../test/fixtures/what-if-workbook';
 import type { WorkbookHost } from '../hosts/host';
 import { createSelectionStore, type SelectionStore } from '../app/selection';
 import type { CheckResult } from '../core/check';
@@ -31,14 +33,7 @@ afterEach(() => {
 });
 
 function openHost(selection?: SelectionStore): FileHost {
-  const opened = FileHost.open(
-    '评分表示例.xlsx',
-    bytes,
-    'zh-CN',
-    selection ? (t, r) => selection.set(t, r) : undefined,
-  );
-  if (!opened.ok) throw new Error(opened.error);
-  const host = opened.host;
+  const host = openedFileHost('评分表示例.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
   return host;
 }
 
@@ -354,6 +349,137 @@ describe('App with the seed 003 workbook', () => {
     expect(container.querySelector('img')).toBeNull();
     expect((globalThis as { hacked?: number }).hacked).toBeUndefined();
     expect(screen.queryByRole('button', { name: '下载修复后的文件' })).toBeNull();
+  });
+});
+
+describe('edits on site in the standalone page’s preview', () => {
+  let whatIf: Uint8Array;
+  beforeAll(async () => {
+    whatIf = await whatIfWorkbook();
+  }, 60_000);
+
+  function openWhatIf(selection: SelectionStore): FileHost {
+    const host = openedFileHost('评分表（公式）.xlsx', whatIf, 'zh-CN', (t, r) => selection.set(t, r));
+    return host;
+  }
+  const cellIn = (preview: HTMLElement, address: string) =>
+    preview.querySelector(`td[data-cell="${address}"]`) as HTMLElement;
+
+  it('shows the total’s scores, refuses text, previews a score with what moves, applies, and undoes', async () => {
+    const selection = createSelectionStore();
+    const host = openWhatIf(selection);
+    const apply = jest.spyOn(host, 'applyWrites');
+    await renderScanned(host, 'zh-CN', selection);
+    expect(screen.getByTestId('grade').textContent).toBe('优');
+
+    // The total opens the preview around its cell with every score it adds up.
+    click(button(/^总分 93\.36：在预览中查看/));
+    const preview = await screen.findByTestId('sheet-preview');
+    expect(within(preview).getByText('工作表“评分表”，单元格 G19')).toBeTruthy();
+    expect(cellIn(preview, 'G19').getAttribute('data-mark')).toBe('target');
+    // The total is a formula: nothing to edit there. The scores are typed: each is a button.
+    expect(within(cellIn(preview, 'G19')).queryByRole('button')).toBeNull();
+    // Each typed number is a button named by the number it shows, described by what it does.
+    const g13 = within(cellIn(preview, 'G13')).getByRole('button', { name: '10.00' });
+    expect(g13.getAttribute('title')).toBe('修改 评分表!G13');
+    click(g13);
+    const input = within(preview).getByRole('textbox', { name: '评分表!G13 的新值' }) as HTMLInputElement;
+    expect(input.value).toBe('10.00');
+
+    // Text typed is data: a formula or a word is refused in the user's language, and nothing opens.
+    fireEvent.change(input, { target: { value: '=G14*2' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect((await within(preview).findByRole('alert')).textContent).toBe(
+      '“=G14*2”像是公式：这里只能输入数字，如 1,234.5 或 93.5%。',
+    );
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.change(input, { target: { value: '5' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading', { name: '现场修改 · 预览', hidden: true })).toBeTruthy();
+    expect(dialog.textContent).toContain('将修改 评分表!G13，7 个公式随之重算');
+    const item = within(dialog).getByTestId('preview-item');
+    expect(item.textContent).toContain('评分表!G13');
+    expect(item.textContent).toContain('10.00 → 5.00');
+    expect(item.querySelector('code')).toBeNull();
+    const moved = within(dialog)
+      .getAllByTestId('preview-dependent')
+      .map((d) => [d.querySelector('span')?.textContent, d.querySelector('div + div')?.textContent]);
+    expect(moved).toEqual(
+      expect.arrayContaining([
+        ['评分表!G19', '93.36 → 88.36'],
+        ['结论表!E4', '优 → 良'],
+        ['汇总表!D5', '100.00% → 83.33%'],
+      ]),
+    );
+    // The grid shows the new values while the user confirms; nothing is written yet.
+    expect(cellIn(preview, 'G13').getAttribute('data-pending')).toBe('true');
+    expect(cellIn(preview, 'G19').textContent).toBe('88.36');
+    expect(apply).not.toHaveBeenCalled();
+    expect(screen.getByTestId('total-score').textContent).toBe('93.36');
+
+    click(within(dialog).getByRole('button', { name: '应用', hidden: true }));
+    await screen.findByText('已修改 评分表!G13，7 个公式随之重算；修改已记入“审核记录”工作表，可以撤销。');
+    expect(apply).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByTestId('total-score').textContent).toBe('88.36'));
+    expect(screen.getByTestId('grade').textContent).toBe('良');
+    // The cell shows its new number (the button's name ends with what the cell shows).
+    expect(within(cellIn(preview, 'G13')).getByRole('button').textContent).toBe('5.00');
+    expect(cellIn(preview, 'G13').getAttribute('data-pending')).toBeNull();
+
+    click(await screen.findByRole('button', { name: '撤销' }));
+    await screen.findByText('已撤销，恢复 1 个单元格。');
+    await waitFor(() => expect(screen.getByTestId('total-score').textContent).toBe('93.36'));
+    expect(screen.getByTestId('grade').textContent).toBe('优');
+  });
+
+  it('cancel writes nothing and puts the grid back; the add-in offers no editing', async () => {
+    const selection = createSelectionStore();
+    const host = openWhatIf(selection);
+    const apply = jest.spyOn(host, 'applyWrites');
+    await renderScanned(host, 'en-US', selection);
+    click(button(/^Total score 93\.36/));
+    const preview = await screen.findByTestId('sheet-preview');
+    click(within(cellIn(preview, 'G18')).getByRole('button', { name: '9.36', description: 'Change 评分表!G18' }));
+    const input = within(preview).getByRole('textbox', { name: 'New value of 评分表!G18' });
+    fireEvent.change(input, { target: { value: 'abc' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect((await within(preview).findByRole('alert')).textContent).toBe(
+      '“abc” is not a number: type a number, such as 1,234.5 or 93.5%.',
+    );
+    fireEvent.change(input, { target: { value: '1,0' } });
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(within(preview).queryByRole('textbox')).toBeNull();
+    click(within(cellIn(preview, 'G18')).getByRole('button', { name: '9.36' }));
+    const again = within(preview).getByRole('textbox', { name: 'New value of 评分表!G18' });
+    fireEvent.change(again, { target: { value: '8' } });
+    fireEvent.keyDown(again, { key: 'Enter' });
+    const dialog = await screen.findByRole('dialog');
+    expect(cellIn(preview, 'G19').textContent).toBe('92.00');
+    click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(cellIn(preview, 'G19').textContent).toBe('93.36');
+    expect(cellIn(preview, 'G18').getAttribute('data-pending')).toBeNull();
+    expect(apply).not.toHaveBeenCalled();
+    cleanup();
+
+    // Inside Excel the user edits in Excel: no preview grid, so nothing to edit here; the total selects its cells.
+    const excel = openWhatIf(createSelectionStore());
+    Object.defineProperty(excel, 'kind', { value: 'excel' });
+    const select = jest.spyOn(excel, 'select');
+    await renderScanned(excel);
+    expect(screen.queryByTestId('sheet-preview')).toBeNull();
+    click(button(/^总分 93\.36/));
+    expect(select).toHaveBeenCalledWith(
+      { sheet: '评分表', cell: 'G19' },
+      expect.arrayContaining([
+        { sheet: '评分表', cell: 'G3' },
+        { sheet: '评分表', cell: 'G18' },
+      ]),
+    );
+    expect(screen.queryByRole('button', { name: /^修改 / })).toBeNull();
   });
 });
 

@@ -44,7 +44,7 @@ import { Controller, pendingFixes, type ControllerState, type Notice } from '../
 import { cellKey } from '../app/findings';
 import type { WorkbookHost } from '../hosts/host';
 import { createSelectionStore, type SelectionStore } from '../app/selection';
-import { levelOneRows } from '../app/summary';
+import { levelOneRows, totalSelection } from '../app/summary';
 import type { Finding, Lang } from '../core/finding';
 import { CompareSlot } from './CompareSlot';
 import { downloadBytes } from './download';
@@ -168,6 +168,8 @@ function noticeText(notice: Notice, t: Strings): string {
   switch (notice.kind) {
     case 'applied':
       return t.applied(notice.cells);
+    case 'edited':
+      return t.edited(notice.cell, notice.recalculated);
     case 'undone':
       return t.undone(notice.cells);
     case 'report-written':
@@ -211,6 +213,7 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
     [state.result],
   );
   const pending = useMemo(() => pendingFixes(state.snapshot, state.result?.findings), [state.snapshot, state.result]);
+  const total = useMemo(() => (state.result ? totalSelection(state.result.model) : undefined), [state.result]);
 
   const select = (finding: Finding) => {
     setSelected(cellKey(finding));
@@ -379,7 +382,20 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
               onClose={() => setComparing(false)}
             />
           )}
-          <SummaryCard summary={state.result.summary} rows={rows} profile={state.profile} t={t} />
+          <SummaryCard
+            summary={state.result.summary}
+            rows={rows}
+            profile={state.profile}
+            t={t}
+            onSelectTotal={
+              total
+                ? () => {
+                    setSelected(null);
+                    void controller.select(total.target, total.related);
+                  }
+                : undefined
+            }
+          />
           <FindingsPanel
             findings={state.result.findings}
             lang={lang}
@@ -402,6 +418,9 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
           selectedFinding={selected}
           lang={lang}
           t={t}
+          onEdit={controller.canEdit ? (target, text) => controller.previewEdit(target, text) : undefined}
+          pending={state.preview}
+          busy={busy}
         />
       )}
 

@@ -1,4 +1,5 @@
 /** @jest-environment ./src/ui/jsdom-environment.cjs */
+import { openedFileHost } from '../../test/opened-file-host';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import type { SeedReport } from '../../test/fixtures/seed-model';
@@ -38,9 +39,7 @@ beforeAll(async () => {
 afterEach(() => jest.restoreAllMocks());
 
 function openHost(bytes: Uint8Array): FileHost {
-  const opened = FileHost.open('复核表.xlsx', bytes, 'zh-CN');
-  if (!opened.ok) throw new Error(opened.error);
-  const host = opened.host;
+  const host = openedFileHost('复核表.xlsx', bytes, 'zh-CN');
   return host;
 }
 

@@ -1,4 +1,5 @@
 /** @jest-environment ./src/ui/jsdom-environment.cjs */
+import { openedFileHost } from '../../test/opened-file-host';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { buildWorkbook, VARIANTS } from '../../test/fixtures/build-workbook';
 import type { SeedReport } from '../../test/fixtures/seed-model';
@@ -35,9 +36,7 @@ beforeAll(async () => {
 afterEach(() => jest.restoreAllMocks());
 
 function open(bytes: Uint8Array, selection?: SelectionStore): FileHost {
-  const opened = FileHost.open('评分表.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
-  if (!opened.ok) throw new Error(opened.error);
-  const host = opened.host;
+  const host = openedFileHost('评分表.xlsx', bytes, 'zh-CN', selection ? (t, r) => selection.set(t, r) : undefined);
   return host;
 }
 

@@ -16,6 +16,7 @@ import { Fragment, useCallback, useId, useLayoutEffect, useRef, useState } from 
 import type { Preview } from '../app/controller';
 import { formulaPieces } from '../app/formula-display';
 import type { Finding, Lang, Severity } from '../core/finding';
+import type { Dependent } from '../core/fix/edit';
 import type { CellWrite } from '../core/fix/plan';
 import { coreText } from '../core/i18n';
 import { ruleName } from '../core/rule-names';
@@ -60,6 +61,7 @@ const useStyles = makeStyles({
     overflowWrap: 'break-word',
   },
   formulaLabel: { color: tokens.colorNeutralForeground3 },
+  section: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   cue: {
     display: 'flex',
     alignItems: 'center',
@@ -78,6 +80,17 @@ function changeTexts(write: CellWrite, lang: Lang): { from: string; to: string }
   const from = old.value.type === 'empty' ? empty : shownCell({ row: 0, col: 0, value: old.value, format: old.format });
   const format = write.format ?? old.format;
   const to = typeof write.value === 'number' ? shownNumber(write.value, format, { exact: true }) : write.value;
+  return { from, to };
+}
+
+/** What a dependent formula shows before and after, through its cell's number format. */
+function dependentTexts(dependent: Dependent, t: Strings): { from: string; to: string } {
+  const format = dependent.format !== undefined ? { format: dependent.format } : {};
+  const from = shownCell({ row: 0, col: 0, value: dependent.old, ...format });
+  const to =
+    dependent.value === undefined
+      ? t.previewNotRecomputed
+      : shownCell({ row: 0, col: 0, value: dependent.value, ...format });
   return { from, to };
 }
 
@@ -109,7 +122,8 @@ export interface PreviewDialogProps {
 /**
  * Every cell a fill or a correction will change, as a list a narrow pane can read: the cell and its rule, what it
  * shows before and after, and the formula on its own lines. The count comes first and a cue says when more lies
- * below the fold. Nothing is written without Apply.
+ * below the fold. An edit on site lists its cell, old → new, then every formula that moves with it. Nothing is
+ * written without Apply.
  */
 export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }: PreviewDialogProps) {
   const styles = useStyles();
@@ -144,12 +158,21 @@ export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }:
   }, [preview, measure]);
 
   if (!shown) return null;
+  const edit = shown.kind === 'edit';
   const title =
     shown.kind === 'fill'
       ? t.previewFillTitle
       : shown.kind === 'correct'
         ? t.previewCorrectTitle
-        : t.previewFixTitle[shown.finding?.fix?.kind ?? 'fill'];
+        : edit
+          ? t.previewEditTitle
+          : t.previewFixTitle[shown.finding?.fix?.kind ?? 'fill'];
+  const dependents = shown.dependents ?? [];
+  const edited = shown.writes[0];
+  const intro =
+    edit && edited
+      ? t.previewEditIntro(`${edited.sheet}!${edited.cell}`, dependents.filter((d) => d.value !== undefined).length)
+      : t.previewIntro(shown.writes.length);
   const severityOf = (write: CellWrite): Severity =>
     findings.find(
       (f) => f.code === write.code && f.fix?.writes.some((w) => w.sheet === write.sheet && w.cell === write.cell),
@@ -166,18 +189,23 @@ export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }:
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Body1 id={introId}>{t.previewIntro(shown.writes.length)}</Body1>
+            <Body1 id={introId}>{intro}</Body1>
+            {edit && dependents.length === 0 && <Caption1>{t.previewEditNoDependents}</Caption1>}
             <ol ref={listRef} className={styles.list} aria-label={t.previewList} tabIndex={0} onScroll={measure}>
               {writes.map(({ write, severity }) => {
                 const { from, to } = changeTexts(write, lang);
                 return (
                   <li key={`${write.sheet}!${write.cell}`} className={styles.item} data-testid="preview-item">
                     <div className={styles.head}>
-                      <SeverityIcon severity={severity} label={words.severity[severity]} />
+                      {!edit && <SeverityIcon severity={severity} label={words.severity[severity]} />}
                       <span className={styles.address}>{`${write.sheet}!${write.cell}`}</span>
-                      <span className={styles.rule} title={t.ruleCode(write.code)}>
-                        {ruleName(write.code, lang)}
-                      </span>
+                      {edit ? (
+                        <span className={styles.rule}>{t.editRule}</span>
+                      ) : (
+                        <span className={styles.rule} title={t.ruleCode(write.code)}>
+                          {ruleName(write.code, lang)}
+                        </span>
+                      )}
                     </div>
                     <div className={styles.change}>{t.previewChange(from, to)}</div>
                     {write.old.formula !== undefined && (
@@ -186,7 +214,26 @@ export function PreviewDialog({ preview, findings, lang, t, onApply, onCancel }:
                     {write.old.formula !== undefined && (
                       <Formula formula={write.old.formula} className={styles.formula} label={t.previewOldFormula} />
                     )}
-                    <Formula formula={write.formula} className={styles.formula} label={t.previewFormula} />
+                    {write.formula !== undefined && (
+                      <Formula formula={write.formula} className={styles.formula} label={t.previewFormula} />
+                    )}
+                  </li>
+                );
+              })}
+              {dependents.map((dependent, i) => {
+                const { from, to } = dependentTexts(dependent, t);
+                return (
+                  <li
+                    key={`${dependent.sheet}!${dependent.cell}`}
+                    className={styles.item}
+                    data-testid="preview-dependent"
+                  >
+                    {i === 0 && <Caption1 className={styles.section}>{t.previewDependents}</Caption1>}
+                    <div className={styles.head}>
+                      <span className={styles.address}>{`${dependent.sheet}!${dependent.cell}`}</span>
+                    </div>
+                    <div className={styles.change}>{t.previewChange(from, to)}</div>
+                    <Formula formula={dependent.formula} className={styles.formula} label={t.previewFormula} />
                   </li>
                 );
               })}

@@ -2,6 +2,7 @@ import {
   Badge,
   Caption1,
   Card,
+  Link,
   makeStyles,
   ProgressBar,
   Subtitle2,
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
+  /** The total as a link: the number keeps its size, the link its focus ring. */
+  totalLink: { fontSize: 'inherit', lineHeight: 'inherit', color: 'inherit', textAlign: 'start' },
   count: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   /** Number columns: right-aligned, wide enough for their heading in either language, never run into the next. */
   /** Columns sized by their content: the name takes what the numbers and the bar leave. */
@@ -72,10 +75,12 @@ export interface SummaryCardProps {
   rows: readonly LevelOneRow[];
   profile: Profile;
   t: Strings;
+  /** Shows the total's cell and the scores it adds up (the standalone page's preview, or Excel's selection). */
+  onSelectTotal?: () => void;
 }
 
 /** 总分, 等级, the counts of findings, and the level-1 table with a bar for each 得分率. */
-export function SummaryCard({ summary, rows, profile, t }: SummaryCardProps) {
+export function SummaryCard({ summary, rows, profile, t, onSelectTotal }: SummaryCardProps) {
   const styles = useStyles();
   const titleId = useId();
   const counts = { error: summary.errors, warning: summary.warnings, info: summary.infos };
@@ -87,9 +92,22 @@ export function SummaryCard({ summary, rows, profile, t }: SummaryCardProps) {
       <div className={styles.figures}>
         <div className={styles.figure}>
           <Caption1>{t.totalScore}</Caption1>
-          <Text className={styles.total} data-testid="total-score">
-            {scoreText(summary.totalScore, t.noValue, profile.scoreDecimals)}
-          </Text>
+          {onSelectTotal && summary.totalScore !== null ? (
+            <Text className={styles.total}>
+              <Link
+                as="button"
+                className={styles.totalLink}
+                aria-label={t.showTotal(scoreText(summary.totalScore, t.noValue, profile.scoreDecimals))}
+                onClick={onSelectTotal}
+              >
+                <span data-testid="total-score">{scoreText(summary.totalScore, t.noValue, profile.scoreDecimals)}</span>
+              </Link>
+            </Text>
+          ) : (
+            <Text className={styles.total} data-testid="total-score">
+              {scoreText(summary.totalScore, t.noValue, profile.scoreDecimals)}
+            </Text>
+          )}
         </div>
         <div className={styles.figure}>
           <Caption1>{t.grade}</Caption1>

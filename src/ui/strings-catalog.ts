@@ -1,6 +1,7 @@
 import type { Phase } from '../app/controller';
 import type { CompareSide } from '../core/compare/schema';
 import type { Severity } from '../core/finding';
+import type { EditRefusal } from '../core/fix/edit';
 import type { RuleSetting } from '../core/profile';
 
 /**
@@ -33,6 +34,8 @@ export interface Strings {
 
   summaryTitle: string;
   totalScore: string;
+  /** The total as a button: shows the total's cell and the scores it adds up in the preview (or selects them in Excel). */
+  showTotal: (total: string) => string;
   grade: string;
   noValue: string;
   severity: Readonly<Record<Severity, string>>;
@@ -86,6 +89,8 @@ export interface Strings {
   cancel: string;
 
   applied: (cells: number) => string;
+  /** An edit on site was written, with how many formulas moved with it. */
+  edited: (cell: string, formulas: number) => string;
   undone: (cells: number) => string;
   reportWritten: string;
   nothingToFill: string;
@@ -136,6 +141,28 @@ export interface Strings {
   resolved: string;
   /** Rows or columns left out of the preview between two shown ones. */
   skipped: string;
+
+  /** Under the standalone page's preview: typed numbers can be changed, and what reads them moves. */
+  editHint: string;
+  /**
+   * An editable cell's tooltip and description: what pressing it does, and which cell (its name is the number it
+   * shows, read with the table's row and column headings).
+   */
+  editCell: (cell: string) => string;
+  /** The box a new number is typed in. */
+  editInput: (cell: string) => string;
+  /** Why a typed text or a cell was refused (text typed is data: only a number is taken). */
+  editRefused: (refusal: EditRefusal) => string;
+  /** The edit's confirmation: title, what it will do, the formulas that move with it. */
+  previewEditTitle: string;
+  previewEditIntro: (cell: string, formulas: number) => string;
+  /** No formula reads the cell: a total typed by hand stays as it is (the check will say if it no longer adds up). */
+  previewEditNoDependents: string;
+  previewDependents: string;
+  /** A dependent the evaluator cannot compute: its stored result is kept (the spreadsheet recomputes it on open). */
+  previewNotRecomputed: string;
+  /** In place of a rule's name: the user typed this value. */
+  editRule: string;
 
   compareWith: string;
   compareLoading: string;

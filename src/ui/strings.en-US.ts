@@ -32,6 +32,7 @@ export const enUS: Strings = {
 
   summaryTitle: 'Summary',
   totalScore: 'Total score',
+  showTotal: (total) => `Total score ${total}: show its cell and the scores it adds up in the preview`,
   grade: 'Grade',
   noValue: '—',
   severity: CORE.severity,
@@ -81,6 +82,8 @@ export const enUS: Strings = {
   cancel: 'Cancel',
 
   applied: (cells) => `${cells} ${cells === 1 ? 'cell' : 'cells'} written and recorded in the 审核记录 sheet.`,
+  edited: (cell, formulas) =>
+    `${cell} changed, ${formulas} ${formulas === 1 ? 'formula' : 'formulas'} recomputed; recorded in the 审核记录 sheet, and can be undone.`,
   undone: (cells) => `Undone: ${cells} ${cells === 1 ? 'cell' : 'cells'} restored.`,
   reportWritten: 'The 审核报告 report sheet was written.',
   nothingToFill: 'No blank cell can be derived.',
@@ -128,6 +131,38 @@ export const enUS: Strings = {
   findingLine: (name, message) => `${name}: ${message}`,
   resolved: 'No finding here any more.',
   skipped: '(rows or columns left out)',
+
+  editHint:
+    'Numbers with a dashed frame (scores, weights, counts, amounts) can be changed: click one, type the new value and press Enter to preview; the formulas that read it are recomputed.',
+  editCell: (cell) => `Change ${cell}`,
+  editInput: (cell) => `New value of ${cell}`,
+  editRefused: (refusal) => {
+    switch (refusal.kind) {
+      case 'formula-cell':
+        return 'This cell is a formula, computed from other cells: change a cell it reads instead.';
+      case 'not-a-number-cell':
+        return 'Only cells holding a number can be changed (scores, weights, counts, amounts).';
+      case 'own-sheet':
+        return 'The 审核记录 and 审核报告 sheets are this tool’s records and cannot be changed.';
+      case 'empty-input':
+      default:
+        return 'Type a number, such as 1,234.5 or 93.5%.';
+      case 'formula-input':
+        return `“${refusal.text}” looks like a formula: only a number can be typed here, such as 1,234.5 or 93.5%.`;
+      case 'not-a-number':
+        return `“${refusal.text}” is not a number: type a number, such as 1,234.5 or 93.5%.`;
+      case 'unchanged':
+        return 'The value is the same.';
+    }
+  },
+  previewEditTitle: 'Edit on site · preview',
+  previewEditIntro: (cell, formulas) =>
+    `${cell} will change and ${formulas} ${formulas === 1 ? 'formula' : 'formulas'} will be recomputed. Nothing is written before Apply; the change is recorded in the 审核记录 sheet and can be undone.`,
+  previewEditNoDependents:
+    'No formula reads this cell: totals, rates and grades typed by hand stay as they are, and the check will say where they no longer add up.',
+  previewDependents: 'Formulas that move with it',
+  previewNotRecomputed: 'cannot be recomputed; the stored result is kept',
+  editRule: 'Edited on site',
 
   compareWith: 'Compare with another file',
   compareLoading: 'Loading the comparison…',

@@ -39,5 +39,14 @@ describe('UI strings', () => {
     expect(STRINGS['en-US'].applied(1)).toBe('1 cell written and recorded in the 审核记录 sheet.');
     expect(STRINGS['zh-CN'].expectedActual('4', '无')).toBe('应为 4，实为 无');
     expect(STRINGS['en-US'].scanProgress(2, 5)).toBe('Reading sheet 2 of 5');
+    expect(STRINGS['zh-CN'].editRefused({ kind: 'not-a-number', text: 'abc' })).toBe(
+      '“abc”不是数字：请输入数字，如 1,234.5 或 93.5%。',
+    );
+    expect(STRINGS['en-US'].editRefused({ kind: 'formula-input', text: '=A1' })).toBe(
+      '“=A1” looks like a formula: only a number can be typed here, such as 1,234.5 or 93.5%.',
+    );
+    expect(STRINGS['zh-CN'].edited('评分表!G13', 7)).toBe(
+      '已修改 评分表!G13，7 个公式随之重算；修改已记入“审核记录”工作表，可以撤销。',
+    );
   });
 });

@@ -32,6 +32,7 @@ export const zhCN: Strings = {
 
   summaryTitle: '评分概况',
   totalScore: '总分',
+  showTotal: (total) => `总分 ${total}：在预览中查看合计单元格和各项得分`,
   grade: '等级',
   noValue: '—',
   severity: CORE.severity,
@@ -81,6 +82,7 @@ export const zhCN: Strings = {
   cancel: '取消',
 
   applied: (cells) => `已写入 ${cells} 个单元格，修改已记入“审核记录”工作表。`,
+  edited: (cell, formulas) => `已修改 ${cell}，${formulas} 个公式随之重算；修改已记入“审核记录”工作表，可以撤销。`,
   undone: (cells) => `已撤销，恢复 ${cells} 个单元格。`,
   reportWritten: '已生成“审核报告”工作表。',
   nothingToFill: '没有可以推算填写的空白单元格。',
@@ -126,6 +128,36 @@ export const zhCN: Strings = {
   findingLine: (name, message) => `${name}：${message}`,
   resolved: '此处已没有问题。',
   skipped: '（略去的行或列）',
+
+  editHint: '带虚线框的数字（得分、分值、人数、金额）可以修改：单击后输入新值，按 Enter 预览；引用它的公式随之重算。',
+  editCell: (cell) => `修改 ${cell}`,
+  editInput: (cell) => `${cell} 的新值`,
+  editRefused: (refusal) => {
+    switch (refusal.kind) {
+      case 'formula-cell':
+        return '这个单元格是公式，由其他单元格算出；请修改它引用的单元格。';
+      case 'not-a-number-cell':
+        return '只能修改填有数字的单元格（得分、分值、人数、金额）。';
+      case 'own-sheet':
+        return '“审核记录”和“审核报告”是本工具的记录，不能修改。';
+      case 'empty-input':
+      default:
+        return '请输入一个数字，如 1,234.5 或 93.5%。';
+      case 'formula-input':
+        return `“${refusal.text}”像是公式：这里只能输入数字，如 1,234.5 或 93.5%。`;
+      case 'not-a-number':
+        return `“${refusal.text}”不是数字：请输入数字，如 1,234.5 或 93.5%。`;
+      case 'unchanged':
+        return '数值没有变化。';
+    }
+  },
+  previewEditTitle: '现场修改 · 预览',
+  previewEditIntro: (cell, formulas) =>
+    `将修改 ${cell}，${formulas} 个公式随之重算。点击“应用”后才会写入；修改记入“审核记录”工作表，可以撤销。`,
+  previewEditNoDependents: '没有公式引用这个单元格：手填的合计、得分率和等级不会随之变化，重新检查会指出不再相符之处。',
+  previewDependents: '随之变化的公式',
+  previewNotRecomputed: '无法重新计算，保留原结果',
+  editRule: '现场修改',
 
   compareWith: '与另一份文件比对',
   compareLoading: '正在加载比对功能…',

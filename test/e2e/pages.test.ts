@@ -10,6 +10,10 @@ import { fakeSheetsOf } from '../fake-excel/from-snapshot';
 import { buildWeb, DIST, fakeOfficeScript, launchChromium, OFFICE_JS, serve } from './harness';
 import { cspOf, cspProblems } from '../csp';
 import { hostileWorkbook } from '../fixtures/hostile-workbook';
+import { whatIfWorkbook } from '../fixtures/what-if-workbook';
+import { decodeAuditSheet } from '../../src/core/fix/audit';
+import { revertWorkbook } from '../../src/file/fix-workbook';
+import type { Sheet, WorkbookSnapshot } from '../../src/core/snapshot';
 
 /**
  * The task pane and the standalone page in real Chromium: the add-in over the fake Excel host (routed in place of
@@ -176,6 +180,108 @@ describe('the standalone page', () => {
     const g8 = read.workbook.sheets.find((s) => s.name === '评分表')?.cells.find((c) => c.row === 7 && c.col === 6);
     expect(g8).toMatchObject({ formula: "MIN(1,'结论表'!C3/'结论表'!E2)*F8", value: { type: 'number', value: 4 } });
     expect(read.workbook.sheets.map((s) => s.name)).toContain('审核记录');
+    expect(foreign(requests)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('edits a score in the preview: the total and grade move at once, the download records it, revert puts it back', async () => {
+    // Seed 003 with its totals, rates and grade as formulas (the shipped sample types them: nothing would move there).
+    const whatIf = await whatIfWorkbook();
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const requests = recordRequests(page);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: '评分表（公式）.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(whatIf),
+    });
+    const total = page.getByTestId('total-score');
+    const grade = page.getByTestId('grade');
+    await total.filter({ hasText: /^93\.36$/ }).waitFor();
+    expect(await grade.innerText()).toBe('优');
+
+    // The total opens the preview with the scores it adds up; a typed score is a button, the total's formula is not.
+    await page.getByRole('button', { name: /^总分 93\.36：/ }).click();
+    const preview = page.getByTestId('sheet-preview');
+    await preview.waitFor();
+    expect(await preview.locator('td[data-cell="G19"] button').count()).toBe(0);
+    const g13 = preview.locator('td[data-cell="G13"]').getByRole('button', { name: '10.00' });
+    expect(await g13.getAttribute('title')).toBe('修改 评分表!G13');
+    await g13.click();
+    const input = preview.getByRole('textbox', { name: '评分表!G13 的新值' });
+    expect(await input.inputValue()).toBe('10.00');
+    // Text typed is data: a formula is refused, in Chinese, and nothing is previewed.
+    await input.fill('=G14*2');
+    await input.press('Enter');
+    await preview.getByRole('alert').filter({ hasText: '“=G14*2”像是公式' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await input.fill('5');
+    await input.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByTestId('preview-item').innerText()).toContain('10.00 → 5.00');
+    const moved = await dialog.getByTestId('preview-dependent').allInnerTexts();
+    expect(moved).toHaveLength(7);
+    expect(moved.find((m) => m.includes('评分表!G19'))).toContain('93.36 → 88.36');
+    expect(moved.find((m) => m.includes('结论表!E4'))).toContain('优 → 良');
+    // The grid shows what the edit will do while the user confirms.
+    expect(await preview.locator('td[data-cell="G19"]').innerText()).toBe('88.36');
+    expect(await total.innerText()).toBe('93.36');
+    await page.screenshot({ path: join(OUTPUT, 'standalone-edit-preview.png'), fullPage: true });
+    await dialog.getByRole('button', { name: '应用' }).click();
+    await page.getByText('已修改 评分表!G13，7 个公式随之重算', { exact: false }).waitFor();
+    await total.filter({ hasText: /^88\.36$/ }).waitFor();
+    expect(await grade.innerText()).toBe('良');
+    expect(await preview.locator('td[data-cell="G13"]').innerText()).toBe('5.00');
+    await page.screenshot({ path: join(OUTPUT, 'standalone-edited.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载修复后的文件' }).click(),
+    ]);
+    const bytes = new Uint8Array(readFileSync(await download.path()));
+    const read = readWorkbook(bytes, download.suggestedFilename());
+    if (!read.ok) throw new Error(read.error.message);
+    const at = (sheet: string, row: number, col: number) =>
+      read.workbook.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.row === row && c.col === col);
+    expect(at('评分表', 12, 6)).toMatchObject({ value: { type: 'number', value: 5 }, format: '0.00' });
+    expect(at('评分表', 12, 6)?.formula).toBeUndefined();
+    expect(at('评分表', 18, 6)).toMatchObject({ formula: 'SUM(G3:G18)', value: { type: 'number', value: 88.36 } });
+    expect(at('结论表', 3, 4)?.value).toEqual({ type: 'text', value: '良' });
+    const log = decodeAuditSheet(read.workbook.sheets.find((s) => s.name === '审核记录') as Sheet);
+    expect(log?.records.filter((r) => r.kind === 'write')).toEqual([
+      expect.objectContaining({
+        sheet: '评分表',
+        cell: 'G13',
+        reason: '现场修改',
+        old: expect.objectContaining({ value: { type: 'number', value: 10 } }),
+      }),
+    ]);
+    expect(
+      log?.records
+        .filter((r) => r.kind === 'recalc')
+        .map((r) => `${r.sheet}!${r.cell}`)
+        .sort(),
+    ).toEqual(['汇总表!D4', '汇总表!D5', '汇总表!F4', '汇总表!F5', '结论表!C4', '结论表!E4', '评分表!G19']);
+
+    // `score-audit revert` puts the original back, and removes the record.
+    const reverted = revertWorkbook(bytes, download.suggestedFilename());
+    expect(reverted).toMatchObject({ ok: true, restored: 1, audited: true });
+    if (!reverted.ok) return;
+    const back = readWorkbook(reverted.bytes, 'reverted.xlsx');
+    if (!back.ok) throw new Error(back.error.message);
+    const original = readWorkbook(whatIf, 'what-if.xlsx');
+    if (!original.ok) throw new Error(original.error.message);
+    const cells = (workbook: WorkbookSnapshot) =>
+      workbook.sheets.map((s) => [s.name, s.cells.map((c) => [c.row, c.col, c.value, c.formula ?? null])]);
+    expect(cells(back.workbook)).toEqual(cells(original.workbook));
+
+    // And the page's undo puts it back on the page.
+    await page.getByRole('button', { name: '撤销' }).click();
+    await total.filter({ hasText: /^93\.36$/ }).waitFor();
+    expect(await grade.innerText()).toBe('优');
     expect(foreign(requests)).toEqual([]);
     await context.close();
   }, 120_000);

@@ -47,7 +47,7 @@ export function checkProblems(workbook: WorkbookSnapshot, lang: Lang): string[] 
     if (problem) problems.push(`write: ${problem}`);
     if (write.cell !== cellAddress(write.row, write.col))
       problems.push(`write ${write.cell} names row ${write.row}, col ${write.col}`);
-    if (write.formula.trim() === '') problems.push(`write ${write.cell} has no formula`);
+    if ((write.formula ?? '').trim() === '') problems.push(`write ${write.cell} has no formula`);
     const key = `${write.sheet}!${write.cell}`;
     if (targets.has(key)) problems.push(`write ${key} planned twice`);
     targets.add(key);

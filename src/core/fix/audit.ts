@@ -22,6 +22,9 @@ export const AUDIT_DATA_HEADING = `还原数据 v${AUDIT_LAYOUT_VERSION}`;
 /** The state of a record an undo has put back (the record stays). */
 export const UNDONE = '已撤销';
 
+/** The rule an edit on site is recorded with: none asked for it (its reason says the user typed it). */
+export const EDIT_CODE = '';
+
 /** A record's kind: a cell the fix wrote, or a formula whose stored result was recomputed because of one. */
 export type AuditKind = 'write' | 'recalc';
 
@@ -342,12 +345,15 @@ export function reencode(log: AuditLog): { rows: string[][]; undone: boolean[] }
 
 /**
  * The cells a fill or fix of this product wrote and no undo has put back ("sheet!A1"), as the workbook's audit sheet
- * records them: a rule can tell what the product wrote from what the workbook's author did.
+ * records them: a rule can tell what the product wrote from what the workbook's author did. A number the user typed
+ * on site is the author's (recorded so it can be put back, but no rule wrote it).
  */
 export function writtenCells(sheets: readonly Sheet[]): ReadonlySet<string> {
   const audit = sheets.find((s) => s.name === AUDIT_SHEET);
   const log = audit ? decodeAuditSheet(audit) : undefined;
   return new Set(
-    (log?.records ?? []).filter((r) => r.kind === 'write' && !r.undone).map((r) => `${r.sheet}!${r.cell}`),
+    (log?.records ?? [])
+      .filter((r) => r.kind === 'write' && r.code !== EDIT_CODE && !r.undone)
+      .map((r) => `${r.sheet}!${r.cell}`),
   );
 }

@@ -2,9 +2,14 @@ import { z } from 'zod';
 import { FixWriteSchema, type CellRef, type Finding, type FixWrite } from '../finding';
 import { CellValueSchema, type WorkbookSnapshot } from '../snapshot';
 
-/** One cell a fill or fix writes: the finding's write, the finding's code, and what the cell held before. */
+/**
+ * One cell a fill, a fix or an edit writes: the finding's write, the finding's code, and what the cell held before.
+ * A write without a formula writes its value as a constant: a number the user typed on site (src/core/fix/edit.ts).
+ */
 export const CellWriteSchema = FixWriteSchema.extend({
-  /** The finding this write answers. */
+  /** Formula text without '=' (built from references and numbers); absent for a typed value. */
+  formula: z.string().optional(),
+  /** The finding this write answers; empty for an edit on site. */
   code: z.string(),
   old: z.object({ value: CellValueSchema, formula: z.string().optional(), format: z.string().optional() }),
 });

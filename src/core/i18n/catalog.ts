@@ -99,6 +99,8 @@ export interface CoreCatalog {
   audit: {
     /** The reason recorded for a formula whose stored result was recomputed because a cell it reads was written. */
     recalcReason: string;
+    /** The reason recorded for a number the user typed into a cell on the standalone page (an edit on site). */
+    editReason: string;
     empty: string;
     /** Added to a downloaded file's name: 评分表（已审核）.xlsx. */
     reviewedSuffix: string;

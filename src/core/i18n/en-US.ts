@@ -86,6 +86,7 @@ export const enUS: CoreCatalog = {
 
   audit: {
     recalcReason: 'recomputed: a cell it reads was changed',
+    editReason: 'edited on site',
     empty: '(empty)',
     reviewedSuffix: ' (reviewed)',
   },

@@ -78,6 +78,7 @@ export const zhCN: CoreCatalog = {
 
   audit: {
     recalcReason: '重新计算：引用的单元格已修改',
+    editReason: '现场修改',
     empty: '（空）',
     reviewedSuffix: '（已审核）',
   },

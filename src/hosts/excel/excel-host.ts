@@ -214,7 +214,12 @@ export class ExcelHost implements WorkbookHost {
       for (const write of writes) {
         const range = context.workbook.worksheets.getItem(write.sheet).getRange(write.cell);
         if (write.format) range.numberFormat = [[write.format]];
-        range.formulas = [[`=${write.formula}`]];
+        if (write.formula !== undefined) range.formulas = [[`=${write.formula}`]];
+        else {
+          // A typed value (never a formula): text is formatted as text first so it stays text.
+          if (typeof write.value === 'string') range.numberFormat = [['@']];
+          range.values = [[write.value]];
+        }
       }
       const sheet = audit
         ? context.workbook.worksheets.getItem(AUDIT_SHEET)

@@ -1,7 +1,9 @@
+import { openedFileHost } from '../../../test/opened-file-host';
 import { checkWorkbook } from '../../core/check';
+import { planEdit } from '../../core/fix/edit';
 import { planFixes } from '../../core/fix/plan';
+import { cellAddress } from '../../core/address';
 import { buildForms, faithfulProject, FORM_VARIANTS, type FormVariant } from '../../../test/fixtures/national-forms';
-import { FileHost } from './file-host';
 import { SubmissionHost } from './submission-host';
 
 const separate = FORM_VARIANTS.find((v) => v.name === 'separate-shifted') as FormVariant;
@@ -10,9 +12,7 @@ async function open(plant: (p: ReturnType<typeof faithfulProject>) => void): Pro
   const project = faithfulProject();
   plant(project);
   const parts = (await buildForms(project, separate)).map((file) => {
-    const opened = FileHost.open(file.name, file.bytes, 'zh-CN');
-    if (!opened.ok) throw new Error(opened.error);
-    const host = opened.host;
+    const host = openedFileHost(file.name, file.bytes, 'zh-CN');
     return { name: file.name, host };
   });
   return new SubmissionHost(parts);
@@ -54,5 +54,35 @@ describe('SubmissionHost (several files opened as one submission in the standalo
     expect(checkWorkbook(after).findings.filter((f) => f.fix?.kind === 'fill')).toEqual([]);
     expect(await host.undoLast()).toBe(writes.length);
     expect(host.undoDepth()).toBe(0);
+  });
+
+  it('writes an edit on site into the file the cell belongs to, recorded there, and undoes it', async () => {
+    const host = await open(() => undefined);
+    const snapshot = await host.readSnapshot();
+    const sheet = '[项目支出绩效自评表.xlsx]项目支出绩效自评表';
+    const typed = snapshot.sheets
+      .find((s) => s.name === sheet)
+      ?.cells.find((c) => c.value.type === 'number' && c.formula === undefined);
+    expect(typed).toBeDefined();
+    const cell = cellAddress(typed?.row ?? 0, typed?.col ?? 0);
+    const planned = planEdit(snapshot, { sheet, cell }, '12,345.6', 'zh-CN');
+    expect(planned.ok).toBe(true);
+    if (!planned.ok) return;
+    await host.applyWrites([planned.edit.write], 'zh-CN');
+    const after = await host.readSnapshot();
+    const edited = after.sheets
+      .find((s) => s.name === sheet)
+      ?.cells.find((c) => c.row === typed?.row && c.col === typed?.col);
+    expect(edited?.value).toEqual({ type: 'number', value: 12345.6 });
+    expect(edited?.formula).toBeUndefined();
+    // Recorded in that file's own 审核记录, and no other file was written.
+    expect(after.sheets.map((s) => s.name).filter((name) => name.endsWith('审核记录'))).toEqual([
+      '[项目支出绩效自评表.xlsx]审核记录',
+    ]);
+    expect(await host.undoLast()).toBe(1);
+    const back = await host.readSnapshot();
+    expect(
+      back.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.row === typed?.row && c.col === typed?.col)?.value,
+    ).toEqual(typed?.value);
   });
 });
