@@ -2,6 +2,7 @@ import { statedGrades, statedTotal } from '../model/stated';
 import { gradeFix } from '../fix/proposals';
 import { gradeFor, gradeNamed } from '../grades';
 import { defineRule } from './rule';
+import { shownAt } from './working';
 
 export const gradeMismatch = defineRule({
   code: 'grade/mismatch',
@@ -21,7 +22,7 @@ export const gradeMismatch = defineRule({
       'en-US': 'Grade "{actual}" is not a configured grade (the total {total} earns "{expected}")',
     },
   },
-  check({ model, profile }) {
+  check({ model, profile, snapshot }) {
     const total = statedTotal(model);
     if (!total) return [];
     const expected = gradeFor(total.value, profile);
@@ -31,7 +32,7 @@ export const gradeMismatch = defineRule({
       return [
         {
           messageId: named ? 'mismatch' : 'unknown',
-          data: { actual: grade.text, expected, total: total.value },
+          data: { actual: grade.text, expected, total: shownAt(snapshot, total) },
           sheet: grade.sheet,
           cell: grade.cell,
           expected,
