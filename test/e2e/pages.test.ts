@@ -102,7 +102,7 @@ describe('the add-in task pane over the fake Excel host', () => {
     await page.getByText('93.36').first().waitFor();
     await page.getByRole('button', { name: '重新检查' }).click();
     await page.getByText('93.36').first().waitFor();
-    await page.getByText('“预算执行率”（分值 4）未填得分，按评分标准应为 4').click();
+    await page.getByText('“预算执行率”（分值 4.00）未填得分，按评分标准应为 4.00（预算执行率 100% × 分值 4.00）').click();
     expect(
       await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection),
     ).toEqual({ sheet: '评分表', address: expect.stringMatching(/^G8/) });

@@ -1,3 +1,4 @@
+import type { Localized } from '../finding';
 import type { Figure, IndicatorNode, TextAt, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import { parseStandard, type ScoringStandard } from '../standards/parse-standard';
@@ -28,11 +29,26 @@ export interface ScoreExpectation {
   inputs: Array<Figure | TextAt>;
   /** The score as a formula over the workbook's cells, where the standard is a rate times the weight. */
   formula?: Expr;
+  /** The rate the standard reads (times the weight, or to pick a tier), for a message to state. */
+  rate?: ScoreRate;
   /** Self-evaluation: the target was missed (a full score is then a finding). */
   missed?: boolean;
   /** Self-evaluation: the 偏差原因分析 cell is empty. */
   noDeviationReason?: boolean;
 }
+
+/** A rate a standard reads: its name, its exact value (from its inputs), and its use. */
+export interface ScoreRate {
+  name: Localized;
+  value: number;
+  /** The score is this rate × the weight (capped at the weight); else the rate picks a tier. */
+  timesWeight: boolean;
+}
+
+const SCORE_RATE_NAMES: Readonly<Record<'budget-execution' | 'satisfaction', Localized>> = {
+  'budget-execution': { 'zh-CN': '预算执行率', 'en-US': 'budget execution rate' },
+  satisfaction: { 'zh-CN': '满意度', 'en-US': 'satisfaction' },
+};
 
 /** A rate found elsewhere in the workbook, with the cells it comes from and, where it can be written, its formula. */
 interface SourceRate {
@@ -126,7 +142,7 @@ function fromStandard(
   node: IndicatorNode,
   weight: number,
   rates: WorkbookRates,
-): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> | undefined {
+): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula' | 'rate'> | undefined {
   if (!node.texts.standard) return undefined;
   const standard = parseStandard(node.texts.standard.text);
   const rate = rateFor(standard, rates);
@@ -137,10 +153,18 @@ function fromStandard(
   if (standard.kind === 'overrun' && rates.overrun) inputs.overrun = rates.overrun.value;
   const expected = expectedScore(standard, inputs);
   if (expected === undefined) return undefined;
-  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> = {
+  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula' | 'rate'> = {
     expected,
     inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])],
   };
+  if (rate && (standard.kind === 'rate-times-weight' || standard.kind === 'tiered')) {
+    const kind = standard.rate === 'satisfaction' ? 'satisfaction' : 'budget-execution';
+    result.rate = {
+      name: SCORE_RATE_NAMES[kind],
+      value: rate.value,
+      timesWeight: standard.kind === 'rate-times-weight',
+    };
+  }
   if (standard.kind === 'rate-times-weight' && rate?.formula)
     result.formula = rateTimesWeight(rate.formula, node.weight, weight);
   return result;
@@ -214,6 +238,11 @@ export function scoreExpectations(
       expected: rate * row.weight.value,
       basis: 'budget-row',
       inputs: [row.executed, denominator, row.weight],
+      rate: {
+        name: SCORE_RATE_NAMES['budget-execution'],
+        value: row.executed.value / denominator.value,
+        timesWeight: true,
+      },
       formula,
     });
   }

@@ -3,6 +3,7 @@
  * its inputs (`32 ÷ 35`), and how far it is rounded (四舍五入到两位小数).
  */
 import { parseCellAddress } from '../address';
+import type { ScoreExpectation } from '../analysis';
 import type { Localized } from '../finding';
 import type { Expr } from '../formula/build';
 import type { Figure, TextAt } from '../model';
@@ -112,4 +113,25 @@ export function roundedTo(decimals: number): Localized {
   const zh = ZH_DECIMALS[decimals] ?? `${decimals}位小数`;
   const en = decimals === 0 ? 'a whole number' : decimals === 1 ? '1 decimal' : `${decimals} decimals`;
   return { 'zh-CN': `四舍五入到${zh}`, 'en-US': `rounded to ${en}` };
+}
+
+/**
+ * What a score by its standard rests on, for a message to state in parentheses: the rate and the weight it is
+ * multiplied by (满意度 93.63% × 分值 10), the rate that picks a tier, or a self-evaluation's target and result.
+ * Empty in both languages when the standard reads nothing a message can state.
+ */
+export function scoreWorking(e: ScoreExpectation, snapshot: WorkbookSnapshot): Localized {
+  const around = (zh: string, en: string): Localized => ({ 'zh-CN': `（${zh}）`, 'en-US': ` (${en})` });
+  if (e.rate) {
+    const rate = `${formatNumber(e.rate.value * 100, 2)}%`;
+    const name = e.rate.name;
+    if (!e.rate.timesWeight) return around(`${name['zh-CN']} ${rate}`, `${name['en-US']} ${rate}`);
+    const weight = e.node?.weight ? shownAt(snapshot, e.node.weight) : formatNumber(e.weight);
+    return around(`${name['zh-CN']} ${rate} × 分值 ${weight}`, `${name['en-US']} ${rate} × weight ${weight}`);
+  }
+  const target = e.node?.texts.target?.text.trim();
+  const actual = e.node?.texts.actual?.text.trim();
+  if (e.basis === 'self-evaluation' && target && actual)
+    return around(`年度指标值“${target}”，实际完成值“${actual}”`, `target "${target}", actual "${actual}"`);
+  return { 'zh-CN': '', 'en-US': '' };
 }
