@@ -135,3 +135,21 @@ export function scoreWorking(e: ScoreExpectation, snapshot: WorkbookSnapshot): L
     return around(`年度指标值“${target}”，实际完成值“${actual}”`, `target "${target}", actual "${actual}"`);
   return { 'zh-CN': '', 'en-US': '' };
 }
+
+/** One term of a sum: the cell that states it (shown as it shows), or the value it counts as. */
+export interface Term {
+  figure?: Figure;
+  value: number;
+}
+
+/**
+ * The terms of a sum for a message to state in parentheses, each as its cell shows it (14 + 19.5 + 30): at most
+ * twelve, else none (the related cells list them).
+ */
+export function termsText(terms: readonly Term[], snapshot: WorkbookSnapshot): Localized {
+  if (terms.length < 2 || terms.length > 12) return { 'zh-CN': '', 'en-US': '' };
+  const text = terms
+    .map((t) => (t.figure && t.figure.value !== null ? shownAt(snapshot, t.figure) : formatNumber(t.value)))
+    .join(' + ');
+  return { 'zh-CN': `（${text}）`, 'en-US': ` (${text})` };
+}
