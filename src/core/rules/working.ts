@@ -8,7 +8,7 @@ import type { Localized } from '../finding';
 import type { Expr } from '../formula/build';
 import type { Figure, TextAt } from '../model';
 import { excelRound, formatNumber } from '../numbers';
-import { shownCell } from '../shown';
+import { shownCell, shownFigure } from '../shown';
 import type { Cell, WorkbookSnapshot } from '../snapshot';
 
 const indexes = new WeakMap<WorkbookSnapshot, Map<string, Map<string, Cell>>>();
@@ -152,4 +152,15 @@ export function termsText(terms: readonly Term[], snapshot: WorkbookSnapshot): L
     .map((t) => (t.figure && t.figure.value !== null ? shownAt(snapshot, t.figure) : formatNumber(t.value)))
     .join(' + ');
   return { 'zh-CN': `（${text}）`, 'en-US': ` (${text})` };
+}
+
+/** A value as the cell of `figure` would show it (its number format, or its typed text's decimals and %). */
+export function shownLike(snapshot: WorkbookSnapshot, figure: Figure | TextAt, value: number): string {
+  const at = parseCellAddress(figure.cell);
+  const cell = (at ? cellAt(snapshot, figure.sheet, at.row, at.col) : undefined) ?? {
+    row: at?.row ?? 0,
+    col: at?.col ?? 0,
+    value: { type: 'empty' as const },
+  };
+  return shownFigure(value, cell, 'actual') ?? formatNumber(value);
 }
