@@ -3,7 +3,6 @@ import type { Expr } from '../formula/build';
 import { RATE_NAMES } from '../analysis/derived';
 import type { CellRef } from '../finding';
 import type { Figure, TextAt } from '../model';
-import { excelRound, formatNumber } from '../numbers';
 import { rateUnits, type RateUnits } from '../analysis/rate-check';
 import type { RuleContext, RuleReport } from './rule';
 import { fixed, inFigures, roundedTo, shownAt } from './working';
@@ -101,10 +100,4 @@ export function rateReport<MessageId extends string>(
   // A cell that holds no number has no format to show the expected value by (withShownTexts gives the others).
   if (rate.target.value === null) report.expectedText = expected.text;
   return report;
-}
-
-/** An amount as its cell shows it: 7.00 for a cell with two decimals, 70,000.00 with a thousands format; else plain. */
-export function shownFigure(value: number, like: Pick<Figure, 'decimals'>): string {
-  if (like.decimals === undefined) return formatNumber(value);
-  return excelRound(value, like.decimals).toFixed(like.decimals);
 }
