@@ -127,7 +127,7 @@ describe('derived/missing on a planted seed fault', () => {
         severity: 'info',
         sheet: '结论表',
         cell: placedKeyValue(layout, '评价等级').cell,
-        message: '评价等级未填写，总分 84.55 对应等级“良”',
+        message: '评价等级未填写，总分 84.55 应评为“良”（“良”为 80 分以上不足 90 分）',
         expected: '良',
         actual: null,
         related: [ref(placedKeyValue(layout, '评价得分'))],
@@ -183,7 +183,7 @@ describe('derived/missing on a planted seed fault', () => {
       runRule(derivedMissing, (blankRate.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
     ).toEqual(['score rate is empty; 13.75 ÷ 17.00 gives 80.88%']);
     expect(runRule(derivedMissing, blankGrade.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'The grade is empty; the total 84.55 earns "良"',
+      'The grade is empty; the total 84.55 earns "良" ("良" is 80 to under 90)',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import { keyValueEntries, statedTotal } from '../model/stated';
 import { gradeFix } from '../fix/proposals';
 import { gradeFor } from '../grades';
 import { rateReport } from './reports';
-import { shownAt } from './working';
+import { gradeBand, shownAt } from './working';
 import { defineRule, type RuleReport } from './rule';
 
 export const derivedMissing = defineRule({
@@ -19,8 +19,8 @@ export const derivedMissing = defineRule({
       'en-US': '{rate} is empty; {working} gives {expected}',
     },
     grade: {
-      'zh-CN': '评价等级未填写，总分 {total} 对应等级“{expected}”',
-      'en-US': 'The grade is empty; the total {total} earns "{expected}"',
+      'zh-CN': '评价等级未填写，总分 {total} 应评为“{expected}”{band}',
+      'en-US': 'The grade is empty; the total {total} earns "{expected}"{band}',
     },
   },
   check({ analysis, model, profile, snapshot }) {
@@ -34,7 +34,7 @@ export const derivedMissing = defineRule({
       const expected = gradeFor(total.value, profile);
       reports.push({
         messageId: 'grade',
-        data: { total: shownAt(snapshot, total), expected },
+        data: { total: shownAt(snapshot, total), expected, band: gradeBand(expected, profile) },
         sheet: entry.value.sheet,
         cell: entry.value.cell,
         expected,

@@ -2,7 +2,7 @@ import { statedGrades, statedTotal } from '../model/stated';
 import { gradeFix } from '../fix/proposals';
 import { gradeFor, gradeNamed } from '../grades';
 import { defineRule } from './rule';
-import { shownAt } from './working';
+import { gradeBand, shownAt } from './working';
 
 export const gradeMismatch = defineRule({
   code: 'grade/mismatch',
@@ -14,12 +14,12 @@ export const gradeMismatch = defineRule({
   },
   messages: {
     mismatch: {
-      'zh-CN': '等级“{actual}”与总分 {total} 应得的“{expected}”不符',
-      'en-US': 'Grade "{actual}" differs from "{expected}", which the total {total} earns',
+      'zh-CN': '评价等级填的是“{actual}”，总分 {total} 应评为“{expected}”{band}',
+      'en-US': 'The grade reads "{actual}"; the total {total} earns "{expected}"{band}',
     },
     unknown: {
-      'zh-CN': '等级“{actual}”不是已配置的等级（总分 {total} 应为“{expected}”）',
-      'en-US': 'Grade "{actual}" is not a configured grade (the total {total} earns "{expected}")',
+      'zh-CN': '评价等级“{actual}”不是已配置的等级；总分 {total} 应评为“{expected}”{band}',
+      'en-US': 'Grade "{actual}" is not a configured grade; the total {total} earns "{expected}"{band}',
     },
   },
   check({ model, profile, snapshot }) {
@@ -32,7 +32,7 @@ export const gradeMismatch = defineRule({
       return [
         {
           messageId: named ? 'mismatch' : 'unknown',
-          data: { actual: grade.text, expected, total: shownAt(snapshot, total) },
+          data: { actual: grade.text, expected, total: shownAt(snapshot, total), band: gradeBand(expected, profile) },
           sheet: grade.sheet,
           cell: grade.cell,
           expected,

@@ -10,6 +10,7 @@ import type { Figure, TextAt } from '../model';
 import { excelRound, formatNumber } from '../numbers';
 import { shownCell, shownFigure } from '../shown';
 import type { Cell, WorkbookSnapshot } from '../snapshot';
+import type { Profile } from '../profile';
 
 const indexes = new WeakMap<WorkbookSnapshot, Map<string, Map<string, Cell>>>();
 
@@ -163,4 +164,21 @@ export function shownLike(snapshot: WorkbookSnapshot, figure: Figure | TextAt, v
     value: { type: 'empty' as const },
   };
   return shownFigure(value, cell, 'actual') ?? formatNumber(value);
+}
+
+/** The band of totals a grade stands for under the profile: “良”为 80 分以上不足 90 分. */
+export function gradeBand(grade: string, profile: Profile): Localized {
+  const index = profile.grades.findIndex((g) => g.grade === grade);
+  const own = profile.grades[index];
+  if (!own) return { 'zh-CN': '', 'en-US': '' };
+  const upper = index > 0 ? profile.grades[index - 1]?.min : undefined;
+  const lowest = index === profile.grades.length - 1 && own.min <= 0;
+  const [min, max] = [formatNumber(own.min), upper === undefined ? '' : formatNumber(upper)];
+  if (upper === undefined)
+    return { 'zh-CN': `（“${grade}”为 ${min} 分以上）`, 'en-US': ` ("${grade}" is ${min} and above)` };
+  if (lowest) return { 'zh-CN': `（“${grade}”为不足 ${max} 分）`, 'en-US': ` ("${grade}" is under ${max})` };
+  return {
+    'zh-CN': `（“${grade}”为 ${min} 分以上不足 ${max} 分）`,
+    'en-US': ` ("${grade}" is ${min} to under ${max})`,
+  };
 }
