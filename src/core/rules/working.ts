@@ -38,14 +38,16 @@ export function shownAt(snapshot: WorkbookSnapshot, figure: Figure | TextAt): st
   if ('text' in figure && typeof figure.text === 'string') return figure.text;
   if (!('value' in figure) || figure.value === null) return '';
   const value = figure.form === 'percent' ? figure.value * 100 : figure.value;
-  const text =
-    figure.decimals === undefined ? formatNumber(value) : excelRound(value, figure.decimals).toFixed(figure.decimals);
+  const text = fixed(value, figure.decimals);
   return figure.form === 'percent' || figure.form === 'text-percent' ? `${text}%` : text;
 }
 
 /** A number as a figure of `decimals` decimals (4 → "4", 9.355 at 2 → "9.36"); General figures without noise. */
 export function fixed(value: number, decimals: number | undefined): string {
-  return decimals === undefined ? formatNumber(value) : excelRound(value, decimals).toFixed(Math.max(0, decimals));
+  if (decimals === undefined || !Number.isFinite(value)) return formatNumber(value);
+  // A format cannot show more than 30 decimals (toFixed takes at most 100): more is a damaged format code.
+  const shown = Math.min(30, Math.max(0, Math.trunc(decimals)));
+  return excelRound(value, shown).toFixed(shown);
 }
 
 const PRECEDENCE: Readonly<Record<string, number>> = { '>=': 1, '+': 2, '-': 2, '*': 3, '/': 3 };
