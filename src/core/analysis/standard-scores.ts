@@ -41,13 +41,15 @@ export interface ScoreExpectation {
 export interface ScoreRate {
   name: Localized;
   value: number;
-  /** The score is this rate × the weight (capped at the weight); else the rate picks a tier. */
+  /** The score is this rate × the weight (capped at the weight); else the rate picks a tier or the deductions. */
   timesWeight: boolean;
 }
 
-const SCORE_RATE_NAMES: Readonly<Record<'budget-execution' | 'satisfaction', Localized>> = {
+const SCORE_RATE_NAMES: Readonly<Record<'budget-execution' | 'satisfaction' | 'completion' | 'overrun', Localized>> = {
   'budget-execution': { 'zh-CN': '预算执行率', 'en-US': 'budget execution rate' },
   satisfaction: { 'zh-CN': '满意度', 'en-US': 'satisfaction' },
+  completion: { 'zh-CN': '完成率', 'en-US': 'completion' },
+  overrun: { 'zh-CN': '超支比例', 'en-US': 'overrun' },
 };
 
 /** A rate found elsewhere in the workbook, with the cells it comes from and, where it can be written, its formula. */
@@ -157,14 +159,17 @@ function fromStandard(
     expected,
     inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])],
   };
-  if (rate && (standard.kind === 'rate-times-weight' || standard.kind === 'tiered')) {
-    const kind = standard.rate === 'satisfaction' ? 'satisfaction' : 'budget-execution';
-    result.rate = {
-      name: SCORE_RATE_NAMES[kind],
-      value: rate.value,
-      timesWeight: standard.kind === 'rate-times-weight',
-    };
-  }
+  if (standard.kind === 'rate-times-weight' || standard.kind === 'tiered') {
+    const timesWeight = standard.kind === 'rate-times-weight';
+    // The standard reads the indicator's own completion (actual ÷ target) where it is a 完成率 and one is known.
+    if (standard.rate === 'completion' && completion !== undefined)
+      result.rate = { name: SCORE_RATE_NAMES.completion, value: completion, timesWeight };
+    else if (rate) {
+      const kind = standard.rate === 'satisfaction' ? 'satisfaction' : 'budget-execution';
+      result.rate = { name: SCORE_RATE_NAMES[kind], value: rate.value, timesWeight };
+    }
+  } else if (standard.kind === 'overrun' && rates.overrun)
+    result.rate = { name: SCORE_RATE_NAMES.overrun, value: rates.overrun.value, timesWeight: false };
   if (standard.kind === 'rate-times-weight' && rate?.formula)
     result.formula = rateTimesWeight(rate.formula, node.weight, weight);
   return result;

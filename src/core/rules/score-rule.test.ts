@@ -155,7 +155,7 @@ describe('score/rule on planted seed faults: evaluation standards', () => {
         severity: 'warning',
         sheet: '评分表',
         cell: placedIndicator(layout, '项目资金预算成本').score?.cell,
-        message: '“项目资金预算成本”得分 10.00，按评分标准应为 8.00',
+        message: '“项目资金预算成本”得分 10.00，按评分标准应为 8.00（超支比例 1.43%）',
         expected: 8,
         actual: 10,
         related: [ref(placedKeyValue(layout, '实际支出资金（C）')), ref(placedKeyValue(layout, '预算安排资金（A）'))],
