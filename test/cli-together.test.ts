@@ -53,6 +53,8 @@ describe('score-audit check --together', () => {
   it('prints text per file, naming the other file in the message', async () => {
     const { out } = await run('check', ...files, '--together', '--jobs', '1');
     expect(out).toContain('项目支出绩效自评表.xlsx');
-    expect(out).toContain('C6  前后不一致  “年初预算数” 130 与“[项目支出计划.xlsx]项目支出计划”B6 的 120 不一致');
+    expect(out).toContain(
+      'C6  前后不一致  “年初预算数”为 130.00，“[项目支出计划.xlsx]项目支出计划”B6 为 120.00，两处不一致',
+    );
   });
 });

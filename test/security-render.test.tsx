@@ -38,7 +38,7 @@ it('shows hostile labels and sheet names as text in findings, previews and the f
 
   const findings = [...document.querySelectorAll<HTMLElement>('li > div[role="button"][tabindex="0"]')];
   const texts = findings.map((f) => f.textContent ?? '');
-  expect(texts.some((t) => t.includes('“<img src=x onerror=alert(1)>”（分值 4）未填得分'))).toBe(true);
+  expect(texts.some((t) => t.includes('“<img src=x onerror=alert(1)>”（分值 4.00）未填得分'))).toBe(true);
   for (const name of ['@SUM(A1)', '+1+1', '-2+3', '=1+1']) expect(document.body.textContent).toContain(name);
   for (const finding of findings) {
     act(() => finding.focus());

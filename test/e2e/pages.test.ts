@@ -106,7 +106,9 @@ describe('the add-in task pane over the fake Excel host', () => {
     await page.getByText('93.36').first().waitFor();
     await page.getByRole('button', { name: '重新检查' }).click();
     await page.getByText('93.36').first().waitFor();
-    await page.getByText('“预算执行率”（分值 4）未填得分，按评分标准应为 4').click();
+    await page
+      .getByText('“预算执行率”（分值 4.00）未填得分，按评分标准应为 4.00（预算执行率 100% × 分值 4.00）')
+      .click();
     expect(
       await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection),
     ).toEqual({ sheet: '评分表', address: expect.stringMatching(/^G8/) });
@@ -326,9 +328,9 @@ describe('the standalone page', () => {
     await page
       .locator('input[type=file]')
       .setInputFiles({ name: '=1+1.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
-    await page.getByText('“<img src=x onerror=alert(1)>”（分值 4）未填得分', { exact: false }).first().waitFor();
+    await page.getByText('“<img src=x onerror=alert(1)>”（分值 4.00）未填得分', { exact: false }).first().waitFor();
     await page.getByText('@SUM(A1)', { exact: false }).first().waitFor();
-    await page.getByText('“<img src=x onerror=alert(1)>”（分值 4）未填得分', { exact: false }).first().click();
+    await page.getByText('“<img src=x onerror=alert(1)>”（分值 4.00）未填得分', { exact: false }).first().click();
     await page.getByTestId('sheet-preview').waitFor();
     await page.getByRole('button', { name: /^全部填写/ }).click();
     await page.getByRole('dialog').getByText("'<img src=x onerror=alert(1)>'!C3", { exact: false }).waitFor();

@@ -1,3 +1,4 @@
+import type { Localized } from '../finding';
 import type { Figure, IndicatorNode, TextAt, WorkbookModel } from '../model';
 import type { Profile } from '../profile';
 import { parseStandard, type ScoringStandard } from '../standards/parse-standard';
@@ -28,11 +29,28 @@ export interface ScoreExpectation {
   inputs: Array<Figure | TextAt>;
   /** The score as a formula over the workbook's cells, where the standard is a rate times the weight. */
   formula?: Expr;
+  /** The rate the standard reads (times the weight, or to pick a tier), for a message to state. */
+  rate?: ScoreRate;
   /** Self-evaluation: the target was missed (a full score is then a finding). */
   missed?: boolean;
   /** Self-evaluation: the 偏差原因分析 cell is empty. */
   noDeviationReason?: boolean;
 }
+
+/** A rate a standard reads: its name, its exact value (from its inputs), and its use. */
+export interface ScoreRate {
+  name: Localized;
+  value: number;
+  /** The score is this rate × the weight (capped at the weight); else the rate picks a tier or the deductions. */
+  timesWeight: boolean;
+}
+
+const SCORE_RATE_NAMES: Readonly<Record<'budget-execution' | 'satisfaction' | 'completion' | 'overrun', Localized>> = {
+  'budget-execution': { 'zh-CN': '预算执行率', 'en-US': 'budget execution rate' },
+  satisfaction: { 'zh-CN': '满意度', 'en-US': 'satisfaction' },
+  completion: { 'zh-CN': '完成率', 'en-US': 'completion' },
+  overrun: { 'zh-CN': '超支比例', 'en-US': 'overrun' },
+};
 
 /** A rate found elsewhere in the workbook, with the cells it comes from and, where it can be written, its formula. */
 interface SourceRate {
@@ -126,7 +144,7 @@ function fromStandard(
   node: IndicatorNode,
   weight: number,
   rates: WorkbookRates,
-): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> | undefined {
+): Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula' | 'rate'> | undefined {
   if (!node.texts.standard) return undefined;
   const standard = parseStandard(node.texts.standard.text);
   const rate = rateFor(standard, rates);
@@ -137,10 +155,21 @@ function fromStandard(
   if (standard.kind === 'overrun' && rates.overrun) inputs.overrun = rates.overrun.value;
   const expected = expectedScore(standard, inputs);
   if (expected === undefined) return undefined;
-  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula'> = {
+  const result: Pick<ScoreExpectation, 'expected' | 'inputs' | 'formula' | 'rate'> = {
     expected,
     inputs: [...(rate?.inputs ?? []), ...(standard.kind === 'overrun' ? (rates.overrun?.inputs ?? []) : [])],
   };
+  if (standard.kind === 'rate-times-weight' || standard.kind === 'tiered') {
+    const timesWeight = standard.kind === 'rate-times-weight';
+    // The standard reads the indicator's own completion (actual ÷ target) where it is a 完成率 and one is known.
+    if (standard.rate === 'completion' && completion !== undefined)
+      result.rate = { name: SCORE_RATE_NAMES.completion, value: completion, timesWeight };
+    else if (rate) {
+      const kind = standard.rate === 'satisfaction' ? 'satisfaction' : 'budget-execution';
+      result.rate = { name: SCORE_RATE_NAMES[kind], value: rate.value, timesWeight };
+    }
+  } else if (standard.kind === 'overrun' && rates.overrun)
+    result.rate = { name: SCORE_RATE_NAMES.overrun, value: rates.overrun.value, timesWeight: false };
   if (standard.kind === 'rate-times-weight' && rate?.formula)
     result.formula = rateTimesWeight(rate.formula, node.weight, weight);
   return result;
@@ -214,6 +243,11 @@ export function scoreExpectations(
       expected: rate * row.weight.value,
       basis: 'budget-row',
       inputs: [row.executed, denominator, row.weight],
+      rate: {
+        name: SCORE_RATE_NAMES['budget-execution'],
+        value: row.executed.value / denominator.value,
+        timesWeight: true,
+      },
       formula,
     });
   }

@@ -38,7 +38,7 @@ describe('amount/total on hand-made funds tables', () => {
       code: 'amount/total',
       severity: 'error',
       sheet: '预算',
-      message: '“合计”行执行数 15 等于左侧一列各项之和，合计行可能错位一列；本列各项之和为 12',
+      message: '“合计”行的“执行数”为 15，等于左侧一列各项之和，合计行可能错位一列；本列各项之和为 12',
       related: [
         { sheet: '预算', cell: 'C3' },
         { sheet: '预算', cell: 'C4' },
@@ -64,7 +64,7 @@ describe('amount/total on hand-made funds tables', () => {
     );
     const findings = runRuleWithFixes(amountTotal, snapshot);
     expect(findings.map((f) => [f.cell, f.expectedText, f.actualText])).toEqual([['C7', '90.00', '95.00']]);
-    expect(findings[0]?.message).toBe('“小计”行金额（万元） 95.00 不等于上方各项之和 90.00');
+    expect(findings[0]?.message).toBe('“小计”行的“金额（万元）”为 95.00，不等于上方各项之和 90.00');
     expect(findings[0]?.fix).toMatchObject({
       kind: 'correct',
       writes: [{ cell: 'C7', formula: 'SUM(C5:C6)', value: 90 }],
@@ -82,8 +82,8 @@ describe('amount/total on hand-made funds tables', () => {
     );
     expect(runRule(amountTotal, snapshot).map((f) => [f.cell, f.expected, f.actual, f.message])).toEqual(
       [
-        ['C2', 2, 1, '“合计”省级资金 1 不等于其中各项之和 2'],
-        ['D2', 8, 7, '“合计”资金小计 7 不等于其中各项之和 8'],
+        ['C2', 2, 1, '“合计”的“省级资金”为 1，不等于其中各项之和 2'],
+        ['D2', 8, 7, '“合计”的“资金小计”为 7，不等于其中各项之和 8'],
         ['D3', 5, 5, expect.any(String)],
       ].filter((row) => row[0] !== 'D3'),
     );
@@ -127,7 +127,7 @@ describe('amount/total on seed fixtures', () => {
         sheet: '资金情况',
         expected: 3.31,
         actual: 2.81,
-        message: '“合计”预算安排资金（A） 2.81 不等于其中各项之和 3.31',
+        message: '“合计”的“预算安排资金（A）”为 2.81，不等于其中各项之和 3.31',
       },
     ]);
   });
@@ -138,7 +138,13 @@ describe('amount/total on seed fixtures', () => {
       if (list) list.total = 80000;
     });
     expect(runRule(amountTotal, snapshot)).toMatchObject([
-      { expected: 70000, actual: 80000, expectedText: '70000.00' },
+      {
+        expected: 70000,
+        actual: 80000,
+        expectedText: '70,000.00',
+        actualText: '80,000.00',
+        message: '“合计”行的“金额（元）”为 80,000.00，不等于上方各项之和 70,000.00',
+      },
     ]);
   });
 

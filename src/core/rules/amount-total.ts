@@ -6,7 +6,9 @@ import type { AmountTable, Figure } from '../model';
 import { tablesOf } from '../model/tables';
 import { excelRound, sum } from '../numbers';
 import { normalizeLabel } from '../text';
-import { refs, shownFigure } from './reports';
+import { refs } from './reports';
+import type { WorkbookSnapshot } from '../snapshot';
+import { shownAt, shownLike } from './working';
 import { defineRule, type RuleReport } from './rule';
 
 type MessageId = 'column' | 'shifted' | 'row' | 'parts';
@@ -31,7 +33,7 @@ interface Check {
   kind: 'column' | 'row' | 'parts';
 }
 
-function report(check: Check): RuleReport<MessageId> {
+function report(check: Check, snapshot: WorkbookSnapshot): RuleReport<MessageId> {
   const expected = sum(check.items.map((i) => i.value));
   const shifted =
     check.kind === 'column' &&
@@ -39,20 +41,24 @@ function report(check: Check): RuleReport<MessageId> {
     check.leftItems.length > 0 &&
     !differs(check.total, sum(check.leftItems.map((i) => i.value)));
   const what = { 'zh-CN': `“${check.label}”${check.column}`, 'en-US': `"${check.label}" ${check.column}` };
+  // Figures as the total's cell shows them (80,000.00 under a thousands format), the sum as it would show there.
+  const actualText = shownAt(snapshot, check.total);
+  const expectedText = shownLike(snapshot, check.total, expected);
   return {
     messageId: shifted ? 'shifted' : check.kind,
     data: {
       label: check.label,
       column: check.column,
-      actual: shownFigure(check.total.value, check.total),
-      expected: shownFigure(expected, check.total),
+      columnOf: check.column ? `的“${check.column}”` : '',
+      actual: actualText,
+      expected: expectedText,
     },
     sheet: check.total.sheet,
     cell: check.total.cell,
     expected,
     actual: check.total.value,
-    expectedText: shownFigure(expected, check.total),
-    actualText: shownFigure(check.total.value, check.total),
+    expectedText,
+    actualText,
     related: refs(check.items),
     fix: sumFix(check.total, check.items, expected, what),
   };
@@ -189,24 +195,24 @@ export const amountTotal = defineRule({
   },
   messages: {
     column: {
-      'zh-CN': '“{label}”行{column} {actual} 不等于上方各项之和 {expected}',
+      'zh-CN': '“{label}”行{columnOf}为 {actual}，不等于上方各项之和 {expected}',
       'en-US': 'The "{label}" row’s {column} {actual} differs from the sum of the items above, {expected}',
     },
     shifted: {
-      'zh-CN': '“{label}”行{column} {actual} 等于左侧一列各项之和，合计行可能错位一列；本列各项之和为 {expected}',
+      'zh-CN': '“{label}”行{columnOf}为 {actual}，等于左侧一列各项之和，合计行可能错位一列；本列各项之和为 {expected}',
       'en-US':
         'The "{label}" row’s {column} {actual} is the sum of the column to its left: the total row may be shifted one column; this column adds up to {expected}',
     },
     row: {
-      'zh-CN': '“{label}”行的“{column}” {actual} 不等于同行各列之和 {expected}',
+      'zh-CN': '“{label}”行{columnOf}为 {actual}，不等于同行各列之和 {expected}',
       'en-US': 'In row "{label}", {column} {actual} differs from the sum of the row’s amounts, {expected}',
     },
     parts: {
-      'zh-CN': '“{label}”{column} {actual} 不等于其中各项之和 {expected}',
+      'zh-CN': '“{label}”{columnOf}为 {actual}，不等于其中各项之和 {expected}',
       'en-US': '"{label}" {column} {actual} differs from the sum of its parts, {expected}',
     },
   },
-  check({ model, analysis, profile }) {
+  check({ model, analysis, profile, snapshot }) {
     const checks: Check[] = [];
     for (const table of tablesOf(model, 'amounts')) {
       table.columns.forEach((_, index) => checks.push(...columnChecks(table, index)));
@@ -216,6 +222,6 @@ export const amountTotal = defineRule({
     for (const check of factChecks(analysis.facts, profile))
       if (!seen.has(`${check.total.sheet}!${check.total.cell}`)) checks.push(check);
     // Extreme items (1e308 + 1e308) overflow a sum: such a total has no value to compare.
-    return checks.filter((c) => Number.isFinite(sum(c.items.map((i) => i.value)))).map(report);
+    return checks.filter((c) => Number.isFinite(sum(c.items.map((i) => i.value)))).map((c) => report(c, snapshot));
   },
 });

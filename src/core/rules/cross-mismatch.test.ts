@@ -81,7 +81,7 @@ describe('cross/mismatch on a planted seed fault', () => {
       },
     ]);
     expect(cell).toBe('C16');
-    expect(findings[0]?.message).toBe('结论中的评价得分 85.55 与评分表总分 84.55 不一致');
+    expect(findings[0]?.message).toBe('结论中的评价得分为 85.55，评分表总分为 84.55，两处不一致');
   });
 
   it('reports the conclusion’s 评价得分 against the score table 合计 when there is one (seed 003)', () => {
@@ -92,7 +92,7 @@ describe('cross/mismatch on a planted seed fault', () => {
         severity: 'error',
         sheet: '结论表',
         cell: placedKeyValue(layout, '评价得分').cell,
-        message: '结论中的评价得分 93.63 与评分表总分 93.36 不一致',
+        message: '结论中的评价得分为 93.63，评分表总分为 93.36，两处不一致',
         expected: 93.36,
         actual: 93.63,
         related: [ref(layout.total?.score)],
@@ -114,7 +114,7 @@ describe('cross/mismatch on a planted seed fault', () => {
           severity: 'error',
           sheet: '汇总表',
           cell: layout.summary?.rows[0]?.score.cell,
-          message: '汇总表“决策”得分 13 与评分表 14 不一致',
+          message: '汇总表中“决策”得分为 13.00，评分表中为 14.00，两处不一致',
           expected: 14,
           actual: 13,
           related: [...leaves, ref(first.name)],
@@ -131,7 +131,7 @@ describe('cross/mismatch on a planted seed fault', () => {
         severity: 'error',
         sheet: '结论表',
         cell: placedKeyValue(layout, '实际支出资金（C）').cell,
-        message: '“实际支出资金（C）” 7 与明细表合计折算的 8 不一致',
+        message: '“实际支出资金（C）”为 7.00，明细表合计折算后为 8.00，两处不一致',
         expected: 8,
         actual: 7,
         related: [ref(layout.amounts[layout.amounts.length - 1]?.totals[0])],
@@ -147,7 +147,7 @@ describe('cross/mismatch on a planted seed fault', () => {
         severity: 'error',
         sheet: '结论表',
         cell: placedKeyValue(layout, '实际到位资金').cell,
-        message: '“实际到位资金” 6 与另一处的 7 不一致',
+        message: '“实际到位资金”为 6.00，另一处为 7.00，两处不一致',
         expected: 7,
         actual: 6,
         related: [ref(placedKeyValue(layout, '实际到位资金（B）'))],
@@ -161,9 +161,9 @@ describe('cross/mismatch on a planted seed fault', () => {
     ]);
     expect(
       runRule(crossMismatch, (summary003.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
-    ).toEqual(['The summary score of "决策" 13 differs from the score table’s 14']);
+    ).toEqual(['The summary score of "决策" 13.00 differs from the score table’s 14.00']);
     expect(runRule(crossMismatch, payments003.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      '"实际支出资金（C）" 7 differs from the detail total, 8 once converted',
+      '"实际支出资金（C）" 7.00 differs from the detail total, 8.00 once converted',
     ]);
   });
 });
@@ -182,7 +182,7 @@ describe('cross/mismatch on hand-made layouts', () => {
         severity: 'error',
         sheet: '明细',
         cell: 'B1',
-        message: '“实际到位资金（元）” 71000 与“结论”C1 的 70000 不一致',
+        message: '“实际到位资金（元）”为 71000，“结论”C1 为 70000，两处不一致',
         expected: 70000,
         actual: 71000,
         related: [{ sheet: '结论', cell: 'C1' }],
@@ -217,7 +217,7 @@ describe('cross/mismatch on hand-made layouts', () => {
         severity: 'error',
         sheet: '汇总',
         cell: 'C3',
-        message: '汇总表“过程”得分 26 与评分表 25 不一致',
+        message: '汇总表中“过程”得分为 26，评分表中为 25，两处不一致',
         expected: 25,
         actual: 26,
         related: [
@@ -230,7 +230,7 @@ describe('cross/mismatch on hand-made layouts', () => {
         severity: 'error',
         sheet: '汇总',
         cell: 'C5',
-        message: '汇总表总分 89 与评分表 88 不一致',
+        message: '汇总表中总分为 89，评分表中为 88，两处不一致',
         expected: 88,
         actual: 89,
         related: [{ sheet: '评分表', cell: 'D5' }],

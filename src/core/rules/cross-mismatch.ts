@@ -13,7 +13,9 @@ import { detailFor, matchSummary } from '../analysis/matching';
 import { allTables, indicatorTables, summaryTables } from '../model/tables';
 import { gradeNamed } from '../grades';
 import type { Figure, TextAt } from '../model';
-import { convertAmount, excelRound, withoutNoise } from '../numbers';
+import { convertAmount, excelRound, nearlyEqual, withoutNoise } from '../numbers';
+import type { WorkbookSnapshot } from '../snapshot';
+import { shownAt, shownLike } from './working';
 import { normalizeLabel } from '../text';
 import { refs } from './reports';
 import { defineRule, type RuleContext, type RuleReport } from './rule';
@@ -36,8 +38,9 @@ function repeated(
   actual: number | string,
   expected: number | string,
   reference: Figure | TextAt,
+  snapshot: WorkbookSnapshot,
 ): RuleReport<MessageId> {
-  const report = mismatch('repeated', what, at, actual, expected, [reference]);
+  const report = mismatch('repeated', what, at, actual, expected, [reference], snapshot);
   if (reference.sheet === at.sheet) return report;
   return { ...report, messageId: 'repeatedAt', data: { ...report.data, sheet: reference.sheet, cell: reference.cell } };
 }
@@ -49,10 +52,20 @@ function mismatch(
   actual: number | string,
   expected: number | string,
   related: Array<Figure | TextAt | undefined>,
+  snapshot: WorkbookSnapshot,
+  source?: Figure,
 ): RuleReport<MessageId> {
+  // Figures as their cells show them: the expected one as its own cell shows it, else as this cell would.
+  const shownActual = typeof actual === 'number' ? shownAt(snapshot, at) : actual;
+  const shownExpected =
+    typeof expected === 'string'
+      ? expected
+      : source && source.value !== null && nearlyEqual(source.value, expected)
+        ? shownAt(snapshot, source)
+        : shownLike(snapshot, at, expected);
   return {
     messageId,
-    data: { what, actual, expected },
+    data: { what, actual: shownActual, expected: shownExpected },
     sheet: at.sheet,
     cell: at.cell,
     expected,
@@ -65,7 +78,7 @@ const WEIGHT = { 'zh-CN': '分值', 'en-US': 'weight' };
 const SCORE = { 'zh-CN': '得分', 'en-US': 'score' };
 
 /** Summary rows against the score table's level-1 indicators, and the totals of both. */
-function summaryVsDetail({ model, analysis }: RuleContext): RuleReport<MessageId>[] {
+function summaryVsDetail({ model, analysis, snapshot }: RuleContext): RuleReport<MessageId>[] {
   const detail = detailFor(indicatorTables(model));
   if (!detail) return [];
   return summaryTables(model).flatMap((summary) => {
@@ -87,6 +100,8 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport<MessageId
             row.weight.value,
             weight,
             [...weightCells(node), node.name],
+            snapshot,
+            node.weight,
           ),
         );
       }
@@ -105,6 +120,8 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport<MessageId
             row.score.value,
             score,
             [...scoreCells(node), node.name],
+            snapshot,
+            node.score,
           ),
         );
       }
@@ -119,9 +136,16 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport<MessageId
       differ(total.value, detailTotal.value, comparableDecimals(total, detailTotal))
     ) {
       reports.push(
-        mismatch('summary', { 'zh-CN': '总分', 'en-US': 'total' }, total, total.value, detailTotal.value, [
+        mismatch(
+          'summary',
+          { 'zh-CN': '总分', 'en-US': 'total' },
+          total,
+          total.value,
+          detailTotal.value,
+          [detailTotal],
+          snapshot,
           detailTotal,
-        ]),
+        ),
       );
     }
     return reports;
@@ -129,7 +153,7 @@ function summaryVsDetail({ model, analysis }: RuleContext): RuleReport<MessageId
 }
 
 /** 评价得分 on a conclusion sheet against the total of the score table or summary. */
-function conclusionVsTotal({ model }: RuleContext): RuleReport<MessageId>[] {
+function conclusionVsTotal({ model, snapshot }: RuleContext): RuleReport<MessageId>[] {
   const totals = [
     ...indicatorTables(model).map((t) => t.total?.score),
     ...summaryTables(model).map((t) => t.total?.score),
@@ -146,9 +170,16 @@ function conclusionVsTotal({ model }: RuleContext): RuleReport<MessageId>[] {
     )
       return [];
     return [
-      mismatch('conclusion', { 'zh-CN': '评价得分', 'en-US': 'total score' }, value, value.value, reference.value, [
+      mismatch(
+        'conclusion',
+        { 'zh-CN': '评价得分', 'en-US': 'total score' },
+        value,
+        value.value,
+        reference.value,
+        [reference],
+        snapshot,
         reference,
-      ]),
+      ),
     ];
   });
 }
@@ -184,7 +215,7 @@ const pairKey = (a: CellRef, b: CellRef) => [`${a.sheet}!${a.cell}`, `${b.sheet}
  * conclusion and in the funds table, the project's name or year on two forms) must agree. The value most places
  * state is taken as right; each place that states another is one finding, resting on a place that states it.
  */
-function repeatedFacts({ analysis, profile }: RuleContext, compared: Set<string>): RuleReport<MessageId>[] {
+function repeatedFacts({ analysis, profile, snapshot }: RuleContext, compared: Set<string>): RuleReport<MessageId>[] {
   const reports: RuleReport<MessageId>[] = [];
   for (const group of sameFigureGroups(analysis.facts, profile)) {
     if (group.length < 2) continue;
@@ -201,9 +232,15 @@ function repeatedFacts({ analysis, profile }: RuleContext, compared: Set<string>
         if (compared.has(pairKey(fact.text, reference.fact.text))) continue;
         compared.add(pairKey(fact.text, reference.fact.text));
         reports.push(
-          mismatch('repeated', fact.label.text, fact.text, fact.text.text, reference.fact.text.text, [
-            reference.fact.text,
-          ]),
+          mismatch(
+            'repeated',
+            fact.label.text,
+            fact.text,
+            fact.text.text,
+            reference.fact.text.text,
+            [reference.fact.text],
+            snapshot,
+          ),
         );
       }
       continue;
@@ -236,7 +273,7 @@ function repeatedFacts({ analysis, profile }: RuleContext, compared: Set<string>
       const shown = fact.kind === 'rate' ? scaleLike(expected, fact.figure) : expected;
       // A rate near 1e308 overflows in percent units: it has no value the cell could show.
       if (!Number.isFinite(shown)) continue;
-      reports.push(repeated(fact.label.text, fact.figure, value, shown, reference.fact.figure));
+      reports.push(repeated(fact.label.text, fact.figure, value, shown, reference.fact.figure, snapshot));
     }
   }
   return reports;
@@ -270,7 +307,10 @@ function majority<T extends { fact: Fact }>(stated: readonly T[], keyOf: (s: T) 
  * 万元 in a conclusion, a funds table, a form): its 合计 row, converted, must equal that figure. A column named like
  * the figure (预算安排资金（A）) is that figure; a lone amount column of a list is what was spent.
  */
-function detailsVsFacts({ model, analysis, profile }: RuleContext, compared: Set<string>): RuleReport<MessageId>[] {
+function detailsVsFacts(
+  { model, analysis, profile, snapshot }: RuleContext,
+  compared: Set<string>,
+): RuleReport<MessageId>[] {
   const lexicon = lexiconOf(profile);
   const stated = analysis.facts.filter(
     (f) => f.kind === 'amount' && f.unit && f.figure.value !== null && wholePart(f) === '资金总额',
@@ -299,7 +339,9 @@ function detailsVsFacts({ model, analysis, profile }: RuleContext, compared: Set
       if (!Number.isFinite(inFactUnits)) return;
       compared.add(pairKey(fact.figure, figure));
       if (!differ(inFactUnits, fact.figure.value, fact.figure.decimals ?? 2)) return;
-      reports.push(mismatch('amounts', fact.label.text, fact.figure, fact.figure.value, inFactUnits, [figure]));
+      reports.push(
+        mismatch('amounts', fact.label.text, fact.figure, fact.figure.value, inFactUnits, [figure], snapshot),
+      );
     });
   }
   return reports;
@@ -328,15 +370,15 @@ export const crossMismatch = defineRule({
   },
   messages: {
     summary: {
-      'zh-CN': '汇总表{what} {actual} 与评分表 {expected} 不一致',
+      'zh-CN': '汇总表中{what}为 {actual}，评分表中为 {expected}，两处不一致',
       'en-US': 'The summary {what} {actual} differs from the score table’s {expected}',
     },
     conclusion: {
-      'zh-CN': '结论中的{what} {actual} 与评分表总分 {expected} 不一致',
+      'zh-CN': '结论中的{what}为 {actual}，评分表总分为 {expected}，两处不一致',
       'en-US': 'The conclusion’s {what} {actual} differs from the score table total {expected}',
     },
     repeated: {
-      'zh-CN': '“{what}” {actual} 与另一处的 {expected} 不一致',
+      'zh-CN': '“{what}”为 {actual}，另一处为 {expected}，两处不一致',
       'en-US': '"{what}" {actual} differs from {expected} stated elsewhere',
     },
     target: {
@@ -344,11 +386,11 @@ export const crossMismatch = defineRule({
       'en-US': 'The target of "{what}", "{actual}", differs from "{expected}" in "{sheet}"',
     },
     repeatedAt: {
-      'zh-CN': '“{what}” {actual} 与“{sheet}”{cell} 的 {expected} 不一致',
+      'zh-CN': '“{what}”为 {actual}，“{sheet}”{cell} 为 {expected}，两处不一致',
       'en-US': '"{what}" {actual} differs from {expected} in {sheet}!{cell}',
     },
     amounts: {
-      'zh-CN': '“{what}” {actual} 与明细表合计折算的 {expected} 不一致',
+      'zh-CN': '“{what}”为 {actual}，明细表合计折算后为 {expected}，两处不一致',
       'en-US': '"{what}" {actual} differs from the detail total, {expected} once converted',
     },
   },

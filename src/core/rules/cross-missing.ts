@@ -5,7 +5,9 @@ import type { Profile } from '../profile';
 import type { WorkbookModel } from '../model';
 import { reconcileIndicators } from '../analysis/national-forms';
 import { hasNumber, sameFigureGroups } from '../facts/relations';
-import { refs, shownFigure } from './reports';
+import { refs } from './reports';
+import type { WorkbookSnapshot } from '../snapshot';
+import { shownAt } from './working';
 import { defineRule, type RuleReport } from './rule';
 
 export const crossMissing = defineRule({
@@ -35,9 +37,9 @@ export const crossMissing = defineRule({
       'en-US': 'Level-1 indicator "{name}" is missing from the summary',
     },
   },
-  check({ model, analysis, profile }) {
+  check({ model, analysis, profile, snapshot }) {
     const detail = detailFor(indicatorTables(model));
-    const blanks = [...indicatorGaps(model), ...blankCounterparts(analysis.facts, profile)];
+    const blanks = [...indicatorGaps(model), ...blankCounterparts(analysis.facts, profile, snapshot)];
     if (!detail) return blanks;
     return [
       ...blanks,
@@ -83,7 +85,11 @@ function indicatorGaps(model: WorkbookModel): RuleReport<MessageId>[] {
  * form and filled on the self-evaluation): the blank is the finding, resting on the places that state it. Rates are
  * left to derived/missing, which fills them.
  */
-function blankCounterparts(facts: readonly Fact[], profile: Profile): RuleReport<MessageId>[] {
+function blankCounterparts(
+  facts: readonly Fact[],
+  profile: Profile,
+  snapshot: WorkbookSnapshot,
+): RuleReport<MessageId>[] {
   const reports: RuleReport<MessageId>[] = [];
   for (const group of sameFigureGroups(facts, profile)) {
     const kind = group[0]?.kind;
@@ -105,7 +111,7 @@ function blankCounterparts(facts: readonly Fact[], profile: Profile): RuleReport
               : fact.label.text,
           sheet: other.figure.sheet,
           cell: other.figure.cell,
-          value: shownFigure(other.figure.value, other.figure),
+          value: shownAt(snapshot, other.figure),
         },
         sheet: fact.figure.sheet,
         cell: fact.figure.cell,

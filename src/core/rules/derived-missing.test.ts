@@ -63,19 +63,23 @@ beforeAll(async () => {
 /** The fill's units: percent units under a （%） header (filldown), else a fraction in a % format, also beside rates printed as text (labels). */
 const units = (variant: string, percent: number): number =>
   variant === 'filldown' ? percent : Math.round(percent * 100) / 10000;
-const shown = (variant: string, percent: number): string => (variant === 'filldown' ? `${percent}` : `${percent}%`);
+const shown = (variant: string, percent: number | string): string =>
+  variant === 'filldown' ? `${percent}` : `${percent}%`;
 
 /** Seed 003's survey prints no per-question result: 93.00 / 95.50 / 92.50 / 93.50 from the counts. */
 function known003(layout: Layout, variant: string): Finding[] {
   const questions = layout.surveys[0]?.questions ?? [];
   return questions.map((q, i) => {
     const percent = [93, 95.5, 92.5, 93.5][i] as number;
+    const counts = ['8 × 100% + 10 × 90% + 2 × 80%', '12 × 100% + 7 × 90% + 1 × 80%', '8 × 100% + 9 × 90% + 3 × 80%'];
+    const text = shown(variant, percent.toFixed(2));
     return {
       code: 'derived/missing',
       severity: 'info',
       sheet: '满意度调查',
       cell: cellOffset(q.counts[q.counts.length - 1]?.cell as string, 0, 2),
-      message: `满意度 未填写，可计算为 ${shown(variant, percent)}`,
+      message: `满意度未填写，按 (${[...counts, '9 × 100% + 9 × 90% + 2 × 80%'][i]} + 0 × 0%) ÷ 20 可算得 ${text}`,
+      expectedText: text,
       expected: units(variant, percent),
       actual: null,
       related: expect.arrayContaining(q.counts.map(ref)) as unknown as Finding['related'],
@@ -100,7 +104,8 @@ describe('derived/missing on a planted seed fault', () => {
         severity: 'info',
         sheet: '汇总表',
         cell,
-        message: `得分率 未填写，可计算为 ${text}`,
+        message: `得分率未填写，按 13.75 ÷ 17.00 可算得 ${text}`,
+        expectedText: text,
         expected,
         actual: null,
         related: [ref(row?.score), ref(row?.weight)],
@@ -122,7 +127,7 @@ describe('derived/missing on a planted seed fault', () => {
         severity: 'info',
         sheet: '结论表',
         cell: placedKeyValue(layout, '评价等级').cell,
-        message: '评价等级未填写，总分 84.55 对应等级“良”',
+        message: '评价等级未填写，总分 84.55 应评为“良”（“良”为 80 分以上不足 90 分）',
         expected: '良',
         actual: null,
         related: [ref(placedKeyValue(layout, '评价得分'))],
@@ -139,7 +144,8 @@ describe('derived/missing on a planted seed fault', () => {
         severity: 'info',
         sheet: '兑现准确率',
         cell: cellOffset(row.paidPersons.cell, 0, 1),
-        message: '补助兑现准确率（人数） 未填写，可计算为 99.87%',
+        message: '补助兑现准确率（人数）未填写，按 22,264 ÷ 22,292 可算得 99.87%',
+        expectedText: '99.87%',
         expected: 0.9987,
         actual: null,
         related: [ref(row.paidPersons), ref(row.duePersons)],
@@ -149,7 +155,8 @@ describe('derived/missing on a planted seed fault', () => {
         severity: 'info',
         sheet: '兑现准确率',
         cell: cellOffset(row.paidAmount.cell, 0, 1),
-        message: '补助兑现准确率（金额） 未填写，可计算为 99.87%',
+        message: '补助兑现准确率（金额）未填写，按 111.32 ÷ 111.46 可算得 99.87%',
+        expectedText: '99.87%',
         expected: 0.9987,
         actual: null,
         related: [ref(row.paidAmount), ref(row.dueAmount)],
@@ -174,9 +181,9 @@ describe('derived/missing on a planted seed fault', () => {
   it('words the findings in English with en-US', () => {
     expect(
       runRule(derivedMissing, (blankRate.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
-    ).toEqual(['score rate is empty; it computes to 80.88%']);
+    ).toEqual(['score rate is empty; 13.75 ÷ 17.00 gives 80.88%']);
     expect(runRule(derivedMissing, blankGrade.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'The grade is empty; the total 84.55 earns "良"',
+      'The grade is empty; the total 84.55 earns "良" ("良" is 80 to under 90)',
     ]);
   });
 });
@@ -197,7 +204,8 @@ describe('derived/missing on hand-made layouts', () => {
         severity: 'info',
         sheet: '汇总',
         cell: 'D3',
-        message: '得分率 未填写，可计算为 83.33%',
+        message: '得分率未填写，按 25 ÷ 30 可算得 83.33%',
+        expectedText: '83.33%',
         expected: 0.8333,
         actual: null,
         related: [

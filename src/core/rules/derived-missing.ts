@@ -2,6 +2,7 @@ import { keyValueEntries, statedTotal } from '../model/stated';
 import { gradeFix } from '../fix/proposals';
 import { gradeFor } from '../grades';
 import { rateReport } from './reports';
+import { gradeBand, shownAt } from './working';
 import { defineRule, type RuleReport } from './rule';
 
 export const derivedMissing = defineRule({
@@ -13,16 +14,19 @@ export const derivedMissing = defineRule({
     'en-US': 'An empty cell whose value can be derived from other cells (it can be filled with a formula)',
   },
   messages: {
-    rate: { 'zh-CN': '{rate} 未填写，可计算为 {expected}', 'en-US': '{rate} is empty; it computes to {expected}' },
+    rate: {
+      'zh-CN': '{rate}未填写，按 {working} 可算得 {expected}',
+      'en-US': '{rate} is empty; {working} gives {expected}',
+    },
     grade: {
-      'zh-CN': '评价等级未填写，总分 {total} 对应等级“{expected}”',
-      'en-US': 'The grade is empty; the total {total} earns "{expected}"',
+      'zh-CN': '评价等级未填写，总分 {total} 应评为“{expected}”{band}',
+      'en-US': 'The grade is empty; the total {total} earns "{expected}"{band}',
     },
   },
-  check({ analysis, model, profile }) {
+  check({ analysis, model, profile, snapshot }) {
     const reports = analysis.rates.flatMap(
       ({ rate, verdict }): Array<RuleReport<'rate' | 'grade'>> =>
-        verdict.status === 'blank' ? [rateReport('rate', rate, verdict, profile)] : [],
+        verdict.status === 'blank' ? [rateReport('rate', rate, verdict, { profile, snapshot, analysis })] : [],
     );
     const total = statedTotal(model);
     for (const entry of keyValueEntries(model)) {
@@ -30,7 +34,7 @@ export const derivedMissing = defineRule({
       const expected = gradeFor(total.value, profile);
       reports.push({
         messageId: 'grade',
-        data: { total: total.value, expected },
+        data: { total: shownAt(snapshot, total), expected, band: gradeBand(expected, profile) },
         sheet: entry.value.sheet,
         cell: entry.value.cell,
         expected,

@@ -141,7 +141,7 @@ describe('formula/hardcoded on regions of totals', () => {
         actual: 30,
         expectedText: '3',
         actualText: '30',
-        message: '合计 E3 是手填的数字，而同一行的合计 A3:D3、F3 是公式；E3 按公式应为 3，实为 30',
+        message: '合计 E3 是手填的数字，而同一行的合计 A3:D3、F3 是公式；E3 按公式应为 3，表中为 30',
         related: [
           { sheet: 'Stock', cell: 'A3:D3' },
           { sheet: 'Stock', cell: 'F3' },

@@ -1,4 +1,6 @@
 import { allTables } from '../model/tables';
+import { shownCell } from '../shown';
+import { shownAt } from './working';
 import { cellAddress } from '../address';
 import { formulaAt, sheetFormulas, type FormulaCell } from '../formula/sheet-formulas';
 import { shiftFormula } from '../formula/tokenize';
@@ -112,7 +114,7 @@ export const formulaHardcoded = defineRule({
       'en-US': 'The total {value} is typed while the total {sibling} beside it is a formula',
     },
     typedTotals: {
-      'zh-CN': '{what}是手填的数字，而{others} 是公式；{first} 按公式应为 {expected}，实为 {actual}',
+      'zh-CN': '{what}是手填的数字，而{others} 是公式；{first} 按公式应为 {expected}，表中为 {actual}',
       'en-US':
         '{what} typed, while {others} {othersAre} formulas; by the formula {first} would be {expected}, not {actual}',
     },
@@ -177,7 +179,7 @@ export const formulaHardcoded = defineRule({
         const [a, b] = pair.map((c) => cellAddress(c.row, c.col)) as [string, string];
         push({
           messageId: 'pattern',
-          data: { value: cell.value.value, first: a, second: b },
+          data: { value: shownCell(cell), first: a, second: b },
           sheet: sheet.name,
           cell: cellAddress(row, col),
           actual: cell.value.value,
@@ -197,7 +199,7 @@ export const formulaHardcoded = defineRule({
         if (f.formula || f.form !== 'number') continue;
         push({
           messageId: 'total',
-          data: { value: f.value as number, sibling: withFormula.cell },
+          data: { value: shownAt(snapshot, f), sibling: withFormula.cell },
           sheet: f.sheet,
           cell: f.cell,
           actual: f.value,

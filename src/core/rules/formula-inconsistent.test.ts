@@ -124,7 +124,7 @@ describe('formula/inconsistent on regions of totals', () => {
         expectedText: '140',
         actualText: '-20',
         message:
-          '合计 B4 另行计算（=B1-B2+B3），与同一行的合计 A4、C4:D4 的公式不同；按它们的公式 B4 应为 140，实为 -20',
+          '合计 B4 另行计算（=B1-B2+B3），与同一行的合计 A4、C4:D4 的公式不同；按它们的公式 B4 应为 140，表中为 -20',
         related: [
           { sheet: 'Acc', cell: 'A4' },
           { sheet: 'Acc', cell: 'C4:D4' },

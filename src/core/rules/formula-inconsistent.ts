@@ -162,7 +162,7 @@ export const formulaInconsistent = defineRule({
     },
     computed: {
       'zh-CN':
-        '{what}另行计算（={formula}），与{others} 的公式不同；按它们的公式 {first} 应为 {expected}，实为 {actual}',
+        '{what}另行计算（={formula}），与{others} 的公式不同；按它们的公式 {first} 应为 {expected}，表中为 {actual}',
       'en-US':
         '{what} computed another way (={formula}) than {others}; by their formula {first} would be {expected}, not {actual}',
     },

@@ -58,7 +58,7 @@ describe('grade/mismatch on a planted seed fault', () => {
       },
     ]);
     expect(cell).toBe('E16');
-    expect(findings[0]?.message).toBe('等级“优”与总分 84.55 应得的“良”不符');
+    expect(findings[0]?.message).toBe('评价等级填的是“优”，总分 84.55 应评为“良”（“良”为 80 分以上不足 90 分）');
   });
 
   it('reports a grade that is not a configured grade', () => {
@@ -69,7 +69,7 @@ describe('grade/mismatch on a planted seed fault', () => {
         severity: 'error',
         sheet: '结论表',
         cell: placedKeyValue(layout, '评价等级').cell,
-        message: '等级“A级”不是已配置的等级（总分 84.55 应为“良”）',
+        message: '评价等级“A级”不是已配置的等级；总分 84.55 应评为“良”（“良”为 80 分以上不足 90 分）',
         expected: '良',
         actual: 'A级',
         related: [ref(placedKeyValue(layout, '评价得分'))],
@@ -89,7 +89,7 @@ describe('grade/mismatch on a planted seed fault', () => {
         severity: 'error',
         sheet: '结论表',
         cell: placedKeyValue(layout, '综合评价结果等级').cell,
-        message: '等级“良好”与总分 73.66 应得的“中”不符',
+        message: '评价等级填的是“良好”，总分 73.66 应评为“中”（“中”为 60 分以上不足 80 分）',
         expected: '中',
         actual: '良好',
         related: [ref(placedKeyValue(layout, '绩效评价得分'))],
@@ -113,10 +113,10 @@ describe('grade/mismatch on a planted seed fault', () => {
 
   it('words the findings in English with en-US', () => {
     expect(runRule(gradeMismatch, excellent.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'Grade "优" differs from "良", which the total 84.55 earns',
+      'The grade reads "优"; the total 84.55 earns "良" ("良" is 80 to under 90)',
     ]);
     expect(runRule(gradeMismatch, unknown.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'Grade "A级" is not a configured grade (the total 84.55 earns "良")',
+      'Grade "A级" is not a configured grade; the total 84.55 earns "良" ("良" is 80 to under 90)',
     ]);
   });
 });
@@ -130,7 +130,7 @@ describe('grade/mismatch on hand-made layouts', () => {
         severity: 'error',
         sheet: '结论',
         cell: 'D1',
-        message: '等级“优”与总分 88 应得的“良”不符',
+        message: '评价等级填的是“优”，总分 88 应评为“良”（“良”为 80 分以上不足 90 分）',
         expected: '良',
         actual: '优',
         related: [{ sheet: '结论', cell: 'B1' }],

@@ -2,6 +2,7 @@ import { statedGrades, statedTotal } from '../model/stated';
 import { gradeFix } from '../fix/proposals';
 import { gradeFor, gradeNamed } from '../grades';
 import { defineRule } from './rule';
+import { gradeBand, shownAt } from './working';
 
 export const gradeMismatch = defineRule({
   code: 'grade/mismatch',
@@ -13,15 +14,15 @@ export const gradeMismatch = defineRule({
   },
   messages: {
     mismatch: {
-      'zh-CN': '等级“{actual}”与总分 {total} 应得的“{expected}”不符',
-      'en-US': 'Grade "{actual}" differs from "{expected}", which the total {total} earns',
+      'zh-CN': '评价等级填的是“{actual}”，总分 {total} 应评为“{expected}”{band}',
+      'en-US': 'The grade reads "{actual}"; the total {total} earns "{expected}"{band}',
     },
     unknown: {
-      'zh-CN': '等级“{actual}”不是已配置的等级（总分 {total} 应为“{expected}”）',
-      'en-US': 'Grade "{actual}" is not a configured grade (the total {total} earns "{expected}")',
+      'zh-CN': '评价等级“{actual}”不是已配置的等级；总分 {total} 应评为“{expected}”{band}',
+      'en-US': 'Grade "{actual}" is not a configured grade; the total {total} earns "{expected}"{band}',
     },
   },
-  check({ model, profile }) {
+  check({ model, profile, snapshot }) {
     const total = statedTotal(model);
     if (!total) return [];
     const expected = gradeFor(total.value, profile);
@@ -31,7 +32,7 @@ export const gradeMismatch = defineRule({
       return [
         {
           messageId: named ? 'mismatch' : 'unknown',
-          data: { actual: grade.text, expected, total: total.value },
+          data: { actual: grade.text, expected, total: shownAt(snapshot, total), band: gradeBand(expected, profile) },
           sheet: grade.sheet,
           cell: grade.cell,
           expected,

@@ -50,7 +50,7 @@ function known000(layout: Layout, variant: string): Finding {
     severity: 'warning',
     sheet: '汇总表',
     cell: row?.rate?.cell as string,
-    message: `得分率 ${shown(variant, 91.42)} 为截断结果，四舍五入应为 ${shown(variant, 91.43)}`,
+    message: `得分率表中为 ${shown(variant, 91.42)}，是截断的结果；32.00 ÷ 35.00 四舍五入到两位小数应为 ${shown(variant, 91.43)}`,
     expected: units(variant, 91.43),
     actual: units(variant, 91.42),
     related: [ref(row?.score), ref(row?.weight)],
@@ -66,7 +66,7 @@ function known002(layout: Layout, variant: string): Finding[] {
     severity: 'warning',
     sheet: '满意度调查',
     cell,
-    message: `满意度 ${shown(variant, 79.46)} 由先舍入的中间值算出，直接计算应为 ${shown(variant, 79.45)}`,
+    message: `满意度表中为 ${shown(variant, 79.46)}，是用先舍入的中间值算出的；直接按 (175 × 100% + 87 × 50% + 13 × 0%) ÷ 275 计算并四舍五入到两位小数应为 ${shown(variant, 79.45)}`,
     expected: units(variant, 79.45),
     actual: units(variant, 79.46),
     related: expect.any(Array) as unknown as Finding['related'],
@@ -90,7 +90,7 @@ describe('rate/rounding on a planted seed fault', () => {
       },
     ]);
     expect(row?.rate?.cell).toBe('E5');
-    expect(findings[0]?.message).toBe('得分率 97.86% 为截断结果，四舍五入应为 97.87%');
+    expect(findings[0]?.message).toBe('得分率表中为 97.86%，是截断的结果；29.36 ÷ 30.00 四舍五入到两位小数应为 97.87%');
   });
 
   it('reports 81.00% as rounded to other decimals (80.88% at the decimals shown), beside seed 000’s own 91.42%', () => {
@@ -102,7 +102,8 @@ describe('rate/rounding on a planted seed fault', () => {
         severity: 'warning',
         sheet: '汇总表',
         cell: row?.rate?.cell,
-        message: '得分率 81% 按其他小数位舍入，按单元格显示位数应为 80.88%',
+        message:
+          '得分率表中为 81.00%，是四舍五入到整数的结果；按单元格显示的位数，13.75 ÷ 17.00 四舍五入到两位小数应为 80.88%',
         expected: 0.8088,
         actual: 0.81,
         related: [ref(row?.score), ref(row?.weight)],
@@ -113,11 +114,13 @@ describe('rate/rounding on a planted seed fault', () => {
 
   it('words the findings in English with en-US', () => {
     expect(runRule(rateRounding, truncated003.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'score rate 97.86% is truncated; rounded it is 97.87%',
+      'score rate shows 97.86%, truncated; 29.36 ÷ 30.00 rounded to 2 decimals is 97.87%',
     ]);
     expect(
       runRule(rateRounding, fixtureOf(faithful, seed002.id, 'merged').snapshot, { lang: 'en-US' })[0]?.message,
-    ).toBe('satisfaction 79.46% was computed from rounded parts; computed directly it is 79.45%');
+    ).toBe(
+      'satisfaction shows 79.46%, computed from rounded parts; computed directly, (175 × 100% + 87 × 50% + 13 × 0%) ÷ 275 rounded to 2 decimals is 79.45%',
+    );
   });
 });
 
@@ -136,7 +139,7 @@ describe('rate/rounding on hand-made layouts', () => {
         severity: 'warning',
         sheet: '得分',
         cell: 'D2',
-        message: '得分率 91.42% 为截断结果，四舍五入应为 91.43%',
+        message: '得分率表中为 91.42%，是截断的结果；32 ÷ 35 四舍五入到两位小数应为 91.43%',
         expected: 91.43,
         actual: 91.42,
         related: [

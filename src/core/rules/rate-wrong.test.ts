@@ -68,15 +68,21 @@ beforeAll(async () => {
 describe('rate/wrong on a planted seed fault', () => {
   it.each([
     // variant, units of the cell, expected, actual, message
-    ['merged', 'a fraction in a 0.00% cell', 0.8088, 0.8188, '得分率 81.88% 与计算结果 80.88% 不符'],
+    [
+      'merged',
+      'a fraction in a 0.00% cell',
+      0.8088,
+      0.8188,
+      '得分率应为 80.88%（13.75 ÷ 17.00，四舍五入到两位小数），表中为 81.88%',
+    ],
     [
       'filldown',
       'percent units under 得分率（%）, summary turned horizontal',
       80.88,
       81.88,
-      '得分率 81.88 与计算结果 80.88 不符',
+      '得分率应为 80.88（13.75 ÷ 17.00，四舍五入到两位小数），表中为 81.88',
     ],
-    ['labels', 'text "81.88%"', 80.88, 81.88, '得分率 81.88% 与计算结果 80.88% 不符'],
+    ['labels', 'text "81.88%"', 80.88, 81.88, '得分率应为 80.88%（13.75 ÷ 17.00，四舍五入到两位小数），表中为 81.88%'],
   ])(
     'reports seed 000’s 决策 得分率 81.88%% (%s: %s) in the cell’s own units',
     (variant, _units, expected, actual, message) => {
@@ -113,7 +119,7 @@ describe('rate/wrong on a planted seed fault', () => {
         severity: 'error',
         sheet: '兑现准确率',
         cell: cellOffset(row.paidPersons.cell, 0, 1),
-        message: '补助兑现准确率（人数） 99.86% 与计算结果 99.96% 不符',
+        message: '补助兑现准确率（人数）应为 99.96%（22,305 ÷ 22,313，四舍五入到两位小数），表中为 99.86%',
         expected: 0.9996,
         actual: 0.9986,
         related: [ref(row.paidPersons), ref(row.duePersons)],
@@ -123,7 +129,7 @@ describe('rate/wrong on a planted seed fault', () => {
         severity: 'error',
         sheet: '兑现准确率',
         cell: cellOffset(row.paidAmount.cell, 0, 1),
-        message: '补助兑现准确率（金额） 99.86% 与计算结果 99.96% 不符',
+        message: '补助兑现准确率（金额）应为 99.96%（111.53 ÷ 111.57，四舍五入到两位小数），表中为 99.86%',
         expected: 0.9996,
         actual: 0.9986,
         related: [ref(row.paidAmount), ref(row.dueAmount)],
@@ -139,7 +145,7 @@ describe('rate/wrong on a planted seed fault', () => {
         severity: 'error',
         sheet: '结论表',
         cell: placedKeyValue(layout, '预算执行率（C/B）').cell,
-        message: '预算执行率 90% 与计算结果 100% 不符',
+        message: '预算执行率应为 100%（7.00 ÷ 7.00，四舍五入到整数），表中为 90%',
         expected: 100,
         actual: 90,
         related: [ref(placedKeyValue(layout, '实际支出资金（C）')), ref(placedKeyValue(layout, '实际到位资金（B）'))],
@@ -170,7 +176,7 @@ describe('rate/wrong on a planted seed fault', () => {
         code: 'rate/wrong',
         sheet: '满意度调查',
         cell: cellOffset(lastCount, 1, 2),
-        message: '满意度 95% 与计算结果 93.63% 不符',
+        message: '满意度应为 93.63%（(93.00% + 95.50% + 92.50% + 93.50%) ÷ 4，四舍五入到两位小数），表中为 95.00%',
         expected: 0.9363,
         actual: 0.95,
       }),
@@ -188,7 +194,7 @@ describe('rate/wrong on a planted seed fault', () => {
   it('words the finding in English with en-US', () => {
     expect(
       runRule(rateWrong, (decision.get('merged') as Built).snapshot, { lang: 'en-US' }).map((f) => f.message),
-    ).toEqual(['score rate 81.88% differs from the computed 80.88%']);
+    ).toEqual(['score rate should be 80.88% (13.75 ÷ 17.00, rounded to 2 decimals); the cell shows 81.88%']);
   });
 });
 
@@ -208,7 +214,7 @@ describe('rate/wrong on hand-made layouts', () => {
         severity: 'error',
         sheet: '汇总',
         cell: 'C4',
-        message: '得分率 81 与计算结果 80 不符',
+        message: '得分率应为 80（20 ÷ 25，四舍五入到整数），表中为 81',
         expected: 80,
         actual: 81,
         related: [

@@ -11,18 +11,18 @@ export const rateWrong = defineRule({
   },
   messages: {
     text: {
-      'zh-CN': '{rate}单元格填的是文本“{actual}”，按计算依据应为 {expected}',
-      'en-US': '{rate} holds the text "{actual}"; computed from its inputs it is {expected}',
+      'zh-CN': '{rate}填的是文本“{actual}”，应为数字 {expected}（{working}，{rounded}）',
+      'en-US': '{rate} holds the text "{actual}"; it should be the number {expected} ({working}, {rounded})',
     },
     wrong: {
-      'zh-CN': '{rate} {actual} 与计算结果 {expected} 不符',
-      'en-US': '{rate} {actual} differs from the computed {expected}',
+      'zh-CN': '{rate}应为 {expected}（{working}，{rounded}），表中为 {actual}',
+      'en-US': '{rate} should be {expected} ({working}, {rounded}); the cell shows {actual}',
     },
   },
-  check({ analysis, profile }) {
-    return analysis.rates.flatMap(({ rate, verdict }): Array<RuleReport<'text' | 'wrong'>> => {
-      if (verdict.status === 'wrong') return [rateReport('wrong', rate, verdict, profile)];
-      return verdict.status === 'not-a-number' ? [rateReport('text', rate, verdict, profile)] : [];
+  check(context) {
+    return context.analysis.rates.flatMap(({ rate, verdict }): Array<RuleReport<'text' | 'wrong'>> => {
+      if (verdict.status === 'wrong') return [rateReport('wrong', rate, verdict, context)];
+      return verdict.status === 'not-a-number' ? [rateReport('text', rate, verdict, context)] : [];
     });
   },
 });

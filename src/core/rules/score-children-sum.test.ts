@@ -87,7 +87,7 @@ describe('score/children-sum on a planted seed fault (seed tree in a parent-row 
       },
     ]);
     expect(scoreCell('工作活动相关性')).toBe('F3');
-    expect(findings[1]?.message).toBe('“工作活动相关性”得分 8，下级指标得分合计 9');
+    expect(findings[1]?.message).toBe('“工作活动相关性”得分 8，不等于下级指标得分合计 9（3 + 3 + 3）');
   });
 
   it('reports seed 001’s 决策 scored 13 against 项目申报 6 + 资金投入 6', () => {
@@ -100,7 +100,7 @@ describe('score/children-sum on a planted seed fault (seed tree in a parent-row 
         severity: 'error',
         sheet: '评分表',
         cell: scoreCell('决策'),
-        message: '“决策”得分 13，下级指标得分合计 12',
+        message: '“决策”得分 13，不等于下级指标得分合计 12（6 + 6）',
         expected: 12,
         actual: 13,
         related: [
@@ -132,7 +132,7 @@ describe('score/children-sum on a planted seed fault (seed tree in a parent-row 
       indicatorNamed(copy.scoreTable?.indicators ?? [], '决策').score = 13;
     });
     expect(runRule(scoreChildrenSum, snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      '"决策" scores 13; its children sum to 12',
+      '"决策" scores 13; its children sum to 12 (6 + 6)',
     ]);
   });
 });
@@ -157,7 +157,7 @@ describe('score/children-sum on hand-made layouts', () => {
         severity: 'error',
         sheet: '评分表',
         cell: 'E2',
-        message: '“决策”得分 19，下级指标得分合计 18',
+        message: '“决策”得分 19，不等于下级指标得分合计 18（9 + 9）',
         expected: 18,
         actual: 19,
         related: [
@@ -170,7 +170,7 @@ describe('score/children-sum on hand-made layouts', () => {
         severity: 'error',
         sheet: '评分表',
         cell: 'E3',
-        message: '“项目立项”得分 9，下级指标得分合计 8',
+        message: '“项目立项”得分 9，不等于下级指标得分合计 8（5 + 3）',
         expected: 8,
         actual: 9,
         related: [

@@ -5,6 +5,7 @@ import { indicatorTables } from '../model/tables';
 import { excelRound, sum } from '../numbers';
 import { refs } from './reports';
 import { defineRule } from './rule';
+import { fixed, shownAt, termsText } from './working';
 
 const SCORE = { 'zh-CN': '上级指标得分', 'en-US': "The parent's score" };
 
@@ -18,11 +19,11 @@ export const scoreChildrenSum = defineRule({
   },
   messages: {
     mismatch: {
-      'zh-CN': '“{name}”得分 {actual}，下级指标得分合计 {expected}',
-      'en-US': '"{name}" scores {actual}; its children sum to {expected}',
+      'zh-CN': '“{name}”得分 {actual}，不等于下级指标得分合计 {expected}{terms}',
+      'en-US': '"{name}" scores {actual}; its children sum to {expected}{terms}',
     },
   },
-  check({ model, analysis }) {
+  check({ model, analysis, snapshot }) {
     return indicatorTables(model).flatMap((table) =>
       flattenTree(table.indicators).flatMap((node) => {
         if (!node.score || node.score.value === null || node.children.length === 0) return [];
@@ -33,7 +34,18 @@ export const scoreChildrenSum = defineRule({
         return [
           {
             messageId: 'mismatch',
-            data: { name: node.name.text, actual: node.score.value, expected },
+            data: {
+              name: node.name.text,
+              actual: shownAt(snapshot, node.score),
+              expected: fixed(expected, node.score.decimals),
+              terms: termsText(
+                node.children.map((child, i) => ({
+                  value: children[i] as number,
+                  ...(child.score ? { figure: child.score } : {}),
+                })),
+                snapshot,
+              ),
+            },
             sheet: node.score.sheet,
             cell: node.score.cell,
             expected,

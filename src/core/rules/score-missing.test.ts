@@ -49,7 +49,7 @@ function known003(layout: Layout, expected = 4): Finding {
     severity: 'error',
     sheet: '评分表',
     cell: placed.score?.cell as string,
-    message: `“预算执行率”（分值 4）未填得分，按评分标准应为 ${expected}`,
+    message: `“预算执行率”（分值 4.00）未填得分，按评分标准应为 ${expected.toFixed(2)}（预算执行率 ${expected * 25}% × 分值 4.00）`,
     expected,
     actual: null,
     related: [ref(placed.weight)],
@@ -72,7 +72,7 @@ describe('score/missing on a planted seed fault', () => {
       },
     ]);
     expect(placed.score?.cell).toBe('E4');
-    expect(findings[0]?.message).toBe('“资金投入”（分值 6）未填得分');
+    expect(findings[0]?.message).toBe('“资金投入”（分值 6.00）未填得分');
   });
 
   it('computes the expected score from the standard and the inputs it reads (seed 003, 执行率 90% → 3.6)', () => {
@@ -88,9 +88,11 @@ describe('score/missing on a planted seed fault', () => {
       runRule(scoreMissing, fixtureOf(faithful, seed003.id, 'merged').snapshot, { lang: 'en-US' }).map(
         (f) => f.message,
       ),
-    ).toEqual(['"预算执行率" (weight 4) has no score; its standard gives 4']);
+    ).toEqual([
+      '"预算执行率" (weight 4.00) has no score; its standard gives 4.00 (budget execution rate 100% × weight 4.00)',
+    ]);
     expect(runRule(scoreMissing, blank001.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      '"资金投入" (weight 6) has no score',
+      '"资金投入" (weight 6.00) has no score',
     ]);
   });
 });

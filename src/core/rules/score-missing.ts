@@ -2,7 +2,9 @@ import { flattenTree, weightOf } from '../model/indicators';
 import { indicatorTables, summaryTables } from '../model/tables';
 import { isFilled } from '../recognize/figures';
 import { scoreFix } from '../fix/proposals';
-import { excelRound } from '../numbers';
+import { excelRound, formatNumber } from '../numbers';
+import type { ScoreExpectation } from '../analysis';
+import { fixed, scoreWorking, shownAt } from './working';
 import { refs } from './reports';
 import { defineRule, type RuleReport } from './rule';
 
@@ -16,12 +18,17 @@ export const scoreMissing = defineRule({
   },
   messages: {
     computable: {
-      'zh-CN': '“{name}”（分值 {weight}）未填得分，按评分标准应为 {expected}',
-      'en-US': '"{name}" (weight {weight}) has no score; its standard gives {expected}',
+      'zh-CN': '“{name}”（分值 {weight}）未填得分，{by}应为 {expected}{how}',
+      'en-US': '"{name}" (weight {weight}) has no score; {by} {expected}{how}',
     },
     missing: { 'zh-CN': '“{name}”（分值 {weight}）未填得分', 'en-US': '"{name}" (weight {weight}) has no score' },
   },
-  check({ model, analysis, profile }) {
+  check({ model, analysis, profile, snapshot }) {
+    const by = (e: ScoreExpectation | undefined) =>
+      e?.basis === 'self-evaluation'
+        ? { 'zh-CN': '按完成情况', 'en-US': 'its result gives' }
+        : { 'zh-CN': '按评分标准', 'en-US': 'its standard gives' };
+    const empty = { 'zh-CN': '', 'en-US': '' };
     const reports: RuleReport<'computable' | 'missing'>[] = [];
     for (const table of indicatorTables(model)) {
       for (const node of flattenTree(table.indicators)) {
@@ -32,15 +39,20 @@ export const scoreMissing = defineRule({
         const decimals = score.decimals ?? node.weight?.decimals ?? profile.scoreDecimals;
         const report: RuleReport<'computable' | 'missing'> = {
           messageId: computed === undefined ? 'missing' : 'computable',
-          data: { name: node.name.text, weight },
+          data: { name: node.name.text, weight: node.weight ? shownAt(snapshot, node.weight) : formatNumber(weight) },
           sheet: score.sheet,
           cell: score.cell,
           actual: null,
         };
         if (computed !== undefined) {
           report.expected = excelRound(computed, decimals);
-          report.data = { ...report.data, expected: report.expected };
           const expectation = analysis.expectations.find((e) => e.node === node);
+          report.data = {
+            ...report.data,
+            expected: fixed(report.expected, score.decimals ?? node.weight?.decimals),
+            by: by(expectation),
+            how: expectation ? scoreWorking(expectation, snapshot) : empty,
+          };
           const fix = expectation && scoreFix(expectation, profile);
           if (fix) report.fix = fix;
         }
@@ -54,7 +66,13 @@ export const scoreMissing = defineRule({
       const expected = excelRound(e.expected, e.score.decimals ?? profile.scoreDecimals);
       const report: RuleReport<'computable' | 'missing'> = {
         messageId: 'computable',
-        data: { name: e.name, weight: e.weight, expected },
+        data: {
+          name: e.name,
+          weight: formatNumber(e.weight),
+          expected: fixed(expected, e.score.decimals),
+          by: by(e),
+          how: scoreWorking(e, snapshot),
+        },
         sheet: e.score.sheet,
         cell: e.score.cell,
         expected,
@@ -71,7 +89,7 @@ export const scoreMissing = defineRule({
         if (!score || isFilled(score) || !weight || weight.value === null) continue;
         reports.push({
           messageId: 'missing',
-          data: { name: row.name.text, weight: weight.value },
+          data: { name: row.name.text, weight: shownAt(snapshot, weight) },
           sheet: score.sheet,
           cell: score.cell,
           actual: null,

@@ -56,7 +56,7 @@ describe('score/range on a planted seed fault', () => {
       },
     ]);
     expect(placed.score?.cell).toBe('E3');
-    expect(findings[0]?.message).toBe('得分 10 超过分值 9');
+    expect(findings[0]?.message).toBe('“项目申报”得分 10.00，超过分值 9.00');
   });
 
   it('reports a negative score with 0 expected', () => {
@@ -67,7 +67,7 @@ describe('score/range on a planted seed fault', () => {
         severity: 'error',
         sheet: '评分表',
         cell: placed.score?.cell,
-        message: '得分 -1 小于 0',
+        message: '“项目申报”得分 -1.00，小于 0',
         expected: 0,
         actual: -1,
         related: [ref(placed.weight)],
@@ -84,7 +84,7 @@ describe('score/range on a planted seed fault', () => {
         severity: 'error',
         sheet: '汇总表',
         cell: row?.score.cell,
-        message: '得分 26 超过分值 25',
+        message: '“效益”得分 26.00，超过分值 25.00',
         expected: 25,
         actual: 26,
         related: [ref(row?.weight)],
@@ -94,10 +94,10 @@ describe('score/range on a planted seed fault', () => {
 
   it('words the findings in English with en-US', () => {
     expect(runRule(scoreRange, above.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'Score 10 exceeds weight 9',
+      '"项目申报" scores 10.00, above its weight 9.00',
     ]);
     expect(runRule(scoreRange, negative.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'Score -1 is below 0',
+      '"项目申报" scores -1.00, below 0',
     ]);
   });
 });
@@ -119,7 +119,7 @@ describe('score/range on hand-made layouts', () => {
         severity: 'error',
         sheet: '评分',
         cell: 'D2',
-        message: '得分 -0.5 小于 0',
+        message: '“预算执行率”得分 -0.5，小于 0',
         expected: 0,
         actual: -0.5,
         related: [{ sheet: '评分', cell: 'C2' }],
@@ -129,7 +129,7 @@ describe('score/range on hand-made layouts', () => {
         severity: 'error',
         sheet: '评分',
         cell: 'D3',
-        message: '得分 6.5 超过分值 6',
+        message: '“资金使用”得分 6.5，超过分值 6',
         expected: 6,
         actual: 6.5,
         related: [{ sheet: '评分', cell: 'C3' }],

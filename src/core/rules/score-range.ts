@@ -2,6 +2,8 @@ import { flattenTree, weightOf } from '../model/indicators';
 import { indicatorTables, summaryTables } from '../model/tables';
 import type { Figure } from '../model';
 import { defineRule, type RuleReport } from './rule';
+import { formatNumber } from '../numbers';
+import { shownAt } from './working';
 
 export const scoreRange = defineRule({
   code: 'score/range',
@@ -9,11 +11,15 @@ export const scoreRange = defineRule({
   name: { 'zh-CN': '得分超出范围', 'en-US': 'Score out of range' },
   description: { 'zh-CN': '得分小于 0 或超过分值', 'en-US': 'A score below 0 or above its weight' },
   messages: {
-    above: { 'zh-CN': '得分 {actual} 超过分值 {expected}', 'en-US': 'Score {actual} exceeds weight {expected}' },
-    negative: { 'zh-CN': '得分 {actual} 小于 0', 'en-US': 'Score {actual} is below 0' },
+    above: {
+      'zh-CN': '“{name}”得分 {actual}，超过分值 {expected}',
+      'en-US': '"{name}" scores {actual}, above its weight {expected}',
+    },
+    negative: { 'zh-CN': '“{name}”得分 {actual}，小于 0', 'en-US': '"{name}" scores {actual}, below 0' },
   },
-  check({ model }) {
+  check({ model, snapshot }) {
     const check = (
+      name: string,
       score: Figure | undefined,
       weight: number | undefined,
       weightCell: Figure | undefined,
@@ -24,7 +30,7 @@ export const scoreRange = defineRule({
         return [
           {
             messageId: 'negative',
-            data: { actual: score.value },
+            data: { name, actual: shownAt(snapshot, score) },
             sheet: score.sheet,
             cell: score.cell,
             expected: 0,
@@ -36,7 +42,11 @@ export const scoreRange = defineRule({
         return [
           {
             messageId: 'above',
-            data: { actual: score.value, expected: weight },
+            data: {
+              name,
+              actual: shownAt(snapshot, score),
+              expected: weightCell && weightCell.value !== null ? shownAt(snapshot, weightCell) : formatNumber(weight),
+            },
             sheet: score.sheet,
             cell: score.cell,
             expected: weight,
@@ -48,10 +58,10 @@ export const scoreRange = defineRule({
     };
     return [
       ...indicatorTables(model).flatMap((t) =>
-        flattenTree(t.indicators).flatMap((node) => check(node.score, weightOf(node), node.weight)),
+        flattenTree(t.indicators).flatMap((node) => check(node.name.text, node.score, weightOf(node), node.weight)),
       ),
       ...summaryTables(model).flatMap((t) =>
-        t.rows.flatMap((row) => check(row.score, row.weight?.value ?? undefined, row.weight)),
+        t.rows.flatMap((row) => check(row.name.text, row.score, row.weight?.value ?? undefined, row.weight)),
       ),
     ];
   },

@@ -123,7 +123,7 @@ describe('score/rule on planted seed faults: evaluation standards', () => {
       },
     ]);
     expect(score?.cell).toBe('G18');
-    expect(findings[0]?.message).toBe('“受益群体满意度”得分 9，按评分标准应为 9.36');
+    expect(findings[0]?.message).toBe('“受益群体满意度”得分 9.00，按评分标准应为 9.36（满意度 93.63% × 分值 10.00）');
   });
 
   it('reports 预算执行率 3 where 指标分值=预算执行率*总分 gives 7.00 / 7.00 × 4 = 4 (seed 003), resting on the fund cells', () => {
@@ -135,7 +135,7 @@ describe('score/rule on planted seed faults: evaluation standards', () => {
         severity: 'warning',
         sheet: '评分表',
         cell: score?.cell,
-        message: '“预算执行率”得分 3，按评分标准应为 4',
+        message: '“预算执行率”得分 3.00，按评分标准应为 4.00（预算执行率 100% × 分值 4.00）',
         expected: 4,
         actual: 3,
         related: [ref(placedKeyValue(layout, '实际支出资金（C）')), ref(placedKeyValue(layout, '实际到位资金（B）'))],
@@ -155,7 +155,7 @@ describe('score/rule on planted seed faults: evaluation standards', () => {
         severity: 'warning',
         sheet: '评分表',
         cell: placedIndicator(layout, '项目资金预算成本').score?.cell,
-        message: '“项目资金预算成本”得分 10，按评分标准应为 8',
+        message: '“项目资金预算成本”得分 10.00，按评分标准应为 8.00（超支比例 1.43%）',
         expected: 8,
         actual: 10,
         related: [ref(placedKeyValue(layout, '实际支出资金（C）')), ref(placedKeyValue(layout, '预算安排资金（A）'))],
@@ -175,7 +175,7 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
         sheet: '自评表',
         cell: score?.cell,
         actual: 15,
-        message: `“${COMMUNITIES}”未完成年度指标值却得满分 15，按完成情况应为 13.33`,
+        message: `“${COMMUNITIES}”未完成年度指标值却得满分 15.00，按完成情况应为 13.33（年度指标值“9个”，实际完成值“8个”）`,
         expected: 13.33,
       }),
     );
@@ -208,7 +208,7 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
         sheet: '自评表',
         cell: 'G6',
         actual: 13.33,
-        message: `“${COMMUNITIES}”扣分（13.33/15）但未填写偏差原因分析`,
+        message: `“${COMMUNITIES}”得分 13.33，低于分值 15.00，但未填写偏差原因分析`,
       }),
     ]);
     expect(findings[0]?.expected).toBeUndefined();
@@ -232,7 +232,7 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
         severity: 'warning',
         sheet: '自评表',
         cell: budget?.score.cell,
-        message: '“年度资金总额”得分 10，按评分标准应为 9.27',
+        message: '“年度资金总额”得分 10.00，按评分标准应为 9.27（预算执行率 92.67% × 分值 10）',
         expected: 9.27,
         actual: 10,
         related: [ref(budget?.executed), ref(budget?.fullYearBudget), ref(budget?.weight)],
@@ -247,7 +247,8 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
       expect.objectContaining({
         cell,
         actual: 10,
-        message: '“减轻国有企业经济负担”得分 10 不在按完成情况应得的 6–8 分之间',
+        message:
+          '“减轻国有企业经济负担”得分 10.00，按完成情况（年度指标值“有效减轻”，实际完成值“部分达成”）应得 6–8 分',
       }),
     );
     expect(runRule(scoreRule, partly7.snapshot)).toEqual([]);
@@ -255,13 +256,13 @@ describe('score/rule on planted seed faults: the self-evaluation form (seed 004)
 
   it('words the findings in English with en-US', () => {
     expect(runRule(scoreRule, satisfaction9.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      '"受益群体满意度" scores 9; its standard gives 9.36',
+      '"受益群体满意度" scores 9.00; its standard gives 9.36 (satisfaction 93.63% × weight 10.00)',
     ]);
     expect(runRule(scoreRule, missNoReason.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      `"${COMMUNITIES}" lost points (13.33/15) but gives no reason for the deviation`,
+      `"${COMMUNITIES}" scores 13.33, below its weight 15.00, but gives no reason for the deviation`,
     ]);
     expect(runRule(scoreRule, missFull.snapshot, { lang: 'en-US' }).map((f) => f.message)).toContain(
-      `"${COMMUNITIES}" missed its target yet scores the full 15; its result gives 13.33`,
+      `"${COMMUNITIES}" missed its target yet scores the full 15.00; its result gives 13.33 (target "9个", actual "8个")`,
     );
   });
 });

@@ -62,7 +62,7 @@ function known004(layout: Layout): Finding {
     severity: 'error',
     sheet: '自评表',
     cell: layout.total?.score.cell as string,
-    message: '总分 96 不等于一级指标得分合计 100',
+    message: '总分 96.00 不等于一级指标得分合计 100.00（50 + 30 + 10 + 10.00）',
     expected: 100,
     actual: 96,
     related: [ref(layout.budget?.score), ...layout.indicators.filter((i) => i.score).map((i) => ref(i.score))],
@@ -86,7 +86,7 @@ describe('score/total on a planted seed fault', () => {
       },
     ]);
     expect(summary?.total?.score.cell).toBe('C7');
-    expect(findings[0]?.message).toBe('总分 85.55 不等于一级指标得分合计 84.55');
+    expect(findings[0]?.message).toBe('总分 85.55 不等于一级指标得分合计 84.55（13.75 + 16.80 + 32.00 + 22.00）');
   });
 
   it('reports a score table 合计 off by one, counting the blank 预算执行率 as the 4 its standard gives (seed 003)', () => {
@@ -98,7 +98,7 @@ describe('score/total on a planted seed fault', () => {
         severity: 'error',
         sheet: '评分表',
         cell: layout.total?.score.cell,
-        message: '总分 94.36 不等于一级指标得分合计 93.36',
+        message: '总分 94.36 不等于一级指标得分合计 93.36（14 + 20 + 30 + 29.36）',
         expected: 93.36,
         actual: 94.36,
         related: layout.indicators.filter((i) => i.score && i.score.cell !== blank).map((i) => ref(i.score)),
@@ -115,7 +115,7 @@ describe('score/total on a planted seed fault', () => {
         severity: 'error',
         sheet: '汇总表',
         cell: summary?.total?.score.cell,
-        message: '总分 94.36 不等于一级指标得分合计 93.36',
+        message: '总分 94.36 不等于一级指标得分合计 93.36（14.00 + 20.00 + 30.00 + 29.36）',
         expected: 93.36,
         actual: 94.36,
         related: summary?.rows.map((r) => ref(r.score)),
@@ -130,7 +130,7 @@ describe('score/total on a planted seed fault', () => {
 
   it('words the finding in English with en-US', () => {
     expect(runRule(scoreTotal, summaryTotal.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'The total 85.55 differs from the level-1 scores, which sum to 84.55',
+      'The total 85.55 differs from the level-1 scores, which sum to 84.55 (13.75 + 16.80 + 32.00 + 22.00)',
     ]);
   });
 });
@@ -153,7 +153,7 @@ describe('score/total on hand-made layouts', () => {
         severity: 'error',
         sheet: '评分表',
         cell: 'D6',
-        message: '总分 87.5 不等于一级指标得分合计 88.5',
+        message: '总分 87.5 不等于一级指标得分合计 88.5（18 + 70.5）',
         expected: 88.5,
         actual: 87.5,
         related: [

@@ -6,6 +6,7 @@ import type { Figure } from '../model';
 import { excelRound, sum } from '../numbers';
 import { refs } from './reports';
 import { defineRule, type RuleReport } from './rule';
+import { fixed, shownAt, termsText } from './working';
 
 const TOTAL = { 'zh-CN': '总分', 'en-US': 'The total' };
 
@@ -16,14 +17,15 @@ export const scoreTotal = defineRule({
   description: { 'zh-CN': '总分不等于一级指标得分之和', 'en-US': 'The total differs from the sum of level-1 scores' },
   messages: {
     mismatch: {
-      'zh-CN': '总分 {actual} 不等于一级指标得分合计 {expected}',
-      'en-US': 'The total {actual} differs from the level-1 scores, which sum to {expected}',
+      'zh-CN': '总分 {actual} 不等于一级指标得分合计 {expected}{terms}',
+      'en-US': 'The total {actual} differs from the level-1 scores, which sum to {expected}{terms}',
     },
   },
-  check({ model, analysis }) {
+  check({ model, analysis, snapshot }) {
     const report = (
       total: Figure | undefined,
       scores: Array<number | undefined>,
+      terms: Array<Figure | undefined>,
       cells: Figure[],
       items: Figure[],
     ): RuleReport<'mismatch'>[] => {
@@ -33,7 +35,14 @@ export const scoreTotal = defineRule({
       return [
         {
           messageId: 'mismatch',
-          data: { actual: total.value, expected },
+          data: {
+            actual: shownAt(snapshot, total),
+            expected: fixed(expected, total.decimals),
+            terms: termsText(
+              scores.map((value, i) => ({ value: value as number, ...(terms[i] ? { figure: terms[i] } : {}) })),
+              snapshot,
+            ),
+          },
           sheet: total.sheet,
           cell: total.cell,
           expected,
@@ -51,9 +60,11 @@ export const scoreTotal = defineRule({
           ...(budget ? [budget.value ?? undefined] : []),
         ];
         const items = [...(budget ? [budget] : []), ...t.indicators.flatMap(scoreTermCells)];
+        const terms = [...t.indicators.map((n) => n.score), ...(budget ? [budget] : [])];
         return report(
           t.total?.score,
           scores,
+          terms,
           [...(budget ? [budget] : []), ...t.indicators.flatMap(scoreCells)],
           items,
         );
@@ -62,6 +73,7 @@ export const scoreTotal = defineRule({
         report(
           t.total?.score,
           t.rows.map((r) => r.score?.value ?? undefined),
+          t.rows.map((r) => r.score),
           t.rows.flatMap((r) => (r.score ? [r.score] : [])),
           t.rows.flatMap((r) => (r.score ? [r.score] : [])),
         ),

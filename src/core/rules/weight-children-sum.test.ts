@@ -92,7 +92,7 @@ describe('weight/children-sum on a planted seed fault', () => {
 
   it('words the finding in English with en-US', () => {
     const [finding] = runRule(weightChildrenSum, policy4Labels.snapshot, { lang: 'en-US' });
-    expect(finding?.message).toBe('"工作活动相关性" has weight 9; its children sum to 10');
+    expect(finding?.message).toBe('"工作活动相关性" has weight 9; its children sum to 10 (4.00 + 3.00 + 3.00)');
     expect(finding?.cell).toBe('B3');
   });
 });
@@ -117,7 +117,7 @@ describe('weight/children-sum on hand-made layouts', () => {
         severity: 'error',
         sheet: '评分表',
         cell: 'D3',
-        message: '“项目立项”分值 10，下级指标分值合计 9',
+        message: '“项目立项”分值 10，不等于下级指标分值合计 9（5 + 4）',
         expected: 9,
         actual: 10,
         related: [

@@ -1,8 +1,9 @@
 import { flattenTree, statedWeight, weightCells, weightOf } from '../model/indicators';
 import { indicatorTables } from '../model/tables';
-import { nearlyEqual, sum } from '../numbers';
+import { formatNumber, nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
 import { defineRule } from './rule';
+import { fixed, shownAt, termsText } from './working';
 
 export const weightChildrenSum = defineRule({
   code: 'weight/children-sum',
@@ -14,11 +15,11 @@ export const weightChildrenSum = defineRule({
   },
   messages: {
     mismatch: {
-      'zh-CN': '“{name}”分值 {actual}，下级指标分值合计 {expected}',
-      'en-US': '"{name}" has weight {actual}; its children sum to {expected}',
+      'zh-CN': '“{name}”分值 {actual}，不等于下级指标分值合计 {expected}{terms}',
+      'en-US': '"{name}" has weight {actual}; its children sum to {expected}{terms}',
     },
   },
-  check({ model }) {
+  check({ model, snapshot }) {
     return indicatorTables(model).flatMap((table) =>
       flattenTree(table.indicators).flatMap((node) => {
         const own = statedWeight(node);
@@ -30,7 +31,18 @@ export const weightChildrenSum = defineRule({
         return [
           {
             messageId: 'mismatch',
-            data: { name: node.name.text, actual: own, expected },
+            data: {
+              name: node.name.text,
+              actual: node.weight && node.weight.value !== null ? shownAt(snapshot, node.weight) : formatNumber(own),
+              expected: fixed(expected, node.weight?.decimals),
+              terms: termsText(
+                node.children.map((child, i) => ({
+                  value: children[i] as number,
+                  ...(child.weight ? { figure: child.weight } : {}),
+                })),
+                snapshot,
+              ),
+            },
             sheet: at.sheet,
             cell: at.cell,
             expected,

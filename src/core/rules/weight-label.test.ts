@@ -65,7 +65,7 @@ describe('weight/label on a planted seed fault', () => {
       },
     ]);
     expect(placed.name.cell).toBe('C14');
-    expect(findings[0]?.message).toBe('“工作规范程度”名称中写的分值 8 与单元格分值 10 不符');
+    expect(findings[0]?.message).toBe('“工作规范程度”名称中写的分值 8 与单元格分值 10.00 不符');
   });
 
   it('reports it in the fill-down layout too', () => {
@@ -81,7 +81,7 @@ describe('weight/label on a planted seed fault', () => {
 
   it('words the finding in English with en-US', () => {
     expect(runRule(weightLabel, labelled.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'The label of "工作规范程度" says 8 but its weight cell holds 10',
+      'The label of "工作规范程度" says 8 but its weight cell holds 10.00',
     ]);
   });
 });

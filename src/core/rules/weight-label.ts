@@ -1,4 +1,5 @@
 import { flattenTree } from '../model/indicators';
+import { shownAt } from './working';
 import { indicatorTables } from '../model/tables';
 import { nearlyEqual } from '../numbers';
 import { defineRule } from './rule';
@@ -17,7 +18,7 @@ export const weightLabel = defineRule({
       'en-US': 'The label of "{name}" says {label} but its weight cell holds {actual}',
     },
   },
-  check({ model }) {
+  check({ model, snapshot }) {
     return indicatorTables(model).flatMap((table) =>
       flattenTree(table.indicators).flatMap((node) => {
         const cell = node.weight?.value;
@@ -31,7 +32,11 @@ export const weightLabel = defineRule({
         return [
           {
             messageId: 'mismatch',
-            data: { name: node.name.text, label: node.labelWeight, actual: cell },
+            data: {
+              name: node.name.text,
+              label: node.labelWeight,
+              actual: node.weight ? shownAt(snapshot, node.weight) : cell,
+            },
             sheet: node.name.sheet,
             cell: node.name.cell,
             expected: cell,

@@ -55,7 +55,9 @@ describe('weight/policy on a planted seed fault', () => {
     // A floor, not a value to write: no `expected`.
     expect(findings[0]?.expected).toBeUndefined();
     expect(output.name.cell).toBe('A7');
-    expect(findings[0]?.message).toBe('产出与效益指标权重合计 55，低于总分的 60%（原则上不低于）');
+    expect(findings[0]?.message).toBe(
+      '产出与效益指标分值合计 55（产出 25 + 效益 30），占总分 100.00 的 55%，原则上应不低于 60%',
+    );
   });
 
   it('lists the 产出 and 效益 weight cells the advisory rests on', () => {
@@ -89,7 +91,7 @@ describe('weight/policy on a planted seed fault', () => {
         severity: 'info',
         sheet: '自评表',
         cell: layout.budget?.weight.cell,
-        message: '自评表“预算执行率”分值 20，建议为 10',
+        message: '自评表“预算执行率”分值 20.00，建议为 10',
         expected: 10,
         actual: 20,
       },
@@ -123,11 +125,11 @@ describe('weight/policy on a planted seed fault', () => {
 
   it('words the advisories in English with en-US', () => {
     expect(runRule(weightPolicy, evaluation55.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      '产出 and 效益 weigh 55 together, below 60% of the total (the advisory floor)',
+      '产出 and 效益 weigh 55 together (产出 25 + 效益 30), 55% of the total 100.00, below the advisory 60%',
     ]);
     expect(runRule(weightPolicy, selfEvaluation.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
       'Self-evaluation "产出指标" weighs 40; the advisory weight is 50',
-      'Self-evaluation "预算执行率" weighs 20; the advisory weight is 10',
+      'Self-evaluation "预算执行率" weighs 20.00; the advisory weight is 10',
     ]);
   });
 });

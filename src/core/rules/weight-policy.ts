@@ -1,7 +1,8 @@
 import { weightCells, weightOf } from '../model/indicators';
+import { shownAt } from './working';
 import { refs } from './reports';
 import { indicatorTables, tablesOf } from '../model/tables';
-import { nearlyEqual, sum } from '../numbers';
+import { formatNumber, nearlyEqual, sum } from '../numbers';
 import { defineRule, type RuleReport } from './rule';
 
 export const weightPolicy = defineRule({
@@ -16,15 +17,16 @@ export const weightPolicy = defineRule({
   },
   messages: {
     outputBenefit: {
-      'zh-CN': '产出与效益指标权重合计 {actual}，低于总分的 {share}%（原则上不低于）',
-      'en-US': '产出 and 效益 weigh {actual} together, below {share}% of the total (the advisory floor)',
+      'zh-CN': '产出与效益指标分值合计 {actual}（{terms}），占总分 {total} 的 {percent}，原则上应不低于 {share}%',
+      'en-US':
+        '产出 and 效益 weigh {actual} together ({terms}), {percent} of the total {total}, below the advisory {share}%',
     },
     selfEvaluation: {
       'zh-CN': '自评表“{name}”分值 {actual}，建议为 {expected}',
       'en-US': 'Self-evaluation "{name}" weighs {actual}; the advisory weight is {expected}',
     },
   },
-  check({ model, profile }) {
+  check({ model, profile, snapshot }) {
     const budgetWeight = tablesOf(model, 'budget').flatMap((t) => t.rows.slice(0, 1))[0]?.weight;
     return indicatorTables(model).flatMap((table): RuleReport<'outputBenefit' | 'selfEvaluation'>[] => {
       const weights = table.indicators.map((node) => ({ node, weight: weightOf(node) }));
@@ -37,7 +39,11 @@ export const weightPolicy = defineRule({
           const at = node.weight ?? node.name;
           reports.push({
             messageId: 'selfEvaluation',
-            data: { name: node.name.text, actual: weight, expected },
+            data: {
+              name: node.name.text,
+              actual: node.weight && node.weight.value !== null ? shownAt(snapshot, node.weight) : formatNumber(weight),
+              expected,
+            },
             sheet: at.sheet,
             cell: at.cell,
             expected,
@@ -54,7 +60,7 @@ export const weightPolicy = defineRule({
         ) {
           reports.push({
             messageId: 'selfEvaluation',
-            data: { name: '预算执行率', actual: budgetWeight.value, expected: budgetExpected },
+            data: { name: '预算执行率', actual: shownAt(snapshot, budgetWeight), expected: budgetExpected },
             sheet: budgetWeight.sheet,
             cell: budgetWeight.cell,
             expected: budgetExpected,
@@ -74,7 +80,22 @@ export const weightPolicy = defineRule({
       return [
         {
           messageId: 'outputBenefit',
-          data: { actual: outputBenefit, share: Math.round(profile.minOutputBenefitShare * 100) },
+          data: {
+            actual: formatNumber(outputBenefit),
+            terms: outputBenefitNodes
+              .map(({ node, weight }) =>
+                node.weight && node.weight.value !== null
+                  ? `${node.name.text} ${shownAt(snapshot, node.weight)}`
+                  : `${node.name.text} ${formatNumber(weight as number)}`,
+              )
+              .join(' + '),
+            total:
+              table.total?.weight && table.total.weight.value !== null
+                ? shownAt(snapshot, table.total.weight)
+                : formatNumber(declared),
+            percent: `${formatNumber((outputBenefit / declared) * 100, 2)}%`,
+            share: Math.round(profile.minOutputBenefitShare * 100),
+          },
           sheet: at.sheet,
           cell: at.cell,
           actual: outputBenefit,

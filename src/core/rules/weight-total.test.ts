@@ -54,7 +54,7 @@ describe('weight/total on a planted seed fault', () => {
       },
     ]);
     expect(findings[0]?.cell).toBe('B7');
-    expect(findings[0]?.message).toBe('一级指标分值合计 101，应为 100');
+    expect(findings[0]?.message).toBe('一级指标分值合计 101.00（18.00 + 23.00 + 35.00 + 25.00），应为 100.00');
   });
 
   it('reports the same fault in a horizontal summary (filldown variant flips it)', () => {
@@ -78,7 +78,7 @@ describe('weight/total on a planted seed fault', () => {
         severity: 'error',
         sheet: '评分表',
         cell: layout.total?.weight.cell,
-        message: '一级指标分值合计 101，应为 100',
+        message: '一级指标分值合计 101.00（16 + 25 + 30 + 30），应为 100.00',
         expected: 100,
         actual: 101,
         related: layout.indicators.filter((i) => i.weight).map((i) => ref(i.weight)),
@@ -89,7 +89,7 @@ describe('weight/total on a planted seed fault', () => {
 
   it('words the finding in English with en-US', () => {
     expect(runRule(weightTotal, summary101.snapshot, { lang: 'en-US' }).map((f) => f.message)).toEqual([
-      'Level-1 weights sum to 101; the total is 100',
+      'Level-1 weights sum to 101.00 (18.00 + 23.00 + 35.00 + 25.00); the total is 100.00',
     ]);
   });
 });
@@ -112,7 +112,7 @@ describe('weight/total on hand-made layouts', () => {
         severity: 'error',
         sheet: '汇总',
         cell: 'B6',
-        message: '一级指标分值合计 95，应为 100',
+        message: '一级指标分值合计 95（20 + 20 + 30 + 25），应为 100',
         expected: 100,
         actual: 95,
         related: ['B2', 'B3', 'B4', 'B5'].map((cell) => ({ sheet: '汇总', cell })),

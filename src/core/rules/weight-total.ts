@@ -1,8 +1,9 @@
 import { weightCells, weightOf } from '../model/indicators';
 import { budgetRowOf, indicatorTables, summaryTables } from '../model/tables';
-import { nearlyEqual, sum } from '../numbers';
+import { formatNumber, nearlyEqual, sum } from '../numbers';
 import { refs } from './reports';
 import { defineRule, type RuleReport } from './rule';
+import { fixed, shownAt, termsText } from './working';
 import type { Figure, TextAt } from '../model';
 
 export const weightTotal = defineRule({
@@ -15,13 +16,14 @@ export const weightTotal = defineRule({
   },
   messages: {
     mismatch: {
-      'zh-CN': '一级指标分值合计 {actual}，应为 {expected}',
-      'en-US': 'Level-1 weights sum to {actual}; the total is {expected}',
+      'zh-CN': '一级指标分值合计 {actual}{terms}，应为 {expected}',
+      'en-US': 'Level-1 weights sum to {actual}{terms}; the total is {expected}',
     },
   },
-  check({ model, profile }) {
+  check({ model, profile, snapshot }) {
     const report = (
       weights: Array<number | undefined>,
+      terms: Array<Figure | undefined>,
       cells: Figure[],
       total: Figure | undefined,
       fallback: Figure | TextAt | undefined,
@@ -34,7 +36,14 @@ export const weightTotal = defineRule({
       return [
         {
           messageId: 'mismatch',
-          data: { actual, expected: declared },
+          data: {
+            actual: fixed(actual, total?.decimals),
+            expected: total && total.value !== null ? shownAt(snapshot, total) : formatNumber(declared),
+            terms: termsText(
+              weights.map((value, i) => ({ value: value as number, ...(terms[i] ? { figure: terms[i] } : {}) })),
+              snapshot,
+            ),
+          },
           sheet: at.sheet,
           cell: at.cell,
           expected: declared,
@@ -50,6 +59,7 @@ export const weightTotal = defineRule({
         const last = t.indicators.at(-1);
         return report(
           weights,
+          [...t.indicators.map((n) => n.weight), ...(budget ? [budget] : [])],
           [...(budget ? [budget] : []), ...t.indicators.flatMap(weightCells)],
           t.total?.weight,
           last?.weight ?? last?.name,
@@ -58,6 +68,7 @@ export const weightTotal = defineRule({
       ...summaryTables(model).flatMap((t) =>
         report(
           t.rows.map((r) => r.weight?.value ?? undefined),
+          t.rows.map((r) => r.weight),
           t.rows.flatMap((r) => (r.weight ? [r.weight] : [])),
           t.total?.weight,
           t.rows.at(-1)?.weight ?? t.rows.at(-1)?.name,
