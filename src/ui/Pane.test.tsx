@@ -122,7 +122,9 @@ describe('the cell preview', () => {
     const g8 = [...document.querySelectorAll<HTMLElement>('li > div[role="button"]')][0] as HTMLElement;
     fireEvent.click(g8);
     const preview = await screen.findByTestId('sheet-preview');
-    expect(preview.textContent).toContain('未填得分：“预算执行率”（分值 4.00）未填得分，按评分标准应为 4.00（预算执行率 100% × 分值 4.00）');
+    expect(preview.textContent).toContain(
+      '未填得分：“预算执行率”（分值 4.00）未填得分，按评分标准应为 4.00（预算执行率 100% × 分值 4.00）',
+    );
     expect(preview.querySelector('td[data-mark="target"]')?.textContent).toBe('');
     fireEvent.click(button('填写 评分表!G8'));
     const dialog = await screen.findByRole('dialog');
