@@ -23,6 +23,9 @@ import {
   type BatchFolder,
 } from './batch-fixtures';
 
+// Most tests here run the built command line in child processes, several per test: 5 s is too short on a loaded machine.
+jest.setTimeout(60_000);
+
 const work = mkdtempSync(join(tmpdir(), 'score-audit-batch-'));
 const dir = join(work, 'reports');
 let batch: BatchFolder;
