@@ -108,6 +108,17 @@ export interface AppProps {
   initialError?: string;
 }
 
+/** The close button of a notice (Fluent's container action), named for screen readers. */
+function DismissAction({ label, onDismiss }: { label: string; onDismiss: () => void }) {
+  return (
+    <MessageBarActions
+      containerAction={
+        <Button appearance="transparent" aria-label={label} icon={<DismissRegular />} onClick={onDismiss} />
+      }
+    />
+  );
+}
+
 /** The task pane (and the standalone page): the landing until a workbook is open, then the review pane. */
 export function App({ host, lang, selection, theme, initialError }: AppProps) {
   const styles = useStyles();
@@ -341,31 +352,13 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
         {state.error !== null && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{t.failed(state.error)}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label={t.dismiss}
-                  icon={<DismissRegular />}
-                  onClick={() => controller.dismissNotice()}
-                />
-              }
-            />
+            <DismissAction label={t.dismiss} onDismiss={() => controller.dismissNotice()} />
           </MessageBar>
         )}
         {state.notice !== null && (
           <MessageBar intent={state.notice.kind.startsWith('nothing-') ? 'info' : 'success'}>
             <MessageBarBody>{noticeText(state.notice, t)}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button
-                  appearance="transparent"
-                  aria-label={t.dismiss}
-                  icon={<DismissRegular />}
-                  onClick={() => controller.dismissNotice()}
-                />
-              }
-            />
+            <DismissAction label={t.dismiss} onDismiss={() => controller.dismissNotice()} />
           </MessageBar>
         )}
       </div>
