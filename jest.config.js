@@ -1,5 +1,8 @@
 const { availableParallelism } = require('node:os');
 
+// One id per run, inherited by the workers: the browser tests build the pages once per run (test/e2e/harness.ts).
+process.env.SCORE_AUDIT_TEST_RUN ??= `${process.pid}-${Date.now()}`;
+
 module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',

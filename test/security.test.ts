@@ -15,7 +15,7 @@ import { hostileWorkbook } from './fixtures/hostile-workbook';
  * Workbook text is data. Labels and sheet names such as =1+1, +1+1, @SUM(A1), =HYPERLINK(…) and <img onerror> are
  * read as text, and what `fix` and the report sheet write keeps them as text: inside a formula a sheet name appears
  * only as a quoted reference ('=1+1'!C3), which Excel never runs. Rendering is covered in security-render.test.tsx
- * and the standalone page in Chromium in e2e/pages.test.ts.
+ * and the standalone page in Chromium in e2e/pages.test.ts and e2e/layout.test.ts.
  */
 let hostile: Awaited<ReturnType<typeof hostileWorkbook>>;
 beforeAll(async () => {
