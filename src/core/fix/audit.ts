@@ -202,6 +202,38 @@ function typeOfXml(xml: string): string {
   return /<(\w+:)?v\b/.test(xml) ? 'number' : 'empty';
 }
 
+/** The content a record says was written: a formula with its shown result, or a value, as the sheet shows it. */
+function writtenContent(shown: string): AuditRecord['new'] {
+  const written = parseContent(shown);
+  return {
+    value: { type: 'text', value: written.value },
+    ...(written.formula ? { formula: written.formula } : {}),
+  };
+}
+
+/** A record of either earlier layout, whose first seven columns are alike: time, sheet, cell, old, new, rule, reason. */
+function earlierLayoutRecord(
+  text: (row: number, col: number) => string,
+  row: number,
+  old: OldContent,
+  batch: number,
+  undone: boolean,
+): AuditRecord {
+  return {
+    row,
+    time: text(row, 0),
+    batch,
+    sheet: text(row, 1),
+    cell: text(row, 2),
+    kind: 'write',
+    old,
+    new: writtenContent(text(row, 4)),
+    code: text(row, 5),
+    reason: text(row, 6),
+    undone,
+  };
+}
+
 /**
  * Reads an audit sheet in any of its layouts. Rows that cannot be read (edited by hand, a heading row) are skipped;
  * a sheet that is no audit layout gives undefined.
@@ -221,7 +253,6 @@ export function decodeAuditSheet(sheet: Sheet): AuditLog | undefined {
       } catch {
         continue;
       }
-      const written = parseContent(text(row, COLUMN.new));
       const record: AuditRecord = {
         row,
         time: text(row, COLUMN.time),
@@ -230,10 +261,7 @@ export function decodeAuditSheet(sheet: Sheet): AuditLog | undefined {
         cell: text(row, COLUMN.cell),
         kind: data.kind,
         old: data.old,
-        new: {
-          value: { type: 'text', value: written.value },
-          ...(written.formula ? { formula: written.formula } : {}),
-        },
+        new: writtenContent(text(row, COLUMN.new)),
         code: text(row, COLUMN.code),
         reason: text(row, COLUMN.reason),
         undone: text(row, COLUMN.state) === UNDONE,
@@ -250,26 +278,11 @@ export function decodeAuditSheet(sheet: Sheet): AuditLog | undefined {
       const xml = text(row, 7);
       const old = parseContent(text(row, 3));
       const type = EMPTY_TEXTS.has(old.value) && !old.formula ? 'empty' : typeOfXml(xml);
-      const written = parseContent(text(row, 4));
       const content: OldContent = { value: typedValue(type, old.value), formatKnown: false };
       if (old.formula !== undefined) content.formula = old.formula;
-      return {
-        row,
-        time: text(row, 0),
-        batch: times.indexOf(text(row, 0)) + 1,
-        sheet: text(row, 1),
-        cell: text(row, 2),
-        kind: 'write',
-        old: content,
-        new: {
-          value: { type: 'text', value: written.value },
-          ...(written.formula ? { formula: written.formula } : {}),
-        },
-        code: text(row, 5),
-        reason: text(row, 6),
-        xml,
-        undone: text(row, 8) === UNDONE || text(row, 8) === UNDONE_V1,
-      };
+      const batch = times.indexOf(text(row, 0)) + 1;
+      const undone = text(row, 8) === UNDONE || text(row, 8) === UNDONE_V1;
+      return { ...earlierLayoutRecord(text, row, content, batch, undone), xml };
     });
     return withNextBatch('file-v1', records, 8);
   }
@@ -279,23 +292,8 @@ export function decodeAuditSheet(sheet: Sheet): AuditLog | undefined {
       const content: OldContent = { value: typedValue(text(row, 8), text(row, 9)), formatKnown: true };
       if (text(row, 10) !== '') content.formula = text(row, 10);
       if (text(row, 11) !== '' && text(row, 11) !== 'General') content.format = text(row, 11);
-      const written = parseContent(text(row, 4));
-      return {
-        row,
-        time: text(row, 0),
-        batch: Number(text(row, 7)) || 0,
-        sheet: text(row, 1),
-        cell: text(row, 2),
-        kind: 'write',
-        old: content,
-        new: {
-          value: { type: 'text', value: written.value },
-          ...(written.formula ? { formula: written.formula } : {}),
-        },
-        code: text(row, 5),
-        reason: text(row, 6),
-        undone: text(row, 12) === UNDONE_V1 || text(row, 12) === UNDONE,
-      };
+      const undone = text(row, 12) === UNDONE_V1 || text(row, 12) === UNDONE;
+      return earlierLayoutRecord(text, row, content, Number(text(row, 7)) || 0, undone);
     });
     return withNextBatch('addin-v1', records, 12);
   }
