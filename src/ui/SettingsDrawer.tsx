@@ -162,26 +162,18 @@ function SettingsForm({ profile, lang, t, busy, onSave, onClose }: Omit<Settings
         </fieldset>
 
         <div className={styles.decimals}>
-          <Field label={t.rateDecimals} size="small">
-            <Input
-              className={styles.input}
-              type="number"
-              min={0}
-              max={10}
-              value={draft.rateDecimals}
-              onChange={(_, data) => update({ rateDecimals: data.value })}
-            />
-          </Field>
-          <Field label={t.scoreDecimals} size="small">
-            <Input
-              className={styles.input}
-              type="number"
-              min={0}
-              max={10}
-              value={draft.scoreDecimals}
-              onChange={(_, data) => update({ scoreDecimals: data.value })}
-            />
-          </Field>
+          {(['rateDecimals', 'scoreDecimals'] as const).map((key) => (
+            <Field key={key} label={t[key]} size="small">
+              <Input
+                className={styles.input}
+                type="number"
+                min={0}
+                max={10}
+                value={draft[key]}
+                onChange={(_, data) => update({ [key]: data.value })}
+              />
+            </Field>
+          ))}
         </div>
 
         <Field label={t.optionValues} hint={t.optionValuesHint} size="small">
