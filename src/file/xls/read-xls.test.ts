@@ -1,9 +1,10 @@
 import * as CFB from 'cfb';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cellAddress, parseCellAddress } from '../../core/address';
 import type { CellValue, Sheet, WorkbookSnapshot } from '../../core/snapshot';
 import { WorkbookReadError } from '../read-error';
 import { runLibreOffice, sofficePath } from '../../../test/fixtures/libreoffice';
+import { cachedFixture, excelJs } from '../../../test/fixtures/fixture-cache';
 import { readXls } from './read-xls';
 
 /*
@@ -224,8 +225,12 @@ function largeFixture(): SheetSpec[] {
 const specOf = (cell: SpecValue | CellSpec): CellSpec =>
   typeof cell === 'object' && !('error' in cell) ? cell : { value: cell };
 
-async function buildXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+function buildXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
+  return cachedFixture([__filename], sheets, () => writeXlsx(sheets));
+}
+
+async function writeXlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
+  const workbook = new (excelJs().Workbook)();
   // A fixed date, so the same sheets make the same file and LibreOffice's result is reused (runLibreOffice).
   workbook.created = new Date(Date.UTC(2025, 5, 30));
   workbook.modified = workbook.created;
