@@ -5,50 +5,69 @@ import { findCycles, importGraph, type ImportGraph } from './import-graph';
 /** The engine stays pure: the lint rule that enforces it must fail on a host, UI, file or Node import. */
 const root = join(__dirname, '..');
 
-function lintCore(source: string): Array<{ ruleId: string | null; line: number }> {
-  // ESLint loads its flat config through dynamic import, which jest's VM does not allow: run it as `npm run lint` does.
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'),
-      '--stdin',
-      '--stdin-filename',
-      'src/core/probe.ts',
-      '--format',
-      'json',
-    ],
-    { cwd: root, input: source, encoding: 'utf8' },
-  );
-  const [report] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string | null; line: number }> }>;
-  return report?.messages ?? [];
+type LintMessage = { ruleId: string | null; line: number };
+
+/**
+ * What ESLint says of each source as a module of src/core, with the config `npm run lint` uses. ESLint loads that
+ * config through dynamic import, which jest's VM does not allow: it runs in a child process, one for all the sources
+ * (starting ESLint and loading its config is most of the cost).
+ */
+function lintCore(sources: readonly string[]): LintMessage[][] {
+  const script = `
+    const { ESLint } = require('eslint');
+    const sources = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const eslint = new ESLint();
+      const messages = [];
+      for (const source of sources)
+        messages.push((await eslint.lintText(source, { filePath: 'src/core/probe.ts' }))[0]?.messages ?? []);
+      process.stdout.write(JSON.stringify(messages));
+    })();`;
+  const result = spawnSync(process.execPath, ['-e', script], {
+    cwd: root,
+    input: JSON.stringify(sources),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`ESLint failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as LintMessage[][];
 }
 
 describe('src/core import boundary', () => {
+  const libraries = [
+    "import { readFileSync } from 'node:fs';",
+    "import * as React from 'react';",
+    "import ExcelJS from 'exceljs';",
+    "import { unzipSync } from 'fflate';",
+    "import { Button } from '@fluentui/react-components';",
+  ];
+  /** The probes of the tests below, linted together in beforeAll; each test reads its own. */
+  const probes = {
+    libraries: `${libraries.join('\n')}\nexport const used = [readFileSync, React, ExcelJS, unzipSync, Button];\n`,
+    relative:
+      "import { main } from '../cli/main';\nimport { summary } from './rules/../../app/summary';\nexport const used = [main, summary];\n",
+    allowed:
+      "import { z } from 'zod';\nimport { columnName } from './address';\nexport const used = [z, columnName];\n",
+  };
+  const linted = new Map<keyof typeof probes, LintMessage[]>();
+
+  beforeAll(() => {
+    const names = Object.keys(probes) as Array<keyof typeof probes>;
+    const messages = lintCore(names.map((name) => probes[name]));
+    names.forEach((name, i) => linted.set(name, messages[i] ?? []));
+  });
+
   it('rejects Node, React, Fluent UI and file libraries', () => {
-    const imports = [
-      "import { readFileSync } from 'node:fs';",
-      "import * as React from 'react';",
-      "import ExcelJS from 'exceljs';",
-      "import { unzipSync } from 'fflate';",
-      "import { Button } from '@fluentui/react-components';",
-    ];
-    const messages = lintCore(
-      `${imports.join('\n')}\nexport const used = [readFileSync, React, ExcelJS, unzipSync, Button];\n`,
-    );
+    const messages = linted.get('libraries') ?? [];
     expect(messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.line)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('rejects a relative import that leaves src/core, however it is spelled', () => {
-    const messages = lintCore(
-      "import { main } from '../cli/main';\nimport { summary } from './rules/../../app/summary';\nexport const used = [main, summary];\n",
-    );
+    const messages = linted.get('relative') ?? [];
     expect(messages.filter((m) => m.ruleId === 'engine/stays-in-core').map((m) => m.line)).toEqual([1, 2]);
   });
 
   it('accepts zod and its own modules', () => {
-    const messages = lintCore(
-      "import { z } from 'zod';\nimport { columnName } from './address';\nexport const used = [z, columnName];\n",
-    );
+    const messages = linted.get('allowed');
     expect(messages).toEqual([]);
   });
 });
