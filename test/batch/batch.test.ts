@@ -1,5 +1,5 @@
 import { fork, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -133,6 +133,8 @@ describe('collecting files from folders and patterns', () => {
     expect(empty).toEqual([join(dir, 'nothing', '*.xlsx')]); // 退回 gave only files the pattern had found
   });
 });
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('check over a folder with the built command line', () => {
   it('accounts for every file in order, in worker threads or in-process alike, and exits 2 for the unreadable ones', () => {
