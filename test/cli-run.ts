@@ -1,11 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src/cli/main';
 
-/** A fresh temporary folder and a path builder inside it. */
+/** A fresh temporary folder and a path builder inside it, removed after the test file (call it at its top level). */
 export function tempFolder(prefix: string): { dir: string; path: (name: string) => string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return { dir, path: (name) => join(dir, name) };
 }
 

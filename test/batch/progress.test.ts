@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -49,6 +49,7 @@ describe('check draws the bar only on a terminal and only for text', () => {
     const { bytes } = await buildWorkbook(seed003, VARIANTS[0] as (typeof VARIANTS)[number]);
     for (const file of files) writeFileSync(file, bytes);
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   async function check(format: string, isTTY: boolean) {
     const { log, stream } = terminal(100);
