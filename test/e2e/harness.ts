@@ -11,8 +11,13 @@ const root = join(__dirname, '..', '..');
 export const DIST = join(root, 'dist', 'web');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-/** Where the last build notes the test run it was made for, and the lock that lets one test file build at a time. */
-const BUILT_FOR = join(root, 'node_modules', '.cache', 'e2e-build', 'run');
+/**
+ * Where the last build notes the test run it was made for, and the lock that lets one test file build at a time: in
+ * this checkout's dist/ (beside the build, outside the folder webpack cleans), not in node_modules, which git worktrees
+ * may share: a run in another checkout would otherwise mark its build as this one's, or make this run build again
+ * under a running test.
+ */
+const BUILT_FOR = join(root, 'dist', '.e2e-build-run');
 const BUILD_LOCK = `${BUILT_FOR}.lock`;
 
 function sleep(ms: number): void {
