@@ -91,14 +91,19 @@ export async function serve(dir: string): Promise<{ origin: string; close: () =>
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The fake Excel host as a browser script standing in for office.js, over the sheets the page is given. */
-export function fakeOfficeScript(): string {
-  const source = readFileSync(join(root, 'test', 'fake-excel', 'fake-office.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
+let fakeOfficeModule: string | undefined;
+
+/**
+ * The fake Excel host as a browser script standing in for office.js, over these sheets (embedded in the script, so
+ * a page routed once serves each test's workbook). The module is transpiled once per test file.
+ */
+export function fakeOfficeScript(state: FakeWorkbookState): string {
+  fakeOfficeModule ??= ts.transpileModule(readFileSync(join(root, 'test', 'fake-excel', 'fake-office.ts'), 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  });
-  return `(function () { var exports = {}; ${outputText}
-    var book = new exports.FakeWorkbook(window.__FAKE_SHEETS__ || [], window.__FAKE_OPTIONS__ || {});
+  }).outputText;
+  return `(function () { var exports = {}; ${fakeOfficeModule}
+    var state = ${JSON.stringify(state)};
+    var book = new exports.FakeWorkbook(state.sheets, state.options || {});
     window.__fakeExcel = book;
     exports.installFakeOffice(book, window);
   })();`;
@@ -128,14 +133,20 @@ export interface FakeWorkbookState {
   options?: FakeOptions;
 }
 
+let axeSource: string | undefined;
+
 /**
- * Serious and critical axe violations of the page as it is now. axe is injected as a script, which the pages' CSP
- * refuses by design: the page's context must bypass it. Fluent UI's focus manager (Tabster) places aria-hidden focus
- * guards (<i data-tabster-dummy>) on purpose, to keep Tab inside toolbars and dialogs; axe reports them as
- * aria-hidden-focus, so they alone are left out.
+ * Serious and critical axe violations of the page as it is now. axe is evaluated in the page by the debugging
+ * protocol, which the pages' Content-Security-Policy does not govern (a <script> element would need a context that
+ * bypasses it), once per document: parsing its 500 KB again is most of a call's time. Fluent UI's focus manager
+ * (Tabster) places aria-hidden focus guards (<i data-tabster-dummy>) on purpose, to keep Tab inside toolbars and
+ * dialogs; axe reports them as aria-hidden-focus, so they alone are left out.
  */
 export async function axeNow(page: Page): Promise<Array<{ id: string; impact: string }>> {
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+  }
   const results = (await page.evaluate(async () =>
     (
       window as unknown as {
@@ -144,4 +155,26 @@ export async function axeNow(page: Page): Promise<Array<{ id: string; impact: st
     ).axe.run({ exclude: [['[data-tabster-dummy]']] }),
   )) as { violations: Array<{ id: string; impact: string }> };
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Readies a page the tests of a file share (a new page costs a renderer and a cold load of the 1.1 MB bundle; a
+ * page that navigates again reuses both) for the next test, as a new page would be: without the listeners the last
+ * test added, or the storage it left on the server's origin, at the size this test wants. Each test then loads its
+ * page afresh.
+ */
+export async function freshPage(
+  page: Page,
+  origin: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  for (const event of ['request', 'dialog', 'download'] as const) page.removeAllListeners(event);
+  if (page.url().startsWith(`${origin}/`))
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  await page.context().clearCookies();
+  await page.setViewportSize(viewport);
+  return page;
 }
