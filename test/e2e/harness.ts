@@ -160,8 +160,8 @@ export async function axeNow(page: Page): Promise<Array<{ id: string; impact: st
 /**
  * Readies a page the tests of a file share (a new page costs a renderer and a cold load of the 1.1 MB bundle; a
  * page that navigates again reuses both) for the next test, as a new page would be: without the listeners the last
- * test added, or the storage it left on the server's origin, at the size this test wants. Each test then loads its
- * page afresh.
+ * test added, the storage it left on the server's origin or the pointer where it left it, at the size this test
+ * wants. Each test then loads its page afresh.
  */
 export async function freshPage(
   page: Page,
@@ -175,6 +175,8 @@ export async function freshPage(
       sessionStorage.clear();
     });
   await page.context().clearCookies();
+  // Where a new page's pointer is: not over what the last test clicked last, which would be hovered in this one.
+  await page.mouse.move(0, 0);
   await page.setViewportSize(viewport);
   return page;
 }
