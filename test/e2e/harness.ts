@@ -11,8 +11,13 @@ const root = join(__dirname, '..', '..');
 export const DIST = join(root, 'dist', 'web');
 export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-/** Where the last build notes the test run it was made for, and the lock that lets one test file build at a time. */
-const BUILT_FOR = join(root, 'node_modules', '.cache', 'e2e-build', 'run');
+/**
+ * Where the last build notes the test run it was made for, and the lock that lets one test file build at a time: in
+ * this checkout's dist/ (beside the build, outside the folder webpack cleans), not in node_modules, which git worktrees
+ * may share: a run in another checkout would otherwise mark its build as this one's, or make this run build again
+ * under a running test.
+ */
+const BUILT_FOR = join(root, 'dist', '.e2e-build-run');
 const BUILD_LOCK = `${BUILT_FOR}.lock`;
 
 function sleep(ms: number): void {
@@ -86,23 +91,33 @@ export async function serve(dir: string): Promise<{ origin: string; close: () =>
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** The fake Excel host as a browser script standing in for office.js, over the sheets the page is given. */
-export function fakeOfficeScript(): string {
-  const source = readFileSync(join(root, 'test', 'fake-excel', 'fake-office.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
+let fakeOfficeModule: string | undefined;
+
+/**
+ * The fake Excel host as a browser script standing in for office.js, over these sheets (embedded in the script, so
+ * a page routed once serves each test's workbook). The module is transpiled once per test file.
+ */
+export function fakeOfficeScript(state: FakeWorkbookState): string {
+  fakeOfficeModule ??= ts.transpileModule(readFileSync(join(root, 'test', 'fake-excel', 'fake-office.ts'), 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  });
-  return `(function () { var exports = {}; ${outputText}
-    var book = new exports.FakeWorkbook(window.__FAKE_SHEETS__ || [], window.__FAKE_OPTIONS__ || {});
+  }).outputText;
+  return `(function () { var exports = {}; ${fakeOfficeModule}
+    var state = ${JSON.stringify(state)};
+    var book = new exports.FakeWorkbook(state.sheets, state.options || {});
     window.__fakeExcel = book;
     exports.installFakeOffice(book, window);
   })();`;
 }
 
-/** Debian's Chromium, headless, with its background networking off (this machine has no network). */
+/**
+ * Debian's Chromium, headless, with its background networking off (this machine has no network). Each window (a
+ * browser context) also preloads the address bar's suggestion popup, two WebUI pages that cost a renderer about
+ * 2 s of CPU and are never shown headless: those features are off. Chromium reads only its last --disable-features
+ * and Playwright passes its own, so Chromium is started by chromium.sh, which merges them.
+ */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: join(__dirname, 'chromium.sh'),
     headless: true,
     args: [
       '--no-sandbox',
@@ -114,6 +129,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--disable-default-apps',
       '--disable-dev-shm-usage',
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });
 }
@@ -123,20 +139,52 @@ export interface FakeWorkbookState {
   options?: FakeOptions;
 }
 
+let axeSource: string | undefined;
+
 /**
- * Serious and critical axe violations of the page as it is now. axe is injected as a script, which the pages' CSP
- * refuses by design: the page's context must bypass it. Fluent UI's focus manager (Tabster) places aria-hidden focus
- * guards (<i data-tabster-dummy>) on purpose, to keep Tab inside toolbars and dialogs; axe reports them as
- * aria-hidden-focus, so they alone are left out.
+ * Serious and critical axe violations of the page as it is now. axe is evaluated in the page by the debugging
+ * protocol, which the pages' Content-Security-Policy does not govern (a <script> element would need a context that
+ * bypasses it), once per document: parsing its 500 KB again is most of a call's time. Fluent UI's focus manager
+ * (Tabster) places aria-hidden focus guards (<i data-tabster-dummy>) on purpose, to keep Tab inside toolbars and
+ * dialogs; axe reports them as aria-hidden-focus, so they alone are left out.
  */
 export async function axeNow(page: Page): Promise<Array<{ id: string; impact: string }>> {
-  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-  const results = (await page.evaluate(async () =>
-    (
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+  }
+  // Only the violations that count come back: the passes, with every node they looked at, are most of the result,
+  // and serialising it to the test cost more than the run.
+  return page.evaluate(async () => {
+    const { violations } = await (
       window as unknown as {
         axe: { run: (context: unknown) => Promise<{ violations: Array<{ id: string; impact: string }> }> };
       }
-    ).axe.run({ exclude: [['[data-tabster-dummy]']] }),
-  )) as { violations: Array<{ id: string; impact: string }> };
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    ).axe.run({ exclude: [['[data-tabster-dummy]']] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  });
+}
+
+/**
+ * Readies a page the tests of a file share (a new page costs a renderer and a cold load of the 1.1 MB bundle; a
+ * page that navigates again reuses both) for the next test, as a new page would be: without the listeners the last
+ * test added, the storage it left on the server's origin or the pointer where it left it, at the size this test
+ * wants. Each test then loads its page afresh.
+ */
+export async function freshPage(
+  page: Page,
+  origin: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  for (const event of ['request', 'dialog', 'download'] as const) page.removeAllListeners(event);
+  if (page.url().startsWith(`${origin}/`))
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  await page.context().clearCookies();
+  // Where a new page's pointer is: not over what the last test clicked last, which would be hovered in this one.
+  await page.mouse.move(0, 0);
+  await page.setViewportSize(viewport);
+  return page;
 }
