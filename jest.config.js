@@ -7,6 +7,11 @@ module.exports = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
+  // Fluent UI's components and icons loaded as asked for, not all of them by the packages' indexes (see the files).
+  moduleNameMapper: {
+    '^@fluentui/react-components$': '<rootDir>/test/fluent-components-on-demand.cjs',
+    '^@fluentui/react-icons$': '<rootDir>/test/fluent-icons-on-demand.cjs',
+  },
   // jest's default (cores − 1) runs every file in one process on the two cores this project's machines and CI have.
   maxWorkers: Math.max(2, availableParallelism() - 1),
   reporters: ['default', '<rootDir>/test/slowest-suites.cjs'],

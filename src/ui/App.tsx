@@ -293,14 +293,18 @@ function PaneView({ controller, host, lang, t, selection, onOpenAnother }: PaneP
               onClick={() => void controller.undo()}
             />
           </Tooltip>
-          <Menu checkedValues={{ live: state.live ? ['on'] : [] }} onCheckedValueChange={onMenuCheck}>
+          <Menu
+            hasCheckmarks={excel}
+            checkedValues={{ live: state.live ? ['on'] : [] }}
+            onCheckedValueChange={onMenuCheck}
+          >
             <MenuTrigger disableButtonEnhancement>
               <Tooltip content={t.more} relationship="label">
                 <ToolbarButton aria-label={t.more} icon={<MoreHorizontalRegular />} />
               </Tooltip>
             </MenuTrigger>
             <MenuPopover>
-              <MenuList hasCheckmarks={excel}>
+              <MenuList>
                 <MenuItem
                   icon={<CheckmarkCircleRegular />}
                   disabled={busy || pending.correct === 0}
